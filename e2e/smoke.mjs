@@ -1,0 +1,97 @@
+// End-to-end smoke test of the running portal in real Chromium (playwright-core).
+// Expects the portal to be up (`npm start`); .ci/run starts it, runs this, and stops it.
+//   APP_URL      the frontend (default http://localhost:3000)
+//   CHROMIUM     the browser binary (default /usr/bin/chromium)
+//   E2E_RESULTS  where screenshots go (default ./e2e-results)
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const appUrl = process.env.APP_URL ?? 'http://localhost:3000';
+const resultsDir = resolve(process.env.E2E_RESULTS ?? 'e2e-results');
+mkdirSync(resultsDir, { recursive: true });
+
+const results = [];
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`  ✗ ${name}\n    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
+    throw error;
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+page.setDefaultTimeout(60_000);
+const shot = name => page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
+
+let failed = false;
+try {
+  console.log(`e2e smoke against ${appUrl}`);
+
+  await step('sign in as guest', async () => {
+    await page.goto(appUrl);
+    await page.getByText('Guest', { exact: true }).first().waitFor();
+    await shot('01-sign-in');
+    await page.getByRole('button', { name: /enter/i }).click();
+    await page.getByRole('heading', { name: /Readiness Demo Catalog/ }).waitFor();
+    await page.getByText('RAG API', { exact: true }).first().waitFor();
+    await shot('02-catalog');
+  });
+
+  await step('rag-api entity page shows its title and owner', async () => {
+    await page.goto(`${appUrl}/catalog/default/component/rag-api`);
+    await page.getByRole('heading', { name: 'RAG API' }).first().waitFor();
+    const about = page.locator('article, [class*="MuiCard"]').filter({ hasText: 'About' }).first();
+    await about.getByText('Owner').waitFor();
+    await about.getByRole('link', { name: /rag-team/ }).first().waitFor();
+    await page.getByText('OIDC authentication').first().waitFor();
+    await shot('03-rag-api');
+  });
+
+  await step('rag-platform system page shows its components and dependency graph', async () => {
+    await page.goto(`${appUrl}/catalog/default/system/rag-platform`);
+    await page.getByRole('heading', { name: 'RAG platform' }).first().waitFor();
+    for (const title of ['RAG API', 'RAG Web', 'RAG Retriever', 'RAG Ingestion']) {
+      await page.getByRole('link', { name: title }).first().waitFor();
+    }
+    // The catalog graph draws each related entity as a node in an SVG.
+    await page.locator('svg [data-testid="node"]').first().waitFor();
+    await shot('04-rag-platform');
+    await page.getByRole('tab', { name: 'Diagram' }).click();
+    await page.locator('svg [data-testid="node"]').nth(8).waitFor();
+    await shot('05-rag-platform-diagram');
+  });
+
+  await step('scorecard tab runs the tech-insights checks for rag-api', async () => {
+    await page.goto(`${appUrl}/catalog/default/component/rag-api/scorecard`);
+    await page.getByText('Owned by a group').waitFor();
+    await page.getByText(/\d+ of \d+ checks passed/).waitFor();
+    await shot('06-rag-api-scorecard');
+  });
+} catch {
+  failed = true;
+  await shot('failure').catch(() => {});
+} finally {
+  await browser.close();
+}
+
+const passed = results.filter(r => r.ok).length;
+console.log(`e2e: ${passed} passed, ${results.length - passed} failed; screenshots in ${resultsDir}`);
+process.exit(failed ? 1 : 0);
