@@ -1,28 +1,44 @@
+import appPlugin from '@backstage/plugin-app-backend';
+import authPlugin from '@backstage/plugin-auth-backend';
+import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import techInsightsPlugin from '@backstage-community/plugin-tech-insights-backend';
+import techInsightsJsonRulesEngineModule from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
+import eventsPlugin from '@backstage/plugin-events-backend';
+import notificationsPlugin from '@backstage/plugin-notifications-backend';
+import signalsPlugin from '@backstage/plugin-signals-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 
 /**
- * Every feature the portal's backend runs, in one list, so that tests can start the same set.
+ * The portal's features except the app (the frontend bundle server), in one list so that tests
+ * start exactly what production runs.
  */
-export const backendFeatures = [
-  import('@backstage/plugin-app-backend'),
-
+export const apiFeatures = [
   // Sign-in. The guest provider only hands out sessions while NODE_ENV=development.
-  import('@backstage/plugin-auth-backend'),
-  import('@backstage/plugin-auth-backend-module-guest-provider'),
+  authPlugin,
+  guestProviderModule,
 
   // Catalog, with the Template kind understood so the scaffolder can list templates.
-  import('@backstage/plugin-catalog-backend'),
-  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+  catalogPlugin,
+  scaffolderEntityModelModule,
 
-  import('@backstage/plugin-scaffolder-backend'),
+  scaffolderPlugin,
 
   // Tech insights, with json-rules-engine checks configured in app-config.yaml.
-  import('@backstage-community/plugin-tech-insights-backend'),
-  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+  techInsightsPlugin,
+  techInsightsJsonRulesEngineModule,
 
-  import('@backstage/plugin-notifications-backend'),
-  import('@backstage/plugin-signals-backend'),
+  // Events carry signals and catalog events between plugins (and replicas).
+  eventsPlugin,
+  notificationsPlugin,
+  signalsPlugin,
 
-  import('@backstage/plugin-permission-backend'),
+  permissionPlugin,
   permissionPolicyModule,
 ];
+
+/** Everything the portal's backend runs. */
+export const backendFeatures = [appPlugin, ...apiFeatures];

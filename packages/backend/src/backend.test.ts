@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { createBackend } from '@backstage/backend-defaults';
+import { mockServices } from '@backstage/backend-test-utils';
+import { apiFeatures } from './features';
+import { fileLocationsFromConfig, repoRoot } from './catalog/exampleCatalog';
+
+jest.setTimeout(90_000);
+
+const ciToken = 'test-ci-token-0123456789abcdef';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The portal's own app-config.yaml, on a free port, SQLite in memory, and a static token to call it with. */
+function portalConfig(port: number) {
+  const configFile = path.join(repoRoot, 'app-config.yaml');
+  const config = parse(fs.readFileSync(configFile, 'utf8'));
+  config.catalog.locations = fileLocationsFromConfig(configFile).map(target => ({ type: 'file', target }));
+  config.backend.baseUrl = `http://127.0.0.1:${port}`;
+  config.backend.listen = { port, host: '127.0.0.1' };
+  config.backend.database = { client: 'better-sqlite3', connection: ':memory:' };
+  // Long-polls on the events bus end quickly, so stopping the backend does not wait for them.
+  config.events = { notifyTimeoutMs: 1000 };
+  config.backend.auth = {
+    externalAccess: [{ type: 'static', options: { token: ciToken, subject: 'backend-test' } }],
+  };
+  return config;
+}
+
+/**
+ * The whole portal backend, started the way `npm start` starts it (createBackend with every feature),
+ * with only the config swapped for a test one.
+ */
+describe('the portal backend', () => {
+  let backend: ReturnType<typeof createBackend>;
+  let baseUrl: string;
+  const call = (url: string, init: RequestInit = {}, token: string | null = ciToken) =>
+    fetch(`${baseUrl}${url}`, {
+      ...init,
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+    });
+
+  const previousNodeEnv = process.env.NODE_ENV;
+
+  beforeAll(async () => {
+    // As under `npm start`: the guest provider only signs people in during development.
+    process.env.NODE_ENV = 'development';
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    backend = createBackend();
+    for (const feature of apiFeatures) backend.add(feature);
+    backend.add(mockServices.rootConfig.factory({ data: portalConfig(port) }));
+    await backend.start();
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    process.env.NODE_ENV = previousNodeEnv;
+  });
+
+  const guestToken = async () => {
+    const res = await call('/api/auth/guest/refresh', { method: 'POST' }, null);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.backstageIdentity.identity.userEntityRef).toBe('user:development/guest');
+    return body.backstageIdentity.token as string;
+  };
+
+  it('signs a guest in and lets the guest read the catalog', async () => {
+    const token = await guestToken();
+    const res = await call('/api/catalog/entities?filter=kind=system', {}, token);
+    expect(res.status).toBe(200);
+  });
+
+  it('starts every plugin it wires', async () => {
+    for (const pluginId of ['auth', 'catalog', 'scaffolder', 'tech-insights', 'notifications', 'signals', 'permission', 'events']) {
+      const res = await call(`/api/${pluginId}/.backstage/auth/v1/jwks.json`, {}, null);
+      expect([pluginId, res.status]).toEqual([pluginId, 200]);
+    }
+  });
+
+  it('serves the tech-insights checks configured in app-config.yaml', async () => {
+    const res = await call('/api/tech-insights/checks');
+    expect(res.status).toBe(200);
+    const checks = (await res.json()) as Array<{ id: string }>;
+    expect(checks.map(c => c.id).sort()).toEqual([
+      'descriptionCheck',
+      'groupOwnerCheck',
+      'tagsCheck',
+      'titleCheck',
+    ]);
+  });
+
+  it('decides permissions with the placeholder allow-all policy', async () => {
+    const token = await guestToken();
+    const res = await call('/api/permission/authorize', {
+      method: 'POST',
+      body: JSON.stringify({
+        items: [
+          {
+            id: 'a',
+            permission: { type: 'basic', name: 'catalog.entity.delete', attributes: { action: 'delete' } },
+          },
+        ],
+      }),
+    }, token);
+    expect(res.status).toBe(200);
+    expect((await res.json()).items).toEqual([{ id: 'a', result: 'ALLOW' }]);
+  });
+
+  it('lists the scaffolder actions', async () => {
+    const res = await call('/api/scaffolder/v2/actions');
+    expect(res.status).toBe(200);
+    const actions = (await res.json()) as Array<{ id: string }>;
+    expect(actions.map(a => a.id)).toEqual(expect.arrayContaining(['fetch:template', 'catalog:register']));
+  });
+
+  it('ingests the demo catalog', async () => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const res = await call('/api/catalog/entities/by-name/component/default/rag-api');
+      if (res.status === 200) {
+        const entity = await res.json();
+        expect(entity.spec.owner).toBe('group:default/rag-team');
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`rag-api never appeared (last status ${res.status})`);
+      await new Promise(r => setTimeout(r, 500));
+    }
+  });
+
+  it('refuses requests without credentials, and with a wrong token', async () => {
+    for (const url of ['/api/catalog/entities', '/api/tech-insights/checks', '/api/notifications/']) {
+      expect([url, (await call(url, {}, null)).status]).toEqual([url, 401]);
+      expect([url, (await call(url, {}, 'not-the-token-xxxxxxxxxxxxxx')).status]).toEqual([url, 401]);
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { ConfigReader } from '@backstage/config';
+
+/** The repository root (this file is packages/backend/src/catalog/exampleCatalog.ts). */
+export const repoRoot = path.resolve(__dirname, '../../../..');
+
+/** The backend's working directory under `npm start`, which file locations in app-config are relative to. */
+export const backendDir = path.resolve(repoRoot, 'packages/backend');
+
+/**
+ * The file locations listed under `catalog.locations` in an app-config file,
+ * resolved to absolute paths the way the running backend resolves them.
+ */
+export function fileLocationsFromConfig(configFile: string): string[] {
+  const config = new ConfigReader(parse(fs.readFileSync(configFile, 'utf8')));
+  return (config.getOptionalConfigArray('catalog.locations') ?? [])
+    .filter(location => location.getString('type') === 'file')
+    .map(location => path.resolve(backendDir, location.getString('target')));
+}
