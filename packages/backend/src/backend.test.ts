@@ -64,6 +64,7 @@ describe('the portal backend', () => {
     backend = createBackend();
     for (const feature of apiFeatures) backend.add(feature);
     backend.add(mockServices.rootConfig.factory({ data: portalConfig(port) }));
+    backend.add(mockServices.rootLogger.factory({ level: 'error' }));
     await backend.start();
   });
 
