@@ -132,16 +132,13 @@ describe('the portal backend', () => {
 
   it('ingests the demo catalog', async () => {
     const deadline = Date.now() + 60_000;
-    for (;;) {
-      const res = await call('/api/catalog/entities/by-name/component/default/rag-api');
-      if (res.status === 200) {
-        const entity = await res.json();
-        expect(entity.spec.owner).toBe('group:default/rag-team');
-        return;
-      }
-      if (Date.now() > deadline) throw new Error(`rag-api never appeared (last status ${res.status})`);
+    let res = await call('/api/catalog/entities/by-name/component/default/rag-api');
+    while (res.status !== 200 && Date.now() < deadline) {
       await new Promise(r => setTimeout(r, 500));
+      res = await call('/api/catalog/entities/by-name/component/default/rag-api');
     }
+    expect(res.status).toBe(200);
+    expect((await res.json()).spec.owner).toBe('group:default/rag-team');
   });
 
   it('refuses requests without credentials, and with a wrong token', async () => {

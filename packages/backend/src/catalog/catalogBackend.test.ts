@@ -47,27 +47,27 @@ describe.each(databases.eachSupportedId())('catalog backend on %p', databaseId =
       ],
     });
 
-    let entities: Entity[] = [];
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const res = await request(server)
-        .get('/api/catalog/entities')
-        .set('Authorization', mockCredentials.user.header());
-      expect(res.status).toBe(200);
-      entities = res.body;
-      const refs = entities
-        .map(e => stringifyEntityRef(e))
-        .filter(ref => !ref.startsWith('location:default/generated-'));
-      const stitched = entities.find(e => e.metadata.name === 'rag-api' && e.kind === 'Component');
-      if (refs.length === expected.length && stitched?.relations?.length) {
-        expect(refs.sort()).toEqual(expected);
-        break;
+    // Poll until every entity is ingested and stitched (relations present), or time out.
+    const ingested = async (): Promise<Entity[]> => {
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        const res = await request(server)
+          .get('/api/catalog/entities')
+          .set('Authorization', mockCredentials.user.header());
+        const all: Entity[] = res.status === 200 ? res.body : [];
+        const named = all.filter(e => !e.metadata.name.startsWith('generated-'));
+        const stitched = named.find(e => e.kind === 'Component' && e.metadata.name === 'rag-api');
+        if (named.length >= expected.length && stitched?.relations?.length) {
+          return named;
+        }
+        if (Date.now() > deadline) {
+          return named;
+        }
+        await new Promise(r => setTimeout(r, 250));
       }
-      if (Date.now() > deadline) {
-        throw new Error(`catalog ingested ${refs.join(', ')}; expected ${expected.join(', ')}`);
-      }
-      await new Promise(r => setTimeout(r, 250));
-    }
+    };
+    const entities = await ingested();
+    expect(entities.map(e => stringifyEntityRef(e)).sort()).toEqual(expected);
 
     const ragApi = entities.find(e => e.kind === 'Component' && e.metadata.name === 'rag-api')!;
     const relations = (ragApi.relations ?? []).map(r => `${r.type} ${r.targetRef}`);

@@ -159,7 +159,7 @@ export function findDanglingReferences(entities: CatalogFileEntity[]): string[] 
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
     for (const { field, defaultKind } of referenceFields) {
       const raw = spec[field];
-      const refs = (Array.isArray(raw) ? raw : raw ? [raw] : []) as string[];
+      const refs = ([] as unknown[]).concat(raw ?? []) as string[];
       for (const ref of refs) {
         const name = `${entity.kind}:${entity.metadata.name}`;
         let target: string;

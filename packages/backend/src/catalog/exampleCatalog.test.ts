@@ -73,11 +73,11 @@ describe('the demo catalog registered by app-config.yaml', () => {
     expect(byRef.get('component:default/rag-web')!.spec).toMatchObject({
       consumesApis: ['rag-api'],
     });
-    for (const e of entities) {
-      if (['Component', 'Resource', 'API'].includes(e.entity.kind)) {
-        expect([refOf(e.entity), e.entity.spec?.system]).toEqual([refOf(e.entity), 'rag-platform']);
-      }
-    }
+    const partOfSystem = entities
+      .filter(e => ['Component', 'Resource', 'API'].includes(e.entity.kind))
+      .map(e => [refOf(e.entity), e.entity.spec?.system]);
+    expect(partOfSystem).toHaveLength(8);
+    expect(partOfSystem).toEqual(partOfSystem.map(([ref]) => [ref, 'rag-platform']));
   });
 });
 

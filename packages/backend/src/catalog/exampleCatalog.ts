@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ConfigReader } from '@backstage/config';
-
-/** The repository root (this file is packages/backend/src/catalog/exampleCatalog.ts). */
-export const repoRoot = path.resolve(__dirname, '../../../..');
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 /** The backend's working directory under `npm start`, which file locations in app-config are relative to. */
-export const backendDir = path.resolve(repoRoot, 'packages/backend');
+export const backendDir = resolvePackagePath('backend');
+
+/** The repository root, two levels above the backend package. */
+export const repoRoot = path.resolve(backendDir, '../..');
 
 /**
  * The file locations listed under `catalog.locations` in an app-config file,

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { ConfigSources, FileConfigSource } from '@backstage/config-loader';
+import { repoRoot } from './catalog/exampleCatalog';
+
+const env: Record<string, string> = {
+  APP_BASE_URL: 'https://portal.example.com',
+  POSTGRES_HOST: 'db.internal',
+  POSTGRES_PORT: '5433',
+  POSTGRES_USER: 'backstage',
+  POSTGRES_PASSWORD: 's3cret',
+};
+
+/** Loads app-config.yaml + app-config.production.yaml the way the backend does with two --config flags. */
+async function loadProductionConfig(vars: Record<string, string | undefined>) {
+  const source = ConfigSources.merge(
+    ['app-config.yaml', 'app-config.production.yaml'].map(file =>
+      FileConfigSource.create({
+        path: path.join(repoRoot, file),
+        watch: false,
+        substitutionFunc: async name => vars[name],
+      }),
+    ),
+  );
+  const config = await ConfigSources.toConfig(source);
+  config.close();
+  return config;
+}
+
+describe('app-config.production.yaml over app-config.yaml', () => {
+  it('uses PostgreSQL from the POSTGRES_* variables', async () => {
+    const config = await loadProductionConfig(env);
+    expect(config.getString('backend.database.client')).toBe('pg');
+    expect(config.get('backend.database.connection')).toEqual({
+      host: 'db.internal',
+      port: '5433',
+      user: 'backstage',
+      password: 's3cret',
+      // Merged from app-config.yaml's SQLite connection; the pg client ignores it.
+      directory: '../../.data/sqlite',
+    });
+  });
+
+  it('serves app and backend on APP_BASE_URL', async () => {
+    const config = await loadProductionConfig(env);
+    expect(config.getString('app.baseUrl')).toBe('https://portal.example.com');
+    expect(config.getString('backend.baseUrl')).toBe('https://portal.example.com');
+    expect(config.getString('backend.cors.origin')).toBe('https://portal.example.com');
+  });
+
+  it('turns guest sign-in off', async () => {
+    const config = await loadProductionConfig(env);
+    expect(config.getString('auth.environment')).toBe('production');
+    expect(
+      config.getBoolean('auth.providers.guest.dangerouslyAllowOutsideDevelopment'),
+    ).toBe(false);
+  });
+
+  it('leaves the database settings unset when the variables are missing', async () => {
+    const config = await loadProductionConfig({});
+    expect(config.getOptional('backend.database.connection.host')).toBeUndefined();
+  });
+});
