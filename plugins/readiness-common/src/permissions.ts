@@ -1,0 +1,54 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** Read tracks, scorecards and their history. @public */
+export const readinessReadPermission = createPermission({
+  name: 'readiness.scorecard.read',
+  attributes: { action: 'read' },
+});
+
+/** Ask for an entity to be evaluated again now. @public */
+export const readinessRefreshPermission = createPermission({
+  name: 'readiness.scorecard.refresh',
+  attributes: { action: 'update' },
+});
+
+/** Push evidence (test results, scans, evaluation scores) for an entity. @public */
+export const readinessEvidenceCreatePermission = createPermission({
+  name: 'readiness.evidence.create',
+  attributes: { action: 'create' },
+});
+
+/** Sign off a manual check. @public */
+export const readinessAttestationCreatePermission = createPermission({
+  name: 'readiness.attestation.create',
+  attributes: { action: 'create' },
+});
+
+/** Ask for a waiver of a check. @public */
+export const readinessWaiverRequestPermission = createPermission({
+  name: 'readiness.waiver.request',
+  attributes: { action: 'create' },
+});
+
+/** Approve somebody else's waiver request. @public */
+export const readinessWaiverApprovePermission = createPermission({
+  name: 'readiness.waiver.approve',
+  attributes: { action: 'update' },
+});
+
+/** Revoke a waiver. @public */
+export const readinessWaiverRevokePermission = createPermission({
+  name: 'readiness.waiver.revoke',
+  attributes: { action: 'delete' },
+});
+
+/** Every permission of the readiness plugins. @public */
+export const readinessPermissions = [
+  readinessReadPermission,
+  readinessRefreshPermission,
+  readinessEvidenceCreatePermission,
+  readinessAttestationCreatePermission,
+  readinessWaiverRequestPermission,
+  readinessWaiverApprovePermission,
+  readinessWaiverRevokePermission,
+];

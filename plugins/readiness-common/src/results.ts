@@ -1,0 +1,128 @@
+import { JsonValue } from '@backstage/types';
+
+/**
+ * A typed value about an entity at a time, with where it came from.
+ *
+ * @public
+ */
+export interface Fact {
+  entityRef: string;
+  /** e.g. `evidence.tests.oidc-login`, `catalog.owner`. */
+  type: string;
+  value: JsonValue;
+  /** The fact source that produced it, e.g. `catalog` or `evidence`. */
+  source: string;
+  observedAt: string;
+  url?: string;
+  commitSha?: string;
+}
+
+/**
+ * The outcome of one check for one entity.
+ * `unknown`: no fact to decide it (the seed's "Cannot measure"); `blocked`: a gate it depends on has not passed.
+ *
+ * @public
+ */
+export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'blocked' | 'waived';
+
+/** @public */
+export type GateStatus = 'passed' | 'failed' | 'blocked' | 'unknown';
+
+/**
+ * A person's sign-off of a manual check.
+ *
+ * @public
+ */
+export interface Attestation {
+  id: string;
+  entityRef: string;
+  trackId: string;
+  gateId: string;
+  checkId: string;
+  attestedBy: string;
+  attestedAt: string;
+  validUntil: string;
+  note?: string;
+  link?: string;
+}
+
+/**
+ * An exemption of one check for one entity, approved by someone other than who asked for it.
+ *
+ * @public
+ */
+export interface Waiver {
+  id: string;
+  entityRef: string;
+  trackId: string;
+  gateId: string;
+  checkId: string;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  expiresAt: string;
+  approvedBy?: string;
+  approvedAt?: string;
+  revokedBy?: string;
+  revokedAt?: string;
+}
+
+/**
+ * The result of one check for one entity.
+ *
+ * @public
+ */
+export interface CheckResult {
+  checkId: string;
+  status: CheckStatus;
+  /** What the check found, in one sentence. */
+  message: string;
+  /** For a `blocked` or `waived` check: what it would be on its own. */
+  underlying?: 'pass' | 'fail' | 'unknown';
+  fact?: Fact;
+  attestation?: Attestation;
+  waiver?: Waiver;
+}
+
+/**
+ * A failing or unmeasured check at the bottom of a dependency chain.
+ *
+ * @public
+ */
+export interface RootCause {
+  gateId: string;
+  checkId: string;
+  status: 'fail' | 'unknown';
+  message: string;
+}
+
+/** @public */
+export interface GateResult {
+  gateId: string;
+  status: GateStatus;
+  checks: CheckResult[];
+  /** For a blocked gate: the gates it depends on that have not passed. */
+  blockedBy: string[];
+  /** The checks that keep this gate from passing, followed down the dependency graph. */
+  rootCauses: RootCause[];
+}
+
+/**
+ * One track evaluated for one entity.
+ *
+ * @public
+ */
+export interface TrackEvaluation {
+  trackId: string;
+  entityRef: string;
+  evaluatedAt: string;
+  gates: GateResult[];
+  summary: {
+    gatesPassed: number;
+    gatesTotal: number;
+    /** The first gate (in dependency order) that has not passed, if any. */
+    nextGate?: string;
+    /** Root causes that keep the next gate from passing. */
+    blockers: RootCause[];
+  };
+}

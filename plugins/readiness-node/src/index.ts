@@ -1,0 +1,6 @@
+/**
+ * Extension points and types for modules of the Readiness backend.
+ *
+ * @packageDocumentation
+ */
+export * from './factSources';
