@@ -1,0 +1,192 @@
+import { Entity } from '@backstage/catalog-model';
+import { Attestation, Fact, Track, Waiver } from '@internal/plugin-readiness-common';
+import { compileTrack, evaluateTrack, EvaluationInput, topologicalOrder, trackAppliesTo } from './evaluateTrack';
+
+const manual = (id: string) => ({ id, title: id, severity: 'medium' as const, manual: { validForDays: 30 } });
+const factCheck = (id: string, fact: string, value: string) => ({
+  id,
+  title: id,
+  severity: 'high' as const,
+  fact,
+  condition: { path: 'status', operator: 'equal' as const, value },
+});
+
+// The seed report in miniature: backend → frontend → deployment, with rag-core beside frontend.
+const track: Track = {
+  apiVersion: 'readiness.io/v1',
+  kind: 'Track',
+  metadata: { name: 'rag', title: 'RAG' },
+  spec: {
+    appliesTo: [{ kind: 'Component', 'spec.system': 'rag-platform' }],
+    gates: [
+      { id: 'deployment-prepared', title: 'Deploy', dependsOn: ['frontend-verified', 'rag-core-verified'], checks: [manual('dr-tested')] },
+      { id: 'frontend-verified', title: 'Frontend', dependsOn: ['backend-verified'], checks: [factCheck('ui-tests', 'evidence.tests.ui', 'passed')] },
+      { id: 'rag-core-verified', title: 'RAG core', dependsOn: ['backend-verified'], checks: [factCheck('eval', 'evidence.rag-eval', 'passed')] },
+      {
+        id: 'backend-verified',
+        title: 'Backend',
+        dependsOn: [],
+        checks: [factCheck('oidc-login', 'evidence.tests.oidc-login', 'passed'), factCheck('api-tests', 'evidence.tests.api', 'passed')],
+      },
+    ],
+  },
+};
+const compiled = compileTrack(track);
+const now = new Date('2026-11-25T12:00:00Z');
+
+const fact = (type: string, status: string): Fact => ({
+  entityRef: 'component:default/rag-api',
+  type,
+  value: { status },
+  source: 'evidence',
+  observedAt: '2026-11-24T10:00:00Z',
+  url: 'https://ci.example.com/run/1',
+});
+
+function input(facts: Fact[], extra: Partial<EvaluationInput> = {}): EvaluationInput {
+  return {
+    entityRef: 'component:default/rag-api',
+    facts: new Map(facts.map(f => [f.type, f])),
+    attestations: [],
+    waivers: [],
+    now,
+    ...extra,
+  };
+}
+
+const allPassing = [
+  fact('evidence.tests.oidc-login', 'passed'),
+  fact('evidence.tests.api', 'passed'),
+  fact('evidence.tests.ui', 'passed'),
+  fact('evidence.rag-eval', 'passed'),
+];
+
+const attestation = (validUntil: string): Attestation => ({
+  id: 'a1',
+  entityRef: 'component:default/rag-api',
+  trackId: 'rag',
+  gateId: 'deployment-prepared',
+  checkId: 'dr-tested',
+  attestedBy: 'user:default/maria.garcia',
+  attestedAt: '2026-11-20T09:00:00Z',
+  validUntil,
+});
+
+const waiver = (overrides: Partial<Waiver>): Waiver => ({
+  id: 'w1',
+  entityRef: 'component:default/rag-api',
+  trackId: 'rag',
+  gateId: 'backend-verified',
+  checkId: 'oidc-login',
+  reason: 'IdP outage, manual login verified',
+  requestedBy: 'user:default/sam.okafor',
+  requestedAt: '2026-11-24T00:00:00Z',
+  expiresAt: '2026-12-01T00:00:00Z',
+  approvedBy: 'user:default/maria.garcia',
+  approvedAt: '2026-11-24T01:00:00Z',
+  ...overrides,
+});
+
+const statuses = (e: ReturnType<typeof evaluateTrack>) => Object.fromEntries(e.gates.map(g => [g.gateId, g.status]));
+
+describe('evaluateTrack', () => {
+  it('orders gates after their dependencies', () => {
+    const order = topologicalOrder(track.spec.gates);
+    expect(order.indexOf('backend-verified')).toBeLessThan(order.indexOf('frontend-verified'));
+    expect(order.indexOf('frontend-verified')).toBeLessThan(order.indexOf('deployment-prepared'));
+    expect(order.indexOf('rag-core-verified')).toBeLessThan(order.indexOf('deployment-prepared'));
+  });
+
+  it('traces every blocked gate to the one failing check at the bottom (the seed: OIDC login broken)', () => {
+    const result = evaluateTrack(compiled, input([fact('evidence.tests.oidc-login', 'failed'), fact('evidence.tests.api', 'passed')]));
+    expect(statuses(result)).toEqual({
+      'deployment-prepared': 'blocked',
+      'frontend-verified': 'blocked',
+      'rag-core-verified': 'blocked',
+      'backend-verified': 'failed',
+    });
+    const oidc = { gateId: 'backend-verified', checkId: 'oidc-login', status: 'fail' };
+    const deploy = result.gates.find(g => g.gateId === 'deployment-prepared')!;
+    expect(deploy.blockedBy).toEqual(['frontend-verified', 'rag-core-verified']);
+    // One root cause, not one per path through the graph.
+    expect(deploy.rootCauses).toEqual([expect.objectContaining(oidc)]);
+    expect(deploy.rootCauses[0].message).toBe(
+      'evidence.tests.oidc-login: expected status equal "passed", found {"status":"failed"}',
+    );
+    expect(deploy.checks).toEqual([
+      expect.objectContaining({ checkId: 'dr-tested', status: 'blocked', underlying: 'unknown' }),
+    ]);
+    expect(result.summary).toEqual({
+      gatesPassed: 0,
+      gatesTotal: 4,
+      nextGate: 'backend-verified',
+      blockers: [expect.objectContaining(oidc)],
+    });
+    const backend = result.gates.find(g => g.gateId === 'backend-verified')!;
+    expect(backend.checks.map(c => [c.checkId, c.status, c.fact?.url])).toEqual([
+      ['oidc-login', 'fail', 'https://ci.example.com/run/1'],
+      ['api-tests', 'pass', 'https://ci.example.com/run/1'],
+    ]);
+  });
+
+  it('reports a check without a fact as unknown (cannot measure), and its gate as unknown', () => {
+    const result = evaluateTrack(compiled, input([fact('evidence.tests.oidc-login', 'passed')]));
+    const backend = result.gates.find(g => g.gateId === 'backend-verified')!;
+    expect(backend.status).toBe('unknown');
+    expect(backend.rootCauses).toEqual([
+      { gateId: 'backend-verified', checkId: 'api-tests', status: 'unknown', message: 'Cannot measure: no evidence.tests.api fact' },
+    ]);
+  });
+
+  it('passes every gate when every fact passes and the manual check is attested', () => {
+    const result = evaluateTrack(compiled, input(allPassing, { attestations: [attestation('2026-12-20T00:00:00Z')] }));
+    expect(new Set(Object.values(statuses(result)))).toEqual(new Set(['passed']));
+    expect(result.summary).toEqual({ gatesPassed: 4, gatesTotal: 4, blockers: [] });
+    const dr = result.gates.find(g => g.gateId === 'deployment-prepared')!.checks[0];
+    expect(dr.message).toBe('Attested by user:default/maria.garcia, valid until 2026-12-20');
+  });
+
+  it('does not count an expired attestation', () => {
+    const result = evaluateTrack(compiled, input(allPassing, { attestations: [attestation('2026-11-25T11:59:59Z')] }));
+    const deploy = result.gates.find(g => g.gateId === 'deployment-prepared')!;
+    expect(deploy.status).toBe('unknown');
+    expect(deploy.checks[0].message).toBe('Needs an attestation: nobody has signed this off');
+  });
+
+  it('applies an approved, unexpired waiver to a failing check and unblocks what depends on it', () => {
+    const failing = [fact('evidence.tests.oidc-login', 'failed'), ...allPassing.slice(1)];
+    const result = evaluateTrack(compiled, input(failing, { waivers: [waiver({})] }));
+    const oidc = result.gates.find(g => g.gateId === 'backend-verified')!.checks[0];
+    expect(oidc).toMatchObject({ status: 'waived', underlying: 'fail', message: 'Waived until 2026-12-01: IdP outage, manual login verified' });
+    expect(statuses(result)['backend-verified']).toBe('passed');
+    expect(statuses(result)['frontend-verified']).toBe('passed');
+  });
+
+  it.each([
+    ['expired', { expiresAt: '2026-11-25T11:00:00Z' }],
+    ['not approved', { approvedBy: undefined, approvedAt: undefined }],
+    ['revoked', { revokedBy: 'user:default/li.wei', revokedAt: '2026-11-24T05:00:00Z' }],
+  ])('ignores a waiver that is %s', (_label, overrides) => {
+    const failing = [fact('evidence.tests.oidc-login', 'failed'), ...allPassing.slice(1)];
+    const result = evaluateTrack(compiled, input(failing, { waivers: [waiver(overrides)] }));
+    expect(statuses(result)['backend-verified']).toBe('failed');
+  });
+});
+
+describe('trackAppliesTo', () => {
+  const entity = (spec: object, kind = 'Component', tags: string[] = []): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name: 'x', tags },
+    spec,
+  });
+
+  it('matches when every key of any filter matches', () => {
+    const filters = [{ kind: 'Component', 'spec.system': 'rag-platform' }, { kind: 'Resource', 'metadata.tags': ['critical', 'pci'] }];
+    expect(trackAppliesTo(filters, entity({ system: 'rag-platform' }))).toBe(true);
+    expect(trackAppliesTo(filters, entity({ system: 'billing' }))).toBe(false);
+    expect(trackAppliesTo(filters, entity({}, 'Resource', ['pci']))).toBe(true);
+    expect(trackAppliesTo(filters, entity({}, 'Resource', ['internal']))).toBe(false);
+    expect(trackAppliesTo([{ kind: 'component' }], entity({}))).toBe(true);
+  });
+});
