@@ -54,6 +54,12 @@ export interface TrackCheck {
   severity: CheckSeverity;
   /** The fact type the check reads, e.g. `evidence.tests.oidc-login` or `catalog.owner`. */
   fact?: string;
+  /**
+   * Read the fact from this entity instead of the one being evaluated (a full ref, e.g.
+   * `component:default/rag-api`): how a system-wide gate such as "backend verified" is judged the same
+   * for every component of the system.
+   */
+  entity?: string;
   condition?: CheckCondition;
   /** A check nobody can measure automatically: it passes while an attestation is valid. */
   manual?: { validForDays: number };

@@ -173,6 +173,37 @@ describe('evaluateTrack', () => {
   });
 });
 
+describe('checks that read another entity', () => {
+  const systemTrack: Track = {
+    ...track,
+    spec: {
+      ...track.spec,
+      gates: [
+        {
+          id: 'backend-verified',
+          title: 'Backend',
+          dependsOn: [],
+          checks: [{ ...factCheck('oidc-login', 'evidence.tests.oidc-login', 'passed'), entity: 'component:default/rag-api' }],
+        },
+      ],
+    },
+  };
+
+  it('judges rag-web by the fact of rag-api', () => {
+    const compiledSystem = compileTrack(systemTrack);
+    const web = (facts?: Map<string, Map<string, Fact>>) =>
+      evaluateTrack(compiledSystem, { ...input([]), entityRef: 'component:default/rag-web', otherFacts: facts });
+    expect(web().gates[0].rootCauses[0].message).toBe(
+      'Cannot measure: no evidence.tests.oidc-login fact for component:default/rag-api',
+    );
+    const failing = new Map([['component:default/rag-api', new Map([['evidence.tests.oidc-login', fact('evidence.tests.oidc-login', 'failed')]])]]);
+    expect(web(failing).gates[0]).toMatchObject({
+      status: 'failed',
+      rootCauses: [{ message: 'evidence.tests.oidc-login of component:default/rag-api: expected status equal "passed", found {"status":"failed"}' }],
+    });
+  });
+});
+
 describe('trackAppliesTo', () => {
   const entity = (spec: object, kind = 'Component', tags: string[] = []): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',

@@ -82,8 +82,10 @@ export function trackAppliesTo(filters: TrackEntityFilter[], entity: Entity): bo
 /** What the evaluator knows about one entity. */
 export interface EvaluationInput {
   entityRef: string;
-  /** The latest fact of each type. */
+  /** The latest fact of each type about the entity. */
   facts: Map<string, Fact>;
+  /** The latest facts about other entities that checks name with `entity`, by entity ref. */
+  otherFacts?: Map<string, Map<string, Fact>>;
   attestations: Attestation[];
   waivers: Waiver[];
   now: Date;
@@ -112,16 +114,22 @@ function evaluateCheck(
       ? { checkId: check.id, status: 'pass', message: `Attested by ${valid.attestedBy}, valid until ${valid.validUntil.slice(0, 10)}`, attestation: valid }
       : { checkId: check.id, status: 'unknown', message: 'Needs an attestation: nobody has signed this off' };
   }
-  const fact = input.facts.get(check.fact!);
+  const fact =
+    check.entity && check.entity !== input.entityRef
+      ? input.otherFacts?.get(check.entity)?.get(check.fact!)
+      : input.facts.get(check.fact!);
   if (!fact) {
-    return { checkId: check.id, status: 'unknown', message: `Cannot measure: no ${check.fact} fact` };
+    const of = check.entity ? ` for ${check.entity}` : '';
+    return { checkId: check.id, status: 'unknown', message: `Cannot measure: no ${check.fact} fact${of}` };
   }
   const passed = test!(fact.value);
   const condition = describeCondition(check.condition!);
   return {
     checkId: check.id,
     status: passed ? 'pass' : 'fail',
-    message: passed ? `${check.fact}: ${condition}` : `${check.fact}: expected ${condition}, found ${JSON.stringify(fact.value)}`,
+    message: passed
+      ? `${check.fact}${check.entity ? ` of ${check.entity}` : ''}: ${condition}`
+      : `${check.fact}${check.entity ? ` of ${check.entity}` : ''}: expected ${condition}, found ${JSON.stringify(fact.value)}`,
     fact,
   };
 }

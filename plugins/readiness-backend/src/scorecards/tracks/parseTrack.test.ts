@@ -170,6 +170,20 @@ describe('parseTrack', () => {
     ]);
   });
 
+  it('normalises the entity a check reads its fact from, and rejects a ref without a kind', () => {
+    const track = parseTrack(
+      valid.replace('fact: evidence.tests.oidc-login', 'fact: evidence.tests.oidc-login\n          entity: Component:rag-api'),
+      'tracks/demo.yaml',
+      knownFactTypes,
+    );
+    expect(track.spec.gates[0].checks[0].entity).toBe('component:default/rag-api');
+    expect(
+      problemsOf(valid.replace('fact: evidence.tests.oidc-login', 'fact: evidence.tests.oidc-login\n          entity: rag-api')),
+    ).toEqual([
+      "tracks/demo.yaml: spec.gates[0].checks[0].entity: 'rag-api' is not an entity ref with a kind, e.g. component:default/rag-api",
+    ]);
+  });
+
   it('reports every problem at once', () => {
     const problems = problemsOf(
       valid

@@ -10,6 +10,7 @@ import {
   TrackGate,
 } from '@internal/plugin-readiness-common';
 import { factTypeMatches } from '@internal/plugin-readiness-node';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 /** Raised when a track file is invalid; the message lists every problem, each with the file and path. */
 export class TrackValidationError extends Error {
@@ -109,7 +110,7 @@ function parseCheck(raw: unknown, at: string, knownFactTypes: string[], problems
     problems.push(`${at}: must be an object`);
     return undefined;
   }
-  unknownKeys(raw, ['id', 'title', 'description', 'severity', 'fact', 'condition', 'manual', 'howToFix'], at, problems);
+  unknownKeys(raw, ['id', 'title', 'description', 'severity', 'fact', 'entity', 'condition', 'manual', 'howToFix'], at, problems);
   const id = str(raw, 'id', at, problems);
   if (id !== undefined && !ID_PATTERN.test(id)) {
     problems.push(`${at}.id: '${id}' must be lower-case letters, digits and - _ . separators`);
@@ -147,7 +148,16 @@ function parseCheck(raw: unknown, at: string, knownFactTypes: string[], problems
     const condition = raw.condition === undefined ? undefined : parseCondition(raw.condition, `${at}.condition`, problems);
     check.fact = fact;
     check.condition = condition;
+    const entity = str(raw, 'entity', at, problems, false);
+    if (entity !== undefined) {
+      try {
+        check.entity = stringifyEntityRef(parseEntityRef(entity)).toLocaleLowerCase('en-US');
+      } catch (e) {
+        problems.push(`${at}.entity: '${entity}' is not an entity ref with a kind, e.g. component:default/rag-api`);
+      }
+    }
   } else {
+    if (raw.entity !== undefined) problems.push(`${at}.entity: only checks with a 'fact' read another entity`);
     const manual = raw.manual;
     const days = isObject(manual) ? manual.validForDays : undefined;
     if (!isObject(manual) || typeof days !== 'number' || !Number.isInteger(days) || days <= 0) {
