@@ -30,7 +30,6 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     for (const file of migrationFiles.slice(1)) {
       await knex.migrate.up({ ...config, name: file });
       // Every later migration keeps the evidence written before it.
-      expect(await knex('readiness_evidence').count({ n: '*' })).toEqual([{ n: expect.anything() }]);
       expect(Number((await knex('readiness_evidence').count({ n: '*' }))[0].n)).toBe(1);
     }
     expect(Number((await knex('readiness_evidence').count({ n: '*' }))[0].n)).toBe(1);

@@ -1,0 +1,78 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Config } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { Track } from '@internal/plugin-readiness-common';
+import { parseTrack } from './parseTrack';
+import { CompiledTrack, compileTrack, trackAppliesTo } from '../evaluation/evaluateTrack';
+
+/** A loaded track and the file (or URL) it came from. */
+export interface LoadedTrack extends CompiledTrack {
+  source: string;
+}
+
+/** The tracks the backend evaluates, loaded and validated once at start-up. */
+export class TrackRegistry {
+  /**
+   * Loads every file under `readiness.tracks`. Local paths are relative to the directory holding
+   * app-config.yaml (`rootDir`); http(s) URLs are read through the UrlReader (`backend.reading.allow`).
+   * Any problem is an error that names the file and the path inside it.
+   */
+  static async fromConfig(options: {
+    config: Config;
+    reader: UrlReaderService;
+    knownFactTypes: string[];
+    rootDir: string;
+  }): Promise<TrackRegistry> {
+    const entries = options.config.getOptionalStringArray('readiness.tracks') ?? [];
+    const tracks: LoadedTrack[] = [];
+    for (const [index, entry] of entries.entries()) {
+      const isUrl = /^https?:\/\//.test(entry);
+      const source = isUrl ? entry : path.resolve(options.rootDir, entry);
+      let text: string;
+      try {
+        text = isUrl
+          ? (await (await options.reader.readUrl(entry)).buffer()).toString('utf8')
+          : await fs.readFile(source, 'utf8');
+      } catch (error) {
+        throw new Error(`readiness.tracks[${index}]: cannot read ${source}: ${(error as Error).message}`);
+      }
+      tracks.push({ ...compileTrack(parseTrack(text, source, options.knownFactTypes)), source });
+    }
+    return TrackRegistry.fromTracks(tracks);
+  }
+
+  static fromTracks(tracks: LoadedTrack[]): TrackRegistry {
+    const byId = new Map<string, LoadedTrack>();
+    for (const track of tracks) {
+      const id = track.track.metadata.name;
+      const other = byId.get(id);
+      if (other) {
+        throw new Error(`readiness track '${id}' is defined twice: in ${other.source} and in ${track.source}`);
+      }
+      byId.set(id, track);
+    }
+    return new TrackRegistry(byId);
+  }
+
+  private constructor(private readonly byId: Map<string, LoadedTrack>) {}
+
+  list(): LoadedTrack[] {
+    return [...this.byId.values()];
+  }
+
+  get(trackId: string): LoadedTrack | undefined {
+    return this.byId.get(trackId);
+  }
+
+  /** The tracks whose `appliesTo` selects this entity. */
+  forEntity(entity: Entity): LoadedTrack[] {
+    return this.list().filter(t => trackAppliesTo(t.track.spec.appliesTo, entity));
+  }
+
+  /** The definitions alone, for the API. */
+  definitions(): Track[] {
+    return this.list().map(t => t.track);
+  }
+}
