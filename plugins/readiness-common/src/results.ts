@@ -1,11 +1,12 @@
 import { JsonValue } from '@backstage/types';
+import { Track } from './tracks';
 
 /**
  * A typed value about an entity at a time, with where it came from.
  *
  * @public
  */
-export interface Fact {
+export type Fact = {
   entityRef: string;
   /** e.g. `evidence.tests.oidc-login`, `catalog.owner`. */
   type: string;
@@ -15,7 +16,7 @@ export interface Fact {
   observedAt: string;
   url?: string;
   commitSha?: string;
-}
+};
 
 /**
  * The outcome of one check for one entity.
@@ -33,7 +34,7 @@ export type GateStatus = 'passed' | 'failed' | 'blocked' | 'unknown';
  *
  * @public
  */
-export interface Attestation {
+export type Attestation = {
   id: string;
   entityRef: string;
   trackId: string;
@@ -44,14 +45,14 @@ export interface Attestation {
   validUntil: string;
   note?: string;
   link?: string;
-}
+};
 
 /**
  * An exemption of one check for one entity, approved by someone other than who asked for it.
  *
  * @public
  */
-export interface Waiver {
+export type Waiver = {
   id: string;
   entityRef: string;
   trackId: string;
@@ -65,14 +66,14 @@ export interface Waiver {
   approvedAt?: string;
   revokedBy?: string;
   revokedAt?: string;
-}
+};
 
 /**
  * The result of one check for one entity.
  *
  * @public
  */
-export interface CheckResult {
+export type CheckResult = {
   checkId: string;
   status: CheckStatus;
   /** What the check found, in one sentence. */
@@ -82,22 +83,24 @@ export interface CheckResult {
   fact?: Fact;
   attestation?: Attestation;
   waiver?: Waiver;
-}
+  /** Since when the check has had this status (from the stored history). */
+  since?: string;
+};
 
 /**
  * A failing or unmeasured check at the bottom of a dependency chain.
  *
  * @public
  */
-export interface RootCause {
+export type RootCause = {
   gateId: string;
   checkId: string;
   status: 'fail' | 'unknown';
   message: string;
-}
+};
 
 /** @public */
-export interface GateResult {
+export type GateResult = {
   gateId: string;
   status: GateStatus;
   checks: CheckResult[];
@@ -105,14 +108,16 @@ export interface GateResult {
   blockedBy: string[];
   /** The checks that keep this gate from passing, followed down the dependency graph. */
   rootCauses: RootCause[];
-}
+  /** Since when the gate has had this status (from the stored history). */
+  since?: string;
+};
 
 /**
  * One track evaluated for one entity.
  *
  * @public
  */
-export interface TrackEvaluation {
+export type TrackEvaluation = {
   trackId: string;
   entityRef: string;
   evaluatedAt: string;
@@ -125,4 +130,57 @@ export interface TrackEvaluation {
     /** Root causes that keep the next gate from passing. */
     blockers: RootCause[];
   };
-}
+};
+
+/**
+ * Everything the portal shows about one entity's readiness: every track that applies, evaluated now.
+ *
+ * @public
+ */
+export type EntityScorecard = {
+  entityRef: string;
+  evaluatedAt: string;
+  tracks: Array<{ track: Track; evaluation: TrackEvaluation }>;
+  attestations: Attestation[];
+  waivers: Waiver[];
+};
+
+/**
+ * One entity's row in a system's readiness matrix.
+ *
+ * @public
+ */
+export type SystemReadinessEntity = {
+  entityRef: string;
+  kind: string;
+  title?: string;
+  tracks: Array<{
+    trackId: string;
+    gatesPassed: number;
+    gatesTotal: number;
+    nextGate?: string;
+    gates: Record<string, GateStatus>;
+    blockers: RootCause[];
+  }>;
+};
+
+/**
+ * A System's readiness: the matrix of its components (and the resources they depend on) × gates,
+ * weakest link first.
+ *
+ * @public
+ */
+export type SystemReadiness = {
+  systemRef: string;
+  evaluatedAt: string;
+  tracks: Array<{
+    trackId: string;
+    title: string;
+    gates: Array<{ id: string; title: string; status: GateStatus }>;
+  }>;
+  entities: SystemReadinessEntity[];
+  /** The entity with the lowest share of gates passed, if any track applies. */
+  weakestLink?: string;
+  /** The root causes across the system, most frequent first. */
+  rootCauses: Array<RootCause & { entityRefs: string[] }>;
+};

@@ -30,11 +30,11 @@ export type ConditionOperator = (typeof conditionOperators)[number];
  *
  * @public
  */
-export interface CheckCondition {
+export type CheckCondition = {
   path?: string;
   operator: ConditionOperator;
   value?: JsonValue;
-}
+};
 
 /** @public */
 export const checkSeverities = ['critical', 'high', 'medium', 'low'] as const;
@@ -47,7 +47,7 @@ export type CheckSeverity = (typeof checkSeverities)[number];
  *
  * @public
  */
-export interface TrackCheck {
+export type TrackCheck = {
   id: string;
   title: string;
   description?: string;
@@ -65,14 +65,14 @@ export interface TrackCheck {
   manual?: { validForDays: number };
   /** Where to read how to fix it, usually a runbook (a URL or a path relative to the track file). */
   howToFix?: string;
-}
+};
 
 /**
  * A step of a track. Gates form a directed acyclic graph through `dependsOn`.
  *
  * @public
  */
-export interface TrackGate {
+export type TrackGate = {
   id: string;
   title: string;
   description?: string;
@@ -80,7 +80,7 @@ export interface TrackGate {
   /** When set, the gate is about that environment (e.g. `production`). */
   environment?: string;
   checks: TrackCheck[];
-}
+};
 
 /**
  * Selects the entities a track applies to. Every key must match (AND); a filter list is OR.
@@ -110,7 +110,7 @@ export type TrackFilterKey = (typeof trackFilterKeys)[number];
  *
  * @public
  */
-export interface Track {
+export type Track = {
   apiVersion: 'readiness.io/v1';
   kind: 'Track';
   metadata: { name: string; title: string; description?: string };
@@ -118,4 +118,4 @@ export interface Track {
     appliesTo: TrackEntityFilter[];
     gates: TrackGate[];
   };
-}
+};

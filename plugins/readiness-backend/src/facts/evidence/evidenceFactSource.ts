@@ -13,7 +13,7 @@ export function createEvidenceFactSource(store: EvidenceStore): ReadinessFactSou
       },
     ],
     async getFacts({ entities, types }) {
-      const refs = entities.map(e => stringifyEntityRef(e));
+      const refs = entities.map(e => stringifyEntityRef(e).toLocaleLowerCase('en-US'));
       return store.latestFacts(refs, types?.filter(t => t.startsWith('evidence.')));
     },
   };

@@ -1,7 +1,7 @@
 import { TrackEvaluation } from '@internal/plugin-readiness-common';
 
 /** A change of status of one check, or of a gate (then `checkId` is empty). */
-export interface Transition {
+export type Transition = {
   entityRef: string;
   trackId: string;
   gateId: string;
@@ -9,7 +9,7 @@ export interface Transition {
   from?: string;
   to: string;
   at: string;
-}
+};
 
 /** Since when a check or gate has had its current status. */
 export interface CurrentStatus {

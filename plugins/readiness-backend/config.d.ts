@@ -1,0 +1,35 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Configuration of the Readiness backend plugin. */
+  readiness?: {
+    /**
+     * Track files (YAML, `apiVersion: readiness.io/v1`, `kind: Track`). Local paths are relative to the
+     * repository root (the directory of app-config.yaml); http(s) URLs are read through the UrlReader and must be
+     * allowed by backend.reading.allow.
+     */
+    tracks?: string[];
+    /** The scheduled re-evaluation of every entity a track applies to (runs once across replicas). */
+    evaluation?: {
+      /** How often; default every 10 minutes. */
+      frequency?: HumanDuration;
+      /** How long one run may take; default 5 minutes. */
+      timeout?: HumanDuration;
+      /** Delay before the first run after start-up; default 20 seconds. */
+      initialDelay?: HumanDuration;
+    };
+    /** Waivers. */
+    waivers?: {
+      /** The longest a waiver may last, in days; default 90. */
+      maxDays?: number;
+    };
+    /** Demo data. Never enable this in production. */
+    demo?: {
+      /**
+       * Record demo evidence for the RAG demo catalog at start-up (marked as demo data), reproducing the seed
+       * report: OIDC login failing on rag-api, so every later gate is blocked.
+       */
+      seed?: boolean;
+    };
+  };
+}

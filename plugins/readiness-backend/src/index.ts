@@ -1,0 +1,6 @@
+/**
+ * The Readiness backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { readinessPlugin as default } from './plugin';

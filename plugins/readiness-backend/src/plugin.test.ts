@@ -1,0 +1,319 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { parseAllDocuments } from 'yaml';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { targetPaths } from '@backstage/cli-common';
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { readinessPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+/** The demo catalog from examples/, with the dependsOn relations the catalog would add. */
+function demoEntities(): Entity[] {
+  const dir = path.join(targetPaths.rootDir, 'examples');
+  const entities = fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.yaml'))
+    .flatMap(f => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d => d.toJSON() as Entity));
+  return entities.map(e => ({
+    ...e,
+    metadata: { namespace: 'default', ...e.metadata },
+    relations: ((e.spec?.dependsOn as string[]) ?? []).map(ref => ({
+      type: 'dependsOn',
+      targetRef: stringifyEntityRef(parseEntityRef(ref)),
+    })),
+  }));
+}
+
+const config = {
+  readiness: {
+    tracks: [
+      path.join(targetPaths.rootDir, 'examples/readiness/rag-production-readiness.yaml'),
+      path.join(targetPaths.rootDir, 'examples/readiness/service-baseline.yaml'),
+    ],
+  },
+};
+
+async function start(extra: any[] = []) {
+  const { server } = await startTestBackend({
+    features: [
+      readinessPlugin,
+      catalogServiceMock.factory({ entities: demoEntities() }),
+      mockServices.rootConfig.factory({ data: config }),
+      ...extra,
+    ],
+  });
+  return server;
+}
+
+const maria = { header: () => mockCredentials.user.header('user:default/maria.garcia') };
+const sam = { header: () => mockCredentials.user.header('user:default/sam.okafor') };
+const ci = {
+  header: () =>
+    mockCredentials.service.header({ onBehalfOf: mockCredentials.service('external:ci'), targetPluginId: 'readiness' }),
+};
+
+const oidcFailing = {
+  entityRef: 'component:default/rag-api',
+  type: 'evidence.tests.oidc-login',
+  value: { status: 'failed', failed: 3 },
+  observedAt: '2026-11-22T09:00:00Z',
+  commitSha: 'abc1234',
+  url: 'https://ci.example.com/rag/rag-api/-/pipelines/1412',
+  externalId: 'rag-api-1412-oidc',
+};
+
+describe('readiness backend plugin', () => {
+  let server: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    server = await start();
+  });
+
+  it('answers /health without credentials and everything else only with them', async () => {
+    expect((await request(server).get('/api/readiness/health')).body).toEqual({ status: 'ok' });
+    const res = await request(server).get('/api/readiness/tracks').set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it('lists the loaded tracks', async () => {
+    const res = await request(server).get('/api/readiness/tracks').set('Authorization', maria.header());
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((t: any) => t.metadata.name)).toEqual(['rag-production-readiness', 'service-baseline']);
+  });
+
+  describe('POST /evidence', () => {
+    it('records evidence from CI (201), the same externalId again is idempotent (200), different evidence is a 409', async () => {
+      const first = await request(server).post('/api/readiness/evidence').set('Authorization', ci.header()).send(oidcFailing);
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ entityRef: 'component:default/rag-api', recordedBy: 'external:ci', commitSha: 'abc1234' });
+      const again = await request(server).post('/api/readiness/evidence').set('Authorization', ci.header()).send(oidcFailing);
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(first.body.id);
+      const conflict = await request(server)
+        .post('/api/readiness/evidence')
+        .set('Authorization', ci.header())
+        .send({ ...oidcFailing, value: { status: 'passed' } });
+      expect(conflict.status).toBe(409);
+    });
+
+    it.each([
+      [{ ...oidcFailing, entityRef: undefined }, /entityRef/],
+      [{ ...oidcFailing, type: 'tests.oidc' }, /type/],
+      [{ ...oidcFailing, observedAt: 'yesterday' }, /observedAt/],
+      [{ ...oidcFailing, commitSha: 'not-a-sha' }, /commitSha/],
+      [{ ...oidcFailing, url: 'not a url' }, /url/],
+      [{ ...oidcFailing, colour: 'red' }, /colour|additional/],
+    ])('rejects a malformed body with a 400 naming the field (%#)', async (body, field) => {
+      const res = await request(server).post('/api/readiness/evidence').set('Authorization', ci.header()).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(field);
+    });
+
+    it('answers 404 for an entity the catalog does not have', async () => {
+      const res = await request(server)
+        .post('/api/readiness/evidence')
+        .set('Authorization', ci.header())
+        .send({ ...oidcFailing, entityRef: 'component:default/nope', externalId: 'x-1' });
+      expect(res.status).toBe(404);
+    });
+  });
+
+  describe('scorecards', () => {
+    it('shows rag-api blocked at every later gate by the one failing OIDC check', async () => {
+      const res = await request(server).get('/api/readiness/scorecards/component/default/rag-api').set('Authorization', maria.header());
+      expect(res.status).toBe(200);
+      const rag = res.body.tracks.find((t: any) => t.track.metadata.name === 'rag-production-readiness').evaluation;
+      const status = Object.fromEntries(rag.gates.map((g: any) => [g.gateId, g.status]));
+      expect(status['backend-verified']).toBe('failed');
+      expect(status['frontend-verified']).toBe('blocked');
+      expect(status['deployment-prepared']).toBe('blocked');
+      const deploy = rag.gates.find((g: any) => g.gateId === 'deployment-prepared');
+      expect(deploy.rootCauses.map((r: any) => r.checkId)).toEqual(expect.arrayContaining(['oidc-login']));
+      expect(rag.summary.nextGate).toBe('backend-verified');
+      const oidc = rag.gates[0].checks.find((c: any) => c.checkId === 'oidc-login');
+      expect(oidc).toMatchObject({ status: 'fail', fact: { url: oidcFailing.url, commitSha: 'abc1234' } });
+      // Several tracks apply at once.
+      expect(res.body.tracks.map((t: any) => t.track.metadata.name)).toEqual(['rag-production-readiness', 'service-baseline']);
+    });
+
+    it('judges rag-web by rag-api’s OIDC evidence too', async () => {
+      const res = await request(server).get('/api/readiness/scorecards/component/default/rag-web').set('Authorization', maria.header());
+      const backend = res.body.tracks[0].evaluation.gates.find((g: any) => g.gateId === 'backend-verified');
+      expect(backend.status).toBe('failed');
+      expect(backend.rootCauses[0].message).toContain('of component:default/rag-api');
+    });
+
+    it('answers 404 for an unknown entity, an unknown track or gate, and 400 for a bad path segment', async () => {
+      const get = (url: string) => request(server).get(url).set('Authorization', maria.header());
+      expect((await get('/api/readiness/scorecards/component/default/nope')).status).toBe(404);
+      expect((await get('/api/readiness/gates/component/default/rag-api/nope/backend-verified')).status).toBe(404);
+      expect((await get('/api/readiness/gates/component/default/rag-api/rag-production-readiness/nope')).status).toBe(404);
+      expect((await get('/api/readiness/scorecards/component/default/bad%20name')).status).toBe(400);
+      expect((await get('/api/readiness/scorecards/component/default/rag-api/history?limit=0')).status).toBe(400);
+    });
+
+    it('returns one gate', async () => {
+      const res = await request(server)
+        .get('/api/readiness/gates/component/default/rag-api/rag-production-readiness/backend-verified')
+        .set('Authorization', maria.header());
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ entityRef: 'component:default/rag-api', gate: { gateId: 'backend-verified', status: 'failed' } });
+    });
+
+    it('stores transitions on refresh and serves them as history', async () => {
+      const refresh = await request(server)
+        .post('/api/readiness/scorecards/component/default/rag-api/refresh')
+        .set('Authorization', maria.header());
+      expect(refresh.status).toBe(200);
+      const history = await request(server)
+        .get('/api/readiness/scorecards/component/default/rag-api/history?trackId=rag-production-readiness&limit=500')
+        .set('Authorization', maria.header());
+      expect(history.status).toBe(200);
+      expect(history.body.items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ gateId: 'backend-verified', checkId: '', to: 'failed' })]),
+      );
+      // Nothing changed since: a second refresh writes nothing.
+      const again = await request(server)
+        .post('/api/readiness/scorecards/component/default/rag-api/refresh')
+        .set('Authorization', maria.header());
+      expect(again.body.transitions).toEqual([]);
+    });
+
+    it('rolls the system up, weakest link first, with the top root cause', async () => {
+      const res = await request(server).get('/api/readiness/systems/default/rag-platform').set('Authorization', maria.header());
+      expect(res.status).toBe(200);
+      const refs = res.body.entities.map((e: any) => e.entityRef);
+      expect(refs).toEqual(
+        expect.arrayContaining([
+          'component:default/rag-api',
+          'component:default/rag-web',
+          'component:default/rag-retriever',
+          'component:default/rag-ingestion',
+          'resource:default/rag-postgres',
+          'resource:default/rag-vector-db',
+        ]),
+      );
+      expect(res.body.rootCauses[0]).toMatchObject({ checkId: 'oidc-login' });
+      expect(res.body.rootCauses[0].entityRefs).toHaveLength(4);
+      const gate = res.body.tracks[0].gates.find((g: any) => g.id === 'backend-verified');
+      expect(gate.status).toBe('failed');
+      expect((await request(server).get('/api/readiness/systems/default/nope').set('Authorization', maria.header())).status).toBe(404);
+    });
+  });
+
+  describe('attestations', () => {
+    const target = {
+      entityRef: 'component:default/rag-api',
+      trackId: 'rag-production-readiness',
+      gateId: 'deployment-prepared',
+      checkId: 'disaster-recovery-testing',
+    };
+
+    it('records who attested from the credentials, and the check then passes', async () => {
+      const res = await request(server)
+        .post('/api/readiness/attestations')
+        .set('Authorization', maria.header())
+        .send({ ...target, note: 'Restored staging in 14 minutes', link: 'https://wiki.example.com/dr' });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ ...target, attestedBy: 'user:default/maria.garcia' });
+      const card = await request(server).get('/api/readiness/scorecards/component/default/rag-api').set('Authorization', maria.header());
+      const check = card.body.tracks[0].evaluation.gates
+        .find((g: any) => g.gateId === 'deployment-prepared')
+        .checks.find((c: any) => c.checkId === 'disaster-recovery-testing');
+      // Still blocked by the gates before it, but its own outcome is a pass.
+      expect(check).toMatchObject({ status: 'blocked', underlying: 'pass' });
+    });
+
+    it.each([
+      [{ ...target, checkId: 'performance-benchmarking' }, 'checkId'],
+      [{ ...target, checkId: 'nope' }, 'checkId'],
+      [{ ...target, gateId: 'nope' }, 'gateId'],
+      [{ ...target, trackId: 'nope' }, 'trackId'],
+      [{ ...target, validUntil: '2020-01-01T00:00:00Z' }, 'validUntil'],
+      [{ ...target, validUntil: '2099-01-01T00:00:00Z' }, 'validUntil'],
+      [{ ...target, entityRef: 'rag api' }, 'entityRef'],
+    ])('rejects a bad attestation with a 400 naming the field (%#)', async (body, field) => {
+      const res = await request(server).post('/api/readiness/attestations').set('Authorization', maria.header()).send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(field);
+    });
+
+    it('is for people only: a service gets a 403', async () => {
+      const res = await request(server).post('/api/readiness/attestations').set('Authorization', ci.header()).send(target);
+      expect(res.status).toBe(403);
+    });
+  });
+
+  describe('waivers', () => {
+    const body = {
+      entityRef: 'component:default/rag-api',
+      trackId: 'rag-production-readiness',
+      gateId: 'backend-verified',
+      checkId: 'backend-coverage',
+      reason: 'Coverage tooling broken by the Python 3.13 upgrade',
+      expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
+    };
+
+    it('needs approval by someone else; approval and revocation happen once', async () => {
+      const requested = await request(server).post('/api/readiness/waivers').set('Authorization', sam.header()).send(body);
+      expect(requested.status).toBe(201);
+      const id = requested.body.id;
+      const self = await request(server).post(`/api/readiness/waivers/${id}/approve`).set('Authorization', sam.header());
+      expect(self.status).toBe(403);
+      const approved = await request(server).post(`/api/readiness/waivers/${id}/approve`).set('Authorization', maria.header());
+      expect(approved.status).toBe(200);
+      expect(approved.body.approvedBy).toBe('user:default/maria.garcia');
+      expect((await request(server).post(`/api/readiness/waivers/${id}/approve`).set('Authorization', maria.header())).status).toBe(409);
+
+      const card = await request(server).get('/api/readiness/scorecards/component/default/rag-api').set('Authorization', maria.header());
+      const coverage = card.body.tracks[0].evaluation.gates[0].checks.find((c: any) => c.checkId === 'backend-coverage');
+      expect(coverage.status).toBe('waived');
+
+      expect((await request(server).post(`/api/readiness/waivers/${id}/revoke`).set('Authorization', maria.header())).status).toBe(200);
+      expect((await request(server).post(`/api/readiness/waivers/${id}/revoke`).set('Authorization', maria.header())).status).toBe(409);
+    });
+
+    it('answers 404 for an unknown waiver and 400 for a malformed id or body', async () => {
+      const post = (url: string, b?: object) => request(server).post(url).set('Authorization', maria.header()).send(b);
+      expect((await post('/api/readiness/waivers/6f1c1a52-8f3e-4e59-9a43-2f4b5f7f0a01/approve')).status).toBe(404);
+      expect((await post('/api/readiness/waivers/not-a-uuid/approve')).status).toBe(400);
+      expect((await post('/api/readiness/waivers', { ...body, reason: 'short' })).status).toBe(400);
+      const tooLong = await post('/api/readiness/waivers', { ...body, expiresAt: '2099-01-01T00:00:00Z' });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.error.message).toContain('expiresAt');
+    });
+  });
+});
+
+describe('readiness backend plugin without the permissions', () => {
+  it('answers 403 on every route', async () => {
+    const server = await start([mockServices.permissions.factory({ result: AuthorizeResult.DENY })]);
+    const calls = [
+      request(server).get('/api/readiness/tracks'),
+      request(server).get('/api/readiness/scorecards/component/default/rag-api'),
+      request(server).post('/api/readiness/evidence').send(oidcFailing),
+      request(server).post('/api/readiness/scorecards/component/default/rag-api/refresh'),
+    ];
+    for (const call of calls) {
+      const res = await call.set('Authorization', maria.header());
+      expect(res.status).toBe(403);
+    }
+  });
+});
+
+describe('readiness backend plugin start-up', () => {
+  it('fails naming the file when a track is invalid', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          readinessPlugin,
+          catalogServiceMock.factory({ entities: [] }),
+          mockServices.rootConfig.factory({ data: { readiness: { tracks: ['/nonexistent/track.yaml'] } } }),
+        ],
+      }),
+    ).rejects.toThrow(/readiness.tracks\[0\]: cannot read \/nonexistent\/track.yaml/);
+  });
+});

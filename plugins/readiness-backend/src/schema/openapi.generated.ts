@@ -1,0 +1,1148 @@
+// This file is generated from openapi.yaml by scripts/generate-openapi-module.mjs. Do not edit it by hand;
+// run `npm run generate:openapi --workspace @internal/plugin-readiness-backend` after changing the YAML.
+/* eslint-disable */
+
+export const spec = {
+  "openapi": "3.0.3",
+  "info": {
+    "title": "readiness",
+    "version": "1",
+    "description": "The Readiness backend: can this entity ship to production, and if not, what exactly blocks it? Every route needs credentials (a user token, or a static token from backend.auth.externalAccess) except /health.",
+    "license": {
+      "name": "Apache-2.0"
+    }
+  },
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
+  "paths": {
+    "/health": {
+      "get": {
+        "operationId": "GetHealth",
+        "description": "Liveness of the plugin (no credentials needed).",
+        "responses": {
+          "200": {
+            "description": "Healthy",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "status"
+                  ],
+                  "properties": {
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "ok"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/tracks": {
+      "get": {
+        "operationId": "GetTracks",
+        "description": "Every track the backend loaded.",
+        "responses": {
+          "200": {
+            "description": "The tracks",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Track"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetScorecard",
+        "description": "Every track that applies to the entity, evaluated now, with evidence, waivers, attestations and root causes.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The scorecard",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityScorecard"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/{kind}/{namespace}/{name}/history": {
+      "get": {
+        "operationId": "GetScorecardHistory",
+        "description": "Status transitions of the entity's gates and checks, newest first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "trackId",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/Id"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 100
+            }
+          },
+          {
+            "name": "before",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "format": "date-time"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The transitions",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Transition"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/{kind}/{namespace}/{name}/refresh": {
+      "post": {
+        "operationId": "RefreshScorecard",
+        "description": "Evaluates the entity now and stores the transitions.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The transitions written",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "transitions"
+                  ],
+                  "properties": {
+                    "transitions": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Transition"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/gates/{kind}/{namespace}/{name}/{trackId}/{gateId}": {
+      "get": {
+        "operationId": "GetGate",
+        "description": "One gate of one track for the entity, evaluated now.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "trackId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/Id"
+            }
+          },
+          {
+            "name": "gateId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/Id"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The gate",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "entityRef",
+                    "trackId",
+                    "gate"
+                  ],
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "trackId": {
+                      "type": "string"
+                    },
+                    "gate": {
+                      "$ref": "#/components/schemas/GateResult"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/systems/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetSystemReadiness",
+        "description": "The System's readiness matrix (components and the resources they depend on × gates), weakest link first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The rollup",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SystemReadiness"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/evidence": {
+      "post": {
+        "operationId": "CreateEvidence",
+        "description": "CI pushes evidence about an entity. Pushing the same externalId again returns the first record (200) instead of adding one; different evidence under a recorded externalId is a 409.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EvidenceRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Already recorded under this externalId",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Evidence"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Recorded",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Evidence"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/attestations": {
+      "post": {
+        "operationId": "CreateAttestation",
+        "description": "Signs off a manual check; who signs comes from the credentials.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AttestationRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Recorded",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Attestation"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/waivers": {
+      "post": {
+        "operationId": "RequestWaiver",
+        "description": "Asks for a waiver of one check for one entity, until expiresAt.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/WaiverRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Requested",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Waiver"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/waivers/{id}/approve": {
+      "post": {
+        "operationId": "ApproveWaiver",
+        "description": "Approves a pending waiver; the approver must not be the requester.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Approved",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Waiver"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/waivers/{id}/revoke": {
+      "post": {
+        "operationId": "RevokeWaiver",
+        "description": "Revokes a waiver, pending or approved.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Revoked",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Waiver"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "parameters": {
+      "kind": {
+        "name": "kind",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/RefPart"
+        }
+      },
+      "namespace": {
+        "name": "namespace",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/RefPart"
+        }
+      },
+      "name": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/RefPart"
+        }
+      }
+    },
+    "responses": {
+      "ErrorResponse": {
+        "description": "An error",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "RefPart": {
+        "type": "string",
+        "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$"
+      },
+      "Id": {
+        "type": "string",
+        "pattern": "^[a-z0-9]+(?:[-_.][a-z0-9]+)*$",
+        "maxLength": 128
+      },
+      "EntityRef": {
+        "type": "string",
+        "description": "A full entity ref, kind:namespace/name (or kind:name in the default namespace).",
+        "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}:([A-Za-z0-9][A-Za-z0-9._-]{0,62}/)?[A-Za-z0-9][A-Za-z0-9._-]{0,252}$"
+      },
+      "Error": {
+        "type": "object",
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "object",
+            "required": [
+              "name",
+              "message"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              }
+            }
+          },
+          "request": {
+            "type": "object"
+          },
+          "response": {
+            "type": "object"
+          }
+        }
+      },
+      "EvidenceRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef",
+          "type",
+          "value"
+        ],
+        "properties": {
+          "entityRef": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "type": {
+            "type": "string",
+            "description": "The fact type, under evidence., e.g. evidence.tests.oidc-login",
+            "pattern": "^evidence(\\.[a-z0-9]+(?:[-_][a-z0-9]+)*)+$",
+            "maxLength": 200
+          },
+          "value": {
+            "description": "Any JSON value, e.g. {\"status\": \"failed\", \"failures\": 3}"
+          },
+          "observedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When it was observed; defaults to now"
+          },
+          "commitSha": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{7,64}$"
+          },
+          "url": {
+            "type": "string",
+            "format": "uri",
+            "maxLength": 2000
+          },
+          "externalId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          }
+        }
+      },
+      "Evidence": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "type",
+          "value",
+          "observedAt",
+          "recordedAt",
+          "recordedBy"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "value": {
+            "description": "Any JSON value"
+          },
+          "observedAt": {
+            "type": "string"
+          },
+          "recordedAt": {
+            "type": "string"
+          },
+          "recordedBy": {
+            "type": "string"
+          },
+          "commitSha": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          },
+          "externalId": {
+            "type": "string"
+          },
+          "demo": {
+            "type": "boolean"
+          }
+        }
+      },
+      "CheckTarget": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "trackId",
+          "gateId",
+          "checkId"
+        ],
+        "properties": {
+          "entityRef": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "trackId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "gateId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "checkId": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      },
+      "AttestationRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef",
+          "trackId",
+          "gateId",
+          "checkId"
+        ],
+        "properties": {
+          "entityRef": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "trackId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "gateId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "checkId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "note": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "link": {
+            "type": "string",
+            "format": "uri",
+            "maxLength": 2000
+          },
+          "validUntil": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Defaults to now + the check's validForDays, which is also the latest allowed."
+          }
+        }
+      },
+      "Attestation": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "trackId",
+          "gateId",
+          "checkId",
+          "attestedBy",
+          "attestedAt",
+          "validUntil"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "trackId": {
+            "type": "string"
+          },
+          "gateId": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "attestedBy": {
+            "type": "string"
+          },
+          "attestedAt": {
+            "type": "string"
+          },
+          "validUntil": {
+            "type": "string"
+          },
+          "note": {
+            "type": "string"
+          },
+          "link": {
+            "type": "string"
+          }
+        }
+      },
+      "WaiverRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef",
+          "trackId",
+          "gateId",
+          "checkId",
+          "reason",
+          "expiresAt"
+        ],
+        "properties": {
+          "entityRef": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "trackId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "gateId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "checkId": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 10,
+            "maxLength": 2000
+          },
+          "expiresAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "Waiver": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "trackId",
+          "gateId",
+          "checkId",
+          "reason",
+          "requestedBy",
+          "requestedAt",
+          "expiresAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "trackId": {
+            "type": "string"
+          },
+          "gateId": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "requestedBy": {
+            "type": "string"
+          },
+          "requestedAt": {
+            "type": "string"
+          },
+          "expiresAt": {
+            "type": "string"
+          },
+          "approvedBy": {
+            "type": "string"
+          },
+          "approvedAt": {
+            "type": "string"
+          },
+          "revokedBy": {
+            "type": "string"
+          },
+          "revokedAt": {
+            "type": "string"
+          }
+        }
+      },
+      "Transition": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "trackId",
+          "gateId",
+          "checkId",
+          "to",
+          "at"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "trackId": {
+            "type": "string"
+          },
+          "gateId": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string",
+            "description": "Empty for the gate itself"
+          },
+          "from": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string"
+          }
+        }
+      },
+      "Track": {
+        "type": "object",
+        "description": "A track as loaded (see the backend README for the full format).",
+        "required": [
+          "apiVersion",
+          "kind",
+          "metadata",
+          "spec"
+        ],
+        "properties": {
+          "apiVersion": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "metadata": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "spec": {
+            "type": "object",
+            "additionalProperties": true
+          }
+        }
+      },
+      "GateResult": {
+        "type": "object",
+        "required": [
+          "gateId",
+          "status",
+          "checks",
+          "blockedBy",
+          "rootCauses"
+        ],
+        "properties": {
+          "gateId": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "passed",
+              "failed",
+              "blocked",
+              "unknown"
+            ]
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "blockedBy": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "rootCauses": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "since": {
+            "type": "string"
+          }
+        }
+      },
+      "EntityScorecard": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "evaluatedAt",
+          "tracks",
+          "attestations",
+          "waivers"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "evaluatedAt": {
+            "type": "string"
+          },
+          "tracks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "attestations": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Attestation"
+            }
+          },
+          "waivers": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Waiver"
+            }
+          }
+        }
+      },
+      "SystemReadiness": {
+        "type": "object",
+        "required": [
+          "systemRef",
+          "evaluatedAt",
+          "tracks",
+          "entities",
+          "rootCauses"
+        ],
+        "properties": {
+          "systemRef": {
+            "type": "string"
+          },
+          "evaluatedAt": {
+            "type": "string"
+          },
+          "tracks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "entities": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          },
+          "weakestLink": {
+            "type": "string"
+          },
+          "rootCauses": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": true
+            }
+          }
+        }
+      }
+    }
+  }
+} as const;

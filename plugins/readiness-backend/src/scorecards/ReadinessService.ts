@@ -1,0 +1,281 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_DEPENDS_ON,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  EntityScorecard,
+  Fact,
+  SystemReadiness,
+  TrackEvaluation,
+} from '@internal/plugin-readiness-common';
+import { factTypeMatches, ReadinessFactSource } from '@internal/plugin-readiness-node';
+import { TrackRegistry } from './tracks/TrackRegistry';
+import { evaluateTrack } from './evaluation/evaluateTrack';
+import { AttestationStore } from './attestations/AttestationStore';
+import { WaiverStore } from './waivers/WaiverStore';
+import { ResultStore, resultKey, Transition } from './results/ResultStore';
+import { rollUpSystem } from './systemRollup';
+
+const BATCH = 500;
+
+/** Entity refs are case-insensitive; the plugin stores and compares them in lower case. */
+export const normalizeRef = (entity: Entity | string) =>
+  (typeof entity === 'string' ? stringifyEntityRef(parseEntityRef(entity)) : stringifyEntityRef(entity)).toLocaleLowerCase('en-US');
+
+/** Gathers facts, evaluates tracks, stores transitions and tells owners about regressions. */
+export class ReadinessService {
+  static create(deps: {
+    tracks: TrackRegistry;
+    factSources: ReadinessFactSource[];
+    catalog: CatalogService;
+    auth: AuthService;
+    attestations: AttestationStore;
+    waivers: WaiverStore;
+    results: ResultStore;
+    logger: LoggerService;
+    notifications?: NotificationService;
+    now?: () => Date;
+  }): ReadinessService {
+    return new ReadinessService(deps);
+  }
+
+  private constructor(
+    private readonly deps: Parameters<typeof ReadinessService.create>[0],
+  ) {}
+
+  private now() {
+    return this.deps.now ? this.deps.now() : new Date();
+  }
+
+  /** Looks an entity up in the catalog with the caller's credentials; 404 when it does not exist (for them). */
+  async getEntity(entityRef: string, credentials: BackstageCredentials): Promise<Entity> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return entity;
+  }
+
+  /** Evaluates every track that applies to each entity, with the facts as they are now. Stores nothing. */
+  async evaluate(entities: Entity[], credentials: BackstageCredentials): Promise<TrackEvaluation[]> {
+    const now = this.now();
+    const plans = entities.map(entity => ({ entity, entityRef: normalizeRef(entity), tracks: this.deps.tracks.forEntity(entity) }));
+    const wanted = new Set<string>();
+    const foreignRefs = new Set<string>();
+    for (const plan of plans) {
+      for (const t of plan.tracks) {
+        for (const gate of t.track.spec.gates) {
+          for (const check of gate.checks) {
+            if (check.fact) wanted.add(check.fact);
+            if (check.entity && check.entity !== plan.entityRef) foreignRefs.add(check.entity);
+          }
+        }
+      }
+    }
+    if (wanted.size === 0) {
+      return [];
+    }
+    const known = new Map(plans.map(p => [p.entityRef, p.entity]));
+    const missing = [...foreignRefs].filter(r => !known.has(r));
+    if (missing.length > 0) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs({ entityRefs: missing }, { credentials });
+      for (const item of items) if (item) known.set(normalizeRef(item), item);
+    }
+    const allEntities = [...known.values()];
+    const facts = new Map<string, Map<string, Fact>>();
+    await Promise.all(
+      this.deps.factSources.map(async source => {
+        const types = [...wanted].filter(t => source.factTypes.some(d => factTypeMatches(d.type, t)));
+        if (types.length === 0) return;
+        for (const fact of await source.getFacts({ entities: allEntities, types })) {
+          const ref = fact.entityRef.toLocaleLowerCase('en-US');
+          if (!facts.has(ref)) facts.set(ref, new Map());
+          facts.get(ref)!.set(fact.type, fact);
+        }
+      }),
+    );
+    const refs = plans.map(p => p.entityRef);
+    const [attestations, waivers] = await Promise.all([
+      this.deps.attestations.listForEntities(refs),
+      this.deps.waivers.listForEntities(refs),
+    ]);
+    return plans.flatMap(plan =>
+      plan.tracks.map(t =>
+        evaluateTrack(t, {
+          entityRef: plan.entityRef,
+          facts: facts.get(plan.entityRef) ?? new Map(),
+          otherFacts: facts,
+          attestations: attestations.filter(a => a.entityRef === plan.entityRef && a.trackId === t.track.metadata.name),
+          waivers: waivers.filter(w => w.entityRef === plan.entityRef && w.trackId === t.track.metadata.name),
+          now,
+        }),
+      ),
+    );
+  }
+
+  /** Evaluates, stores the transitions and notifies owners of regressed gates. */
+  async refresh(entities: Entity[], credentials: BackstageCredentials): Promise<{ evaluations: TrackEvaluation[]; transitions: Transition[] }> {
+    const evaluations = await this.evaluate(entities, credentials);
+    const transitions = await this.deps.results.saveEvaluations(evaluations);
+    await this.notifyRegressions(entities, transitions);
+    return { evaluations, transitions };
+  }
+
+  /**
+   * Re-evaluates after new facts about an entity: the entity itself, and every entity of the tracks whose
+   * checks read that entity's facts (`entity:` in a check), such as every rag-platform component after
+   * evidence about rag-api.
+   */
+  async refreshAfterFacts(entityRef: string): Promise<void> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const ref = normalizeRef(entityRef);
+    const entities = new Map<string, Entity>();
+    const self = await this.deps.catalog.getEntityByRef(ref, { credentials });
+    if (self) entities.set(ref, self);
+    for (const t of this.deps.tracks.list()) {
+      const readsIt = t.track.spec.gates.some(g => g.checks.some(c => c.entity === ref));
+      if (!readsIt) continue;
+      const { items } = await this.deps.catalog.getEntities(
+        { filter: t.track.spec.appliesTo.map(f => ({ ...f })) as Record<string, string | string[]>[] },
+        { credentials },
+      );
+      for (const e of items) entities.set(normalizeRef(e), e);
+    }
+    await this.refresh([...entities.values()], credentials);
+  }
+
+  /** Re-evaluates every entity some track applies to (the scheduled task; runs once across replicas). */
+  async refreshAll(): Promise<{ entities: number; transitions: number }> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const kinds = new Set<string>();
+    for (const t of this.deps.tracks.list()) {
+      for (const f of t.track.spec.appliesTo) {
+        const k = f.kind;
+        if (!k) {
+          kinds.clear();
+          break;
+        }
+        (Array.isArray(k) ? k : [k]).forEach(x => kinds.add(x));
+      }
+    }
+    const filter = kinds.size > 0 ? [...kinds].map(kind => ({ kind })) : undefined;
+    let batch: Entity[] = [];
+    let entities = 0;
+    let transitions = 0;
+    const flush = async () => {
+      const applicable = batch.filter(e => this.deps.tracks.forEntity(e).length > 0);
+      entities += applicable.length;
+      transitions += (await this.refresh(applicable, credentials)).transitions.length;
+      batch = [];
+    };
+    for await (const page of this.deps.catalog.streamEntities({ filter }, { credentials })) {
+      batch.push(...page);
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    return { entities, transitions };
+  }
+
+  /** The scorecard of one entity: every applicable track evaluated now, with since-when from history. */
+  async getScorecard(entityRef: string, credentials: BackstageCredentials): Promise<EntityScorecard> {
+    const entity = await this.getEntity(entityRef, credentials);
+    const ref = normalizeRef(entity);
+    const [evaluations, current, attestations, waivers] = await Promise.all([
+      this.evaluate([entity], credentials),
+      this.deps.results.current(ref),
+      this.deps.attestations.listForEntities([ref]),
+      this.deps.waivers.listForEntities([ref]),
+    ]);
+    for (const evaluation of evaluations) {
+      for (const gate of evaluation.gates) {
+        const gateSince = current.get(resultKey(evaluation.trackId, gate.gateId, ''));
+        if (gateSince?.status === gate.status) gate.since = gateSince.since;
+        for (const check of gate.checks) {
+          const since = current.get(resultKey(evaluation.trackId, gate.gateId, check.checkId));
+          if (since?.status === check.status) check.since = since.since;
+        }
+      }
+    }
+    return {
+      entityRef: ref,
+      evaluatedAt: this.now().toISOString(),
+      tracks: evaluations.map(evaluation => ({ track: this.deps.tracks.get(evaluation.trackId)!.track, evaluation })),
+      attestations,
+      waivers,
+    };
+  }
+
+  /** A System's readiness: its components and the resources they depend on, weakest link first. */
+  async getSystemReadiness(systemRef: string, credentials: BackstageCredentials): Promise<SystemReadiness> {
+    const system = await this.getEntity(systemRef, credentials);
+    if (system.kind.toLocaleLowerCase('en-US') !== 'system') {
+      throw new NotFoundError(`${systemRef} is not a System`);
+    }
+    const namespace = system.metadata.namespace ?? 'default';
+    const { items: components } = await this.deps.catalog.getEntities(
+      { filter: { kind: 'Component', 'spec.system': [system.metadata.name, `system:${namespace}/${system.metadata.name}`] } },
+      { credentials },
+    );
+    const resourceRefs = new Set<string>();
+    for (const c of components) {
+      for (const r of c.relations ?? []) {
+        if (r.type === RELATION_DEPENDS_ON && parseEntityRef(r.targetRef).kind === 'resource') resourceRefs.add(r.targetRef);
+      }
+    }
+    const { items: resources } = resourceRefs.size
+      ? await this.deps.catalog.getEntitiesByRefs({ entityRefs: [...resourceRefs] }, { credentials })
+      : { items: [] };
+    const entities = [...components, ...resources.filter((r): r is Entity => Boolean(r))];
+    const evaluations = await this.evaluate(entities, credentials);
+    return rollUpSystem({
+      systemRef: normalizeRef(system),
+      evaluatedAt: this.now().toISOString(),
+      tracks: this.deps.tracks.definitions(),
+      entities: entities.map(e => {
+        const ref = normalizeRef(e);
+        return {
+          entityRef: ref,
+          kind: e.kind,
+          ...(e.metadata.title ? { title: e.metadata.title } : {}),
+          evaluations: evaluations.filter(ev => ev.entityRef === ref),
+        };
+      }),
+    });
+  }
+
+  private async notifyRegressions(entities: Entity[], transitions: Transition[]) {
+    if (!this.deps.notifications) return;
+    const regressed = transitions.filter(t => t.checkId === '' && t.from === 'passed' && t.to !== 'passed');
+    for (const t of regressed) {
+      const entity = entities.find(e => normalizeRef(e) === t.entityRef);
+      const owner = entity?.spec?.owner;
+      if (typeof owner !== 'string') continue;
+      const ownerRef = stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'Group', defaultNamespace: entity!.metadata.namespace ?? 'default' }));
+      const track = this.deps.tracks.get(t.trackId)?.track;
+      const gate = track?.spec.gates.find(g => g.id === t.gateId);
+      const { kind, namespace, name } = parseEntityRef(t.entityRef);
+      try {
+        await this.deps.notifications.send({
+          recipients: { type: 'entity', entityRef: ownerRef },
+          payload: {
+            title: `${name}: "${gate?.title ?? t.gateId}" no longer passes`,
+            description: `The gate went from passed to ${t.to} in ${track?.metadata.title ?? t.trackId}.`,
+            link: `/catalog/${namespace}/${kind}/${name}/readiness`,
+            severity: 'high',
+            topic: 'readiness-regression',
+          },
+        });
+      } catch (error) {
+        this.deps.logger.warn(`Could not notify ${ownerRef} of a regression of ${t.entityRef}: ${error}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import express from 'express';
+import { ReadinessService } from '../scorecards/ReadinessService';
+import { TrackRegistry } from '../scorecards/tracks/TrackRegistry';
+import { EvidenceStore } from '../facts/evidence/EvidenceStore';
+import { AttestationStore } from '../scorecards/attestations/AttestationStore';
+import { WaiverStore } from '../scorecards/waivers/WaiverStore';
+import { ResultStore } from '../scorecards/results/ResultStore';
+import { registerScorecardRoutes } from '../scorecards/routes';
+import { registerEvidenceRoutes } from '../facts/evidence/routes';
+import { registerAttestationRoutes } from '../scorecards/attestations/routes';
+import { registerWaiverRoutes } from '../scorecards/waivers/routes';
+import { createReadinessRouter } from './ReadinessRouter';
+import { RouteContext } from './routeContext';
+
+/** The plugin's HTTP API: every capability's routes on one router validated against openapi.yaml. */
+export async function createRouter(
+  deps: RouteContext & {
+    service: ReadinessService;
+    tracks: TrackRegistry;
+    evidence: EvidenceStore;
+    attestations: AttestationStore;
+    waivers: WaiverStore;
+    results: ResultStore;
+    maxWaiverDays: number;
+  },
+): Promise<express.Router> {
+  const router = createReadinessRouter();
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  registerScorecardRoutes(router, deps);
+  registerEvidenceRoutes(router, deps);
+  registerAttestationRoutes(router, deps);
+  registerWaiverRoutes(router, deps);
+  return router;
+}
