@@ -23,6 +23,11 @@ export interface Config {
       /** The longest a waiver may last, in days; default 90. */
       maxDays?: number;
     };
+    /** Who may do what beyond the defaults of the portal's permission policy. */
+    permissions?: {
+      /** Users or groups (entity refs; a bare name is a group) who may push evidence by hand. */
+      evidenceWriters?: string[];
+    };
     /** Demo data. Never enable this in production. */
     demo?: {
       /**

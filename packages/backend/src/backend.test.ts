@@ -32,6 +32,7 @@ function portalConfig(port: number) {
   config.backend.database = { client: 'better-sqlite3', connection: ':memory:' };
   // Long-polls on the events bus end quickly, so stopping the backend does not wait for them.
   config.events = { notifyTimeoutMs: 1000 };
+  config.readiness.demo.seed = false;
   config.backend.auth = {
     externalAccess: [{ type: 'static', options: { token: ciToken, subject: 'backend-test' } }],
   };
@@ -73,6 +74,16 @@ describe('the portal backend', () => {
     process.env.NODE_ENV = previousNodeEnv;
   });
 
+  const waitForRagApi = async () => {
+    const deadline = Date.now() + 60_000;
+    let res = await call('/api/catalog/entities/by-name/component/default/rag-api');
+    while (res.status !== 200 && Date.now() < deadline) {
+      await new Promise(r => setTimeout(r, 500));
+      res = await call('/api/catalog/entities/by-name/component/default/rag-api');
+    }
+    return res;
+  };
+
   const guestToken = async () => {
     const res = await call('/api/auth/guest/refresh', { method: 'POST' }, null);
     expect(res.status).toBe(200);
@@ -88,7 +99,7 @@ describe('the portal backend', () => {
   });
 
   it('starts every plugin it wires', async () => {
-    for (const pluginId of ['auth', 'catalog', 'scaffolder', 'tech-insights', 'notifications', 'signals', 'permission', 'events']) {
+    for (const pluginId of ['auth', 'catalog', 'scaffolder', 'tech-insights', 'notifications', 'signals', 'permission', 'events', 'readiness']) {
       const res = await call(`/api/${pluginId}/.backstage/auth/v1/jwks.json`, {}, null);
       expect([pluginId, res.status]).toEqual([pluginId, 200]);
     }
@@ -106,21 +117,49 @@ describe('the portal backend', () => {
     ]);
   });
 
-  it('decides permissions with the placeholder allow-all policy', async () => {
+  it('decides permissions with the readiness policy: a guest may not push evidence, but may do the rest', async () => {
     const token = await guestToken();
-    const res = await call('/api/permission/authorize', {
+    const res = await call(
+      '/api/permission/authorize',
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          items: [
+            { id: 'evidence', permission: { type: 'basic', name: 'readiness.evidence.create', attributes: { action: 'create' } } },
+            { id: 'attest', permission: { type: 'basic', name: 'readiness.attestation.create', attributes: { action: 'create' } } },
+            { id: 'catalog', permission: { type: 'basic', name: 'catalog.entity.delete', attributes: { action: 'delete' } } },
+          ],
+        }),
+      },
+      token,
+    );
+    expect(res.status).toBe(200);
+    expect((await res.json()).items).toEqual([
+      { id: 'evidence', result: 'DENY' },
+      { id: 'attest', result: 'ALLOW' },
+      { id: 'catalog', result: 'ALLOW' },
+    ]);
+  });
+
+  it('takes evidence from CI with the static token and shows the seed: rag-api blocked by OIDC login', async () => {
+    expect((await waitForRagApi()).status).toBe(200);
+    const push = await call('/api/readiness/evidence', {
       method: 'POST',
       body: JSON.stringify({
-        items: [
-          {
-            id: 'a',
-            permission: { type: 'basic', name: 'catalog.entity.delete', attributes: { action: 'delete' } },
-          },
-        ],
+        entityRef: 'component:default/rag-api',
+        type: 'evidence.tests.oidc-login',
+        value: { status: 'failed' },
+        externalId: 'backend-test-1',
       }),
-    }, token);
-    expect(res.status).toBe(200);
-    expect((await res.json()).items).toEqual([{ id: 'a', result: 'ALLOW' }]);
+    });
+    expect(push.status).toBe(201);
+    expect((await push.json()).recordedBy).toBe('backend-test');
+    const card = await call('/api/readiness/scorecards/component/default/rag-api');
+    expect(card.status).toBe(200);
+    const { tracks } = await card.json();
+    const rag = tracks.find((t: any) => t.track.metadata.name === 'rag-production-readiness').evaluation;
+    expect(rag.summary.nextGate).toBe('backend-verified');
+    expect(rag.summary.blockers.map((b: any) => b.checkId)).toContain('oidc-login');
   });
 
   it('lists the scaffolder actions', async () => {
@@ -131,12 +170,7 @@ describe('the portal backend', () => {
   });
 
   it('ingests the demo catalog', async () => {
-    const deadline = Date.now() + 60_000;
-    let res = await call('/api/catalog/entities/by-name/component/default/rag-api');
-    while (res.status !== 200 && Date.now() < deadline) {
-      await new Promise(r => setTimeout(r, 500));
-      res = await call('/api/catalog/entities/by-name/component/default/rag-api');
-    }
+    const res = await waitForRagApi();
     expect(res.status).toBe(200);
     expect((await res.json()).spec.owner).toBe('group:default/rag-team');
   });

@@ -10,6 +10,7 @@ import eventsPlugin from '@backstage/plugin-events-backend';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import signalsPlugin from '@backstage/plugin-signals-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
+import readinessPlugin from '@internal/plugin-readiness-backend';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 
 /**
@@ -38,6 +39,9 @@ export const apiFeatures = [
 
   permissionPlugin,
   permissionPolicyModule,
+
+  // Readiness: tracks, gates, checks over facts (plugins/readiness-backend).
+  readinessPlugin,
 ];
 
 /** Everything the portal's backend runs. */

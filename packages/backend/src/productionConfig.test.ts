@@ -8,6 +8,7 @@ const env: Record<string, string> = {
   POSTGRES_PORT: '5433',
   POSTGRES_USER: 'backstage',
   POSTGRES_PASSWORD: 's3cret',
+  READINESS_CI_TOKEN: 'ci-token-from-the-environment',
 };
 
 /** Loads app-config.yaml + app-config.production.yaml the way the backend does with two --config flags. */
@@ -53,6 +54,14 @@ describe('app-config.production.yaml over app-config.yaml', () => {
     expect(
       config.getBoolean('auth.providers.guest.dangerouslyAllowOutsideDevelopment'),
     ).toBe(false);
+  });
+
+  it('takes the CI token from READINESS_CI_TOKEN and never seeds demo evidence', async () => {
+    const config = await loadProductionConfig(env);
+    expect(config.getConfigArray('backend.auth.externalAccess')[0].getString('options.token')).toBe(
+      'ci-token-from-the-environment',
+    );
+    expect(config.getBoolean('readiness.demo.seed')).toBe(false);
   });
 
   it('leaves the database settings unset when the variables are missing', async () => {

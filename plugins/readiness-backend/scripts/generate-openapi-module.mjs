@@ -2,7 +2,7 @@
 // Turns src/schema/openapi.yaml (the contract) into src/schema/openapi.generated.ts, an `as const` module
 // that createValidatedOpenApiRouter types its handlers from. Backstage's own generator needs a Java tool this
 // project cannot download, so this stands in for it. `--check` fails when the module is out of date.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -25,10 +25,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rendered = renderOpenApiModule(readFileSync(join(dir, 'openapi.yaml'), 'utf8'));
   const target = join(dir, 'openapi.generated.ts');
   if (process.argv.includes('--check')) {
-    let current = '';
-    try {
-      current = readFileSync(target, 'utf8');
-    } catch {}
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
     if (current !== rendered) {
       console.error(`${target} is out of date with openapi.yaml; run scripts/generate-openapi-module.mjs`);
       process.exit(1);

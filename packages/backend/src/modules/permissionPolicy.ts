@@ -2,6 +2,8 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
   PolicyDecision,
@@ -12,36 +14,48 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { readinessEvidenceCreatePermission } from '@internal/plugin-readiness-common';
 
 /**
- * ALLOW-ALL placeholder policy.
+ * The portal's permission policy.
  *
- * Every request is allowed. This is only acceptable until the readiness permissions
- * (attestations, waivers, deployments, rollback, escalation) exist; the readiness engine
- * replaces it with a policy that decides on those permissions. The name says so on purpose,
- * and the backend logs a warning at start-up while it is in place.
+ * - `readiness.evidence.create` is for CI: services (static tokens from `backend.auth.externalAccess`) never reach
+ *   the policy, since the permission framework allows service-to-service calls; people may push evidence only
+ *   when they, or a group they belong to, are listed under `readiness.permissions.evidenceWriters`.
+ * - Every other permission (reading scorecards, attesting, requesting, approving and revoking waivers, and the
+ *   catalog's, scaffolder's and tech-insights' own) is allowed to every signed-in person. That waivers are
+ *   approved by someone other than the requester is enforced by the readiness backend itself.
  */
-export class AllowAllUntilReadinessPermissionsPolicy implements PermissionPolicy {
-  async handle(
-    _request: PolicyQuery,
-    _user?: PolicyQueryUser,
-  ): Promise<PolicyDecision> {
+export class ReadinessPermissionPolicy implements PermissionPolicy {
+  static fromConfig(config: Config): ReadinessPermissionPolicy {
+    const writers = (config.getOptionalStringArray('readiness.permissions.evidenceWriters') ?? []).map(ref =>
+      stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' })).toLocaleLowerCase('en-US'),
+    );
+    return new ReadinessPermissionPolicy(new Set(writers));
+  }
+
+  private constructor(private readonly evidenceWriters: Set<string>) {}
+
+  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+    if (request.permission.name === readinessEvidenceCreatePermission.name) {
+      const refs = [user?.info.userEntityRef, ...(user?.info.ownershipEntityRefs ?? [])]
+        .filter((r): r is string => Boolean(r))
+        .map(r => r.toLocaleLowerCase('en-US'));
+      return { result: refs.some(r => this.evidenceWriters.has(r)) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    }
     return { result: AuthorizeResult.ALLOW };
   }
 }
 
-/** Installs {@link AllowAllUntilReadinessPermissionsPolicy} as the permission backend's policy. */
+/** Installs {@link ReadinessPermissionPolicy} as the permission backend's policy. */
 export const permissionPolicyModule = createBackendModule({
   pluginId: 'permission',
-  moduleId: 'allow-all-until-readiness-permissions-policy',
+  moduleId: 'readiness-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint, logger: coreServices.logger },
-      async init({ policy, logger }) {
-        logger.warn(
-          'Permission policy: ALLOW-ALL placeholder (AllowAllUntilReadinessPermissionsPolicy) is in place; every request is allowed.',
-        );
-        policy.setPolicy(new AllowAllUntilReadinessPermissionsPolicy());
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        policy.setPolicy(ReadinessPermissionPolicy.fromConfig(config));
       },
     });
   },
