@@ -1,32 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { targetPaths } from '@backstage/cli-common';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { readinessPlugin } from './plugin';
+import { demoEntities } from './testing/demoEntities';
 
 jest.setTimeout(60_000);
-
-/** The demo catalog from examples/, with the dependsOn relations the catalog would add. */
-function demoEntities(): Entity[] {
-  const dir = path.join(targetPaths.rootDir, 'examples');
-  const entities = fs
-    .readdirSync(dir)
-    .filter(f => f.endsWith('.yaml'))
-    .flatMap(f => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d => d.toJSON() as Entity));
-  return entities.map(e => ({
-    ...e,
-    metadata: { namespace: 'default', ...e.metadata },
-    relations: ((e.spec?.dependsOn as string[]) ?? []).map(ref => ({
-      type: 'dependsOn',
-      targetRef: stringifyEntityRef(parseEntityRef(ref)),
-    })),
-  }));
-}
 
 const config = {
   readiness: {

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { targetPaths } from '@backstage/cli-common';
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+
+/** The demo catalog from examples/, with the dependsOn relations the catalog would add. */
+export function demoEntities(): Entity[] {
+  const dir = path.join(targetPaths.rootDir, 'examples');
+  const entities = fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.yaml'))
+    .flatMap(f => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d => d.toJSON() as Entity));
+  return entities.map(e => ({
+    ...e,
+    metadata: { namespace: 'default', ...e.metadata },
+    relations: ((e.spec?.dependsOn as string[]) ?? []).map(ref => ({
+      type: 'dependsOn',
+      targetRef: stringifyEntityRef(parseEntityRef(ref)),
+    })),
+  }));
+}
+
