@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'schema');
+const commonDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'readiness-common', 'src', 'schema');
 
 export function renderOpenApiModule(yamlText) {
   const spec = parse(yamlText);
@@ -21,18 +22,45 @@ export function renderOpenApiModule(yamlText) {
   ].join('\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const rendered = renderOpenApiModule(readFileSync(join(dir, 'openapi.yaml'), 'utf8'));
-  const target = join(dir, 'openapi.generated.ts');
-  if (process.argv.includes('--check')) {
-    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-    if (current !== rendered) {
-      console.error(`${target} is out of date with openapi.yaml; run scripts/generate-openapi-module.mjs`);
-      process.exit(1);
+/** The operations (id → method and path template) for the client in readiness-common. */
+export function renderOperationsModule(yamlText) {
+  const spec = parse(yamlText);
+  const operations = {};
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      operations[operation.operationId] = { method: method.toUpperCase(), path };
     }
-    console.log('openapi.generated.ts is up to date');
-  } else {
-    writeFileSync(target, rendered);
-    console.log(`wrote ${target}`);
   }
+  return [
+    '// This file is generated from plugins/readiness-backend/src/schema/openapi.yaml by',
+    '// plugins/readiness-backend/scripts/generate-openapi-module.mjs. Do not edit it by hand.',
+    '/* eslint-disable */',
+    '',
+    '/** The Readiness API operations, from its OpenAPI spec. @public */',
+    `export const readinessOperations = ${JSON.stringify(operations, null, 2)} as const;`,
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const yamlText = readFileSync(join(dir, 'openapi.yaml'), 'utf8');
+  const outputs = [
+    [join(dir, 'openapi.generated.ts'), renderOpenApiModule(yamlText)],
+    [join(commonDir, 'operations.generated.ts'), renderOperationsModule(yamlText)],
+  ];
+  let stale = false;
+  for (const [target, rendered] of outputs) {
+    if (process.argv.includes('--check')) {
+      const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
+      if (current !== rendered) {
+        console.error(`${target} is out of date with openapi.yaml; run scripts/generate-openapi-module.mjs`);
+        stale = true;
+      }
+    } else {
+      writeFileSync(target, rendered);
+      console.log(`wrote ${target}`);
+    }
+  }
+  if (stale) process.exit(1);
+  if (process.argv.includes('--check')) console.log('generated modules are up to date');
 }

@@ -114,11 +114,14 @@ if (require.main === module) {
     log: text => process.stdout.write(`${text}\n`),
     error: text => process.stderr.write(`${text}\n`),
   };
+  // exitCode rather than exit(): lets a piped stdout drain before the process ends.
   main(process.argv.slice(2), process.env, out).then(
-    code => process.exit(code),
+    code => {
+      process.exitCode = code;
+    },
     error => {
       out.error(`readiness-gate: ${error.stack || error}`);
-      process.exit(2);
+      process.exitCode = 2;
     },
   );
 }

@@ -1,8 +1,10 @@
 /**
- * Types and permissions shared by the Readiness plugins.
+ * Types, permissions and the typed API client shared by the Readiness plugins.
  *
  * @packageDocumentation
  */
 export * from './tracks';
 export * from './results';
 export * from './permissions';
+export * from './client';
+export { readinessOperations } from './schema/operations.generated';

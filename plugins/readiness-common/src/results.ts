@@ -184,3 +184,48 @@ export type SystemReadiness = {
   /** The root causes across the system, most frequent first. */
   rootCauses: Array<RootCause & { entityRefs: string[] }>;
 };
+
+/**
+ * A change of status of one check, or of a gate (then `checkId` is empty).
+ *
+ * @public
+ */
+export type Transition = {
+  entityRef: string;
+  trackId: string;
+  gateId: string;
+  checkId: string;
+  from?: string;
+  to: string;
+  at: string;
+};
+
+/**
+ * Evidence as CI pushes it (POST /evidence).
+ *
+ * @public
+ */
+export type EvidenceRequest = {
+  entityRef: string;
+  /** A fact type under `evidence.`, e.g. `evidence.tests.oidc-login`. */
+  type: string;
+  value: JsonValue;
+  observedAt?: string;
+  commitSha?: string;
+  url?: string;
+  /** Pushing the same externalId again returns the first record instead of adding one. */
+  externalId?: string;
+};
+
+/**
+ * Evidence as stored.
+ *
+ * @public
+ */
+export type Evidence = Omit<EvidenceRequest, 'observedAt'> & {
+  id: string;
+  observedAt: string;
+  recordedAt: string;
+  recordedBy: string;
+  demo?: boolean;
+};

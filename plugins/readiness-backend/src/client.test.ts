@@ -1,0 +1,82 @@
+import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { targetPaths } from '@backstage/cli-common';
+import { ReadinessClient, readinessOperations } from '@internal/plugin-readiness-common';
+import { spec } from './schema/openapi.generated';
+import { readinessPlugin } from './plugin';
+import { demoEntities } from './testing/demoEntities';
+
+jest.setTimeout(60_000);
+
+/** The typed client from readiness-common, against the real plugin: every operation of the spec. */
+describe('ReadinessClient against the readiness backend', () => {
+  let client: ReadinessClient;
+  let asSam: ReadinessClient;
+
+  beforeAll(async () => {
+    const { server } = await startTestBackend({
+      features: [
+        readinessPlugin,
+        catalogServiceMock.factory({ entities: demoEntities() }),
+        mockServices.rootConfig.factory({
+          data: { readiness: { tracks: [path.join(targetPaths.rootDir, 'examples/readiness/rag-production-readiness.yaml')] } },
+        }),
+      ],
+    });
+    const baseUrl = `http://localhost:${(server.address() as AddressInfo).port}/api/readiness`;
+    const as = (user: string) =>
+      new ReadinessClient({
+        discoveryApi: { getBaseUrl: async () => baseUrl },
+        fetchApi: {
+          fetch: (input, init) =>
+            fetch(input, { ...init, headers: { ...(init?.headers as object), Authorization: mockCredentials.user.header(user) } }),
+        },
+      });
+    client = as('user:default/maria.garcia');
+    asSam = as('user:default/sam.okafor');
+  });
+
+  it('knows exactly the operations of the spec', () => {
+    const fromSpec = Object.values(spec.paths).flatMap(item => Object.values(item).map((op: any) => op.operationId));
+    expect(Object.keys(readinessOperations).sort()).toEqual(fromSpec.sort());
+  });
+
+  it('calls every operation', async () => {
+    expect((await client.getTracks()).map(t => t.metadata.name)).toEqual(['rag-production-readiness']);
+    const evidence = await client.createEvidence({
+      entityRef: 'component:default/rag-api',
+      type: 'evidence.tests.oidc-login',
+      value: { status: 'failed' },
+    });
+    expect(evidence.recordedBy).toBe('user:default/maria.garcia');
+
+    const card = await client.getScorecard('component:default/rag-api');
+    expect(card.tracks[0].evaluation.summary.nextGate).toBe('backend-verified');
+    expect((await client.getGate('component:rag-api', 'rag-production-readiness', 'backend-verified')).gate.status).toBe('failed');
+    expect(await client.refreshScorecard('component:default/rag-api')).toEqual([]);
+    expect((await client.getScorecardHistory('component:default/rag-api', { limit: 5 })).length).toBe(5);
+    expect((await client.getSystemReadiness('rag-platform')).rootCauses[0].checkId).toBe('oidc-login');
+
+    const target = { entityRef: 'component:default/rag-api', trackId: 'rag-production-readiness', gateId: 'refined', checkId: 'ux-review' };
+    expect((await client.createAttestation(target)).attestedBy).toBe('user:default/maria.garcia');
+    const waiver = await asSam.requestWaiver({
+      ...target,
+      checkId: 'no-critical-vulnerabilities',
+      reason: 'Scanner outage this week, manual review done',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect((await client.approveWaiver(waiver.id)).approvedBy).toBe('user:default/maria.garcia');
+    expect((await client.revokeWaiver(waiver.id)).revokedBy).toBe('user:default/maria.garcia');
+  });
+
+  it('throws ResponseErrors carrying the status and the backend message', async () => {
+    await expect(client.getScorecard('component:default/ghost')).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 404,
+      body: { error: { message: 'No entity component:default/ghost in the catalog' } },
+    });
+    await expect(client.getScorecard('not a ref')).rejects.toThrow(TypeError);
+  });
+});

@@ -1,0 +1,55 @@
+// This file is generated from plugins/readiness-backend/src/schema/openapi.yaml by
+// plugins/readiness-backend/scripts/generate-openapi-module.mjs. Do not edit it by hand.
+/* eslint-disable */
+
+/** The Readiness API operations, from its OpenAPI spec. @public */
+export const readinessOperations = {
+  "GetHealth": {
+    "method": "GET",
+    "path": "/health"
+  },
+  "GetTracks": {
+    "method": "GET",
+    "path": "/tracks"
+  },
+  "GetScorecard": {
+    "method": "GET",
+    "path": "/scorecards/{kind}/{namespace}/{name}"
+  },
+  "GetScorecardHistory": {
+    "method": "GET",
+    "path": "/scorecards/{kind}/{namespace}/{name}/history"
+  },
+  "RefreshScorecard": {
+    "method": "POST",
+    "path": "/scorecards/{kind}/{namespace}/{name}/refresh"
+  },
+  "GetGate": {
+    "method": "GET",
+    "path": "/gates/{kind}/{namespace}/{name}/{trackId}/{gateId}"
+  },
+  "GetSystemReadiness": {
+    "method": "GET",
+    "path": "/systems/{namespace}/{name}"
+  },
+  "CreateEvidence": {
+    "method": "POST",
+    "path": "/evidence"
+  },
+  "CreateAttestation": {
+    "method": "POST",
+    "path": "/attestations"
+  },
+  "RequestWaiver": {
+    "method": "POST",
+    "path": "/waivers"
+  },
+  "ApproveWaiver": {
+    "method": "POST",
+    "path": "/waivers/{id}/approve"
+  },
+  "RevokeWaiver": {
+    "method": "POST",
+    "path": "/waivers/{id}/revoke"
+  }
+} as const;
