@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import path from 'node:path';
+import request from 'supertest';
+import { Knex } from 'knex';
+import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { targetPaths } from '@backstage/cli-common';
+import { readinessPlugin } from './plugin';
+import { demoEntities } from './testing/demoEntities';
+
+jest.setTimeout(180_000);
+
+const RUNS = 1000;
+const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
+const tables = ['readiness_evidence', 'readiness_attestations', 'readiness_waivers', 'readiness_results', 'readiness_history'];
+
+const valid: Record<string, Record<string, unknown>> = {
+  '/api/readiness/evidence': {
+    entityRef: 'component:default/rag-api',
+    type: 'evidence.tests.api',
+    value: { status: 'passed' },
+    observedAt: '2026-11-24T10:00:00Z',
+    commitSha: 'abc1234',
+    url: 'https://ci.example.com/1',
+    externalId: 'run-1',
+  },
+  '/api/readiness/attestations': {
+    entityRef: 'component:default/rag-api',
+    trackId: 'rag-production-readiness',
+    gateId: 'refined',
+    checkId: 'ux-review',
+    note: 'Reviewed',
+  },
+  '/api/readiness/waivers': {
+    entityRef: 'component:default/rag-api',
+    trackId: 'rag-production-readiness',
+    gateId: 'backend-verified',
+    checkId: 'backend-coverage',
+    reason: 'Coverage tooling broken this week',
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  },
+};
+const required: Record<string, string[]> = {
+  '/api/readiness/evidence': ['entityRef', 'type', 'value'],
+  '/api/readiness/attestations': ['entityRef', 'trackId', 'gateId', 'checkId'],
+  '/api/readiness/waivers': ['entityRef', 'trackId', 'gateId', 'checkId', 'reason', 'expiresAt'],
+};
+
+// Free-text fields take any string; every other string field has a pattern or format.
+const freeText = new Set(['externalId', 'reason', 'note']);
+// A value no string field accepts: not a string at all.
+const notAString = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+);
+// For patterned fields, also a string that breaks every pattern and format here (none allows ' / ' inside).
+const badValue = (field: string) =>
+  freeText.has(field) ? notAString : fc.oneof(notAString, fc.string().map(s => ` ${s} / bad`));
+
+/** Bodies that must be rejected: not an object at all, a required field missing, a field of the wrong kind, or an extra field. */
+function malformedBodies(route: string) {
+  const base = valid[route];
+  const fields = Object.keys(base).filter(f => f !== 'value' && f !== 'note');
+  return fc.oneof(
+    fc.anything().filter(v => typeof v !== 'object' || v === null || Array.isArray(v)),
+    fc.constantFrom(...required[route]).map(field => {
+      const { [field]: _removed, ...rest } = base;
+      return rest;
+    }),
+    fc
+      .constantFrom(...fields)
+      .chain(field => badValue(field).map(value => ({ ...base, [field]: value }))),
+    fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter(k => !(k in base) && k !== '__proto__')
+      .map(k => ({ ...base, [k]: 'extra' })),
+  );
+}
+
+describe('fuzzing the mutating routes with malformed input', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let knex: Knex;
+  const counts = async () => Promise.all(tables.map(async t => Number((await knex(t).count({ n: '*' }))[0].n)));
+
+  beforeAll(async () => {
+    knex = await databases.init('SQLITE_3');
+    ({ server } = await startTestBackend({
+      features: [
+        readinessPlugin,
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities: demoEntities() }),
+        mockServices.rootConfig.factory({
+          data: { readiness: { tracks: [path.join(targetPaths.rootDir, 'examples/readiness/rag-production-readiness.yaml')] } },
+        }),
+      ],
+    }));
+  });
+
+  it.each(Object.keys(valid))(`${RUNS} malformed bodies to POST %s: always a 4xx, never a 5xx, nothing written`, async route => {
+    const before = await counts();
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(malformedBodies(route), async body => {
+        const res = await request(server)
+          .post(route)
+          .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'))
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify(body) ?? 'undefined');
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        return res.status >= 400 && res.status < 500;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await counts()).toEqual(before);
+    expect([...statuses.keys()].every(s => s >= 400 && s < 500)).toBe(true);
+  });
+
+  it.each(['approve', 'revoke'])(`${RUNS} malformed waiver ids to POST /waivers/:id/%s: a 4xx, nothing written`, async action => {
+    const before = await counts();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 60 }), async id => {
+        const res = await request(server)
+          .post(`/api/readiness/waivers/${encodeURIComponent(id)}/${action}`)
+          .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'));
+        return res.status >= 400 && res.status < 500;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it(`${RUNS} malformed entity paths to POST /scorecards/…/refresh: a 4xx, nothing written`, async () => {
+    const before = await counts();
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 })), async parts => {
+        const res = await request(server)
+          .post(`/api/readiness/scorecards/${parts.map(encodeURIComponent).join('/')}/refresh`)
+          .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'));
+        return res.status >= 400 && res.status < 500;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await counts()).toEqual(before);
+  });
+});
