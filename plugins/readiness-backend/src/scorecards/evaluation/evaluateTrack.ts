@@ -17,7 +17,19 @@ import { compileCondition, CompiledCondition, describeCondition, readPath } from
 export interface CompiledTrack {
   track: Track;
   order: string[];
-  gates: Map<string, { dependsOn: string[]; checks: Array<{ check: TrackCheck; test?: CompiledCondition }> }>;
+  gates: Map<string, { dependsOn: string[]; checks: CompiledCheck[] }>;
+}
+
+/** A check with its condition compiled and its messages' fixed parts written once. */
+export interface CompiledCheck {
+  check: TrackCheck;
+  test?: CompiledCondition;
+  /** `evidence.x of component:default/y` or `evidence.x`. */
+  label?: string;
+  /** What the condition asks, e.g. `status equal "passed"`. */
+  condition?: string;
+  passMessage?: string;
+  unknownMessage?: string;
 }
 
 /** Orders gates so that each comes after every gate it depends on (the track parser has ruled out cycles). */
@@ -44,10 +56,19 @@ export function compileTrack(track: Track): CompiledTrack {
         gate.id,
         {
           dependsOn: gate.dependsOn,
-          checks: gate.checks.map(check => ({
-            check,
-            test: check.condition ? compileCondition(check.condition) : undefined,
-          })),
+          checks: gate.checks.map((check): CompiledCheck => {
+            if (!check.condition) return { check };
+            const label = check.entity ? `${check.fact} of ${check.entity}` : check.fact!;
+            const condition = describeCondition(check.condition);
+            return {
+              check,
+              test: compileCondition(check.condition),
+              label,
+              condition,
+              passMessage: `${label}: ${condition}`,
+              unknownMessage: `Cannot measure: no ${check.fact} fact${check.entity ? ` for ${check.entity}` : ''}`,
+            };
+          }),
         },
       ]),
     ),
@@ -101,37 +122,47 @@ function activeWaiver(waivers: Waiver[], now: Date): Waiver | undefined {
 
 function evaluateCheck(
   gateId: string,
-  compiled: { check: TrackCheck; test?: CompiledCondition },
+  compiled: CompiledCheck,
   input: EvaluationInput,
-  attestationsByCheck: Map<string, Attestation[]>,
+  attestationsByCheck: Map<string, Attestation[]> | undefined,
 ): CheckResult {
-  const { check, test } = compiled;
+  const check = compiled.check;
   if (check.manual) {
-    const valid = (attestationsByCheck.get(key(gateId, check.id)) ?? [])
-      .filter(a => new Date(a.validUntil).getTime() > input.now.getTime())
+    const now = input.now.getTime();
+    const valid = (attestationsByCheck?.get(key(gateId, check.id)) ?? [])
+      .filter(a => new Date(a.validUntil).getTime() > now)
       .sort((a, b) => b.attestedAt.localeCompare(a.attestedAt))[0];
     return valid
       ? { checkId: check.id, status: 'pass', message: `Attested by ${valid.attestedBy}, valid until ${valid.validUntil.slice(0, 10)}`, attestation: valid }
       : { checkId: check.id, status: 'unknown', message: 'Needs an attestation: nobody has signed this off' };
   }
   const fact =
-    check.entity && check.entity !== input.entityRef
+    check.entity !== undefined && check.entity !== input.entityRef
       ? input.otherFacts?.get(check.entity)?.get(check.fact!)
       : input.facts.get(check.fact!);
-  if (!fact) {
-    const of = check.entity ? ` for ${check.entity}` : '';
-    return { checkId: check.id, status: 'unknown', message: `Cannot measure: no ${check.fact} fact${of}` };
+  if (fact === undefined) {
+    return { checkId: check.id, status: 'unknown', message: compiled.unknownMessage! };
   }
-  const passed = test!(fact.value);
-  const condition = describeCondition(check.condition!);
-  return {
-    checkId: check.id,
-    status: passed ? 'pass' : 'fail',
-    message: passed
-      ? `${check.fact}${check.entity ? ` of ${check.entity}` : ''}: ${condition}`
-      : `${check.fact}${check.entity ? ` of ${check.entity}` : ''}: expected ${condition}, found ${JSON.stringify(fact.value)}`,
-    fact,
-  };
+  return compiled.test!(fact.value)
+    ? { checkId: check.id, status: 'pass', message: compiled.passMessage!, fact }
+    : {
+        checkId: check.id,
+        status: 'fail',
+        message: `${compiled.label}: expected ${compiled.condition}, found ${JSON.stringify(fact.value)}`,
+        fact,
+      };
+}
+
+function groupByCheck<T extends { gateId: string; checkId: string }>(items: T[]): Map<string, T[]> | undefined {
+  if (items.length === 0) return undefined;
+  const byCheck = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item.gateId, item.checkId);
+    const list = byCheck.get(k);
+    if (list) list.push(item);
+    else byCheck.set(k, [item]);
+  }
+  return byCheck;
 }
 
 /**
@@ -140,52 +171,73 @@ function evaluateCheck(
  * checks of the gates at the bottom of the chain.
  */
 export function evaluateTrack(compiled: CompiledTrack, input: EvaluationInput): TrackEvaluation {
-  const attestationsByCheck = new Map<string, Attestation[]>();
-  for (const a of input.attestations) {
-    const k = key(a.gateId, a.checkId);
-    attestationsByCheck.set(k, [...(attestationsByCheck.get(k) ?? []), a]);
-  }
-  const waiversByCheck = new Map<string, Waiver[]>();
-  for (const w of input.waivers) {
-    const k = key(w.gateId, w.checkId);
-    waiversByCheck.set(k, [...(waiversByCheck.get(k) ?? []), w]);
-  }
+  const attestationsByCheck = groupByCheck(input.attestations);
+  const waiversByCheck = groupByCheck(input.waivers);
 
   const results = new Map<string, GateResult>();
   for (const gateId of compiled.order) {
     const gate = compiled.gates.get(gateId)!;
-    const blockedBy = gate.dependsOn.filter(dep => results.get(dep)?.status !== 'passed');
-    const checks = gate.checks.map(c => {
-      const own = evaluateCheck(gateId, c, input, attestationsByCheck);
-      const waiver = own.status === 'pass' ? undefined : activeWaiver(waiversByCheck.get(key(gateId, c.check.id)) ?? [], input.now);
-      const decided: CheckResult = waiver
-        ? { ...own, status: 'waived', underlying: own.status as 'fail' | 'unknown', waiver, message: `Waived until ${waiver.expiresAt.slice(0, 10)}: ${waiver.reason}` }
-        : own;
-      if (blockedBy.length > 0) {
-        return { ...decided, status: 'blocked' as const, underlying: (decided.underlying ?? decided.status) as 'pass' | 'fail' | 'unknown' };
+    const blockedBy: string[] = [];
+    for (const dep of gate.dependsOn) {
+      if (results.get(dep)!.status !== 'passed') blockedBy.push(dep);
+    }
+    const blocked = blockedBy.length > 0;
+    const checks: CheckResult[] = [];
+    let failed = false;
+    let open = false;
+    for (const c of gate.checks) {
+      let result = evaluateCheck(gateId, c, input, attestationsByCheck);
+      if (result.status !== 'pass' && waiversByCheck) {
+        const waiver = activeWaiver(waiversByCheck.get(key(gateId, c.check.id)) ?? [], input.now);
+        if (waiver) {
+          result = {
+            ...result,
+            status: 'waived',
+            underlying: result.status as 'fail' | 'unknown',
+            waiver,
+            message: `Waived until ${waiver.expiresAt.slice(0, 10)}: ${waiver.reason}`,
+          };
+        }
       }
-      return decided;
-    });
+      if (result.status === 'fail') failed = true;
+      else if (result.status === 'unknown') open = true;
+      if (blocked) {
+        result = { ...result, status: 'blocked', underlying: (result.underlying ?? result.status) as 'pass' | 'fail' | 'unknown' };
+      }
+      checks.push(result);
+    }
 
     let status: GateResult['status'];
     let rootCauses: RootCause[];
-    if (blockedBy.length > 0) {
+    if (blocked) {
       status = 'blocked';
-      const seen = new Set<string>();
-      rootCauses = blockedBy
-        .flatMap(dep => results.get(dep)!.rootCauses)
-        .filter(rc => {
-          const k = key(rc.gateId, rc.checkId);
-          if (seen.has(k)) return false;
-          seen.add(k);
-          return true;
-        });
+      if (blockedBy.length === 1) {
+        rootCauses = results.get(blockedBy[0])!.rootCauses;
+      } else {
+        const seen = new Set<string>();
+        rootCauses = [];
+        for (const dep of blockedBy) {
+          for (const rc of results.get(dep)!.rootCauses) {
+            const k = key(rc.gateId, rc.checkId);
+            if (!seen.has(k)) {
+              seen.add(k);
+              rootCauses.push(rc);
+            }
+          }
+        }
+      }
     } else {
-      const own = checks.filter(c => c.status === 'fail' || c.status === 'unknown');
-      if (checks.some(c => c.status === 'fail')) status = 'failed';
-      else if (own.length > 0) status = 'unknown';
+      if (failed) status = 'failed';
+      else if (open) status = 'unknown';
       else status = 'passed';
-      rootCauses = own.map(c => ({ gateId, checkId: c.checkId, status: c.status as 'fail' | 'unknown', message: c.message }));
+      rootCauses = [];
+      if (failed || open) {
+        for (const c of checks) {
+          if (c.status === 'fail' || c.status === 'unknown') {
+            rootCauses.push({ gateId, checkId: c.checkId, status: c.status, message: c.message });
+          }
+        }
+      }
     }
     results.set(gateId, { gateId, status, checks, blockedBy, rootCauses });
   }

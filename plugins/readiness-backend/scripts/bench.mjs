@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Bundles a benchmark (src/bench/<name>.ts) with esbuild and runs it with plain node.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const name = process.argv[2];
+if (!name) {
+  console.error('usage: node scripts/bench.mjs <evaluate|…>');
+  process.exit(2);
+}
+const outfile = join(root, 'dist-bench', `${name}.cjs`);
+mkdirSync(dirname(outfile), { recursive: true });
+await build({
+  entryPoints: [join(root, 'src', 'bench', `${name}.ts`)],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  // Our workspace packages are TypeScript source: bundle them; every other package stays in node_modules.
+  plugins: [
+    {
+      name: 'external-node-modules',
+      setup(b) {
+        b.onResolve({ filter: /^[^./]/ }, args =>
+          args.path.startsWith('@internal/') ? undefined : { path: args.path, external: true },
+        );
+      },
+    },
+  ],
+});
+const run = spawnSync(process.execPath, [outfile], { stdio: 'inherit', env: process.env });
+process.exit(run.status ?? 1);

@@ -1,0 +1,109 @@
+import { CheckStatus, GateStatus, Waiver } from '@internal/plugin-readiness-common';
+import { CompiledTrack, EvaluationInput } from './evaluateTrack';
+
+/** Status codes of {@link StatusVector}; the order of the strings is the code. */
+export const checkStatusCodes: CheckStatus[] = ['pass', 'fail', 'unknown', 'blocked', 'waived'];
+export const gateStatusCodes: GateStatus[] = ['passed', 'failed', 'blocked', 'unknown'];
+
+const PASS = 0;
+const FAIL = 1;
+const UNKNOWN = 2;
+const BLOCKED = 3;
+const WAIVED = 4;
+const G_PASSED = 0;
+const G_FAILED = 1;
+const G_BLOCKED = 2;
+const G_UNKNOWN = 3;
+
+/**
+ * Every check's and gate's status for one entity, as codes: `checks[i]` for the i-th check of the track (gates in
+ * the order the track lists them, checks in gate order), `gates[g]` for the g-th gate.
+ */
+export interface StatusVector {
+  checks: Uint8Array;
+  gates: Uint8Array;
+}
+
+/**
+ * Compiles a track once into a function that computes only statuses: no messages, no result objects, one pair of
+ * byte arrays per entity. It decides exactly as {@link evaluateTrack} does (a property test holds them equal); the
+ * scheduled re-evaluation uses it to find what changed, and builds detailed results only for those entities.
+ */
+export function compileStatusEvaluator(compiled: CompiledTrack): (input: EvaluationInput) => StatusVector {
+  const gateIds = compiled.track.spec.gates.map(g => g.id);
+  const gateIndex = new Map(gateIds.map((id, i) => [id, i]));
+  let offset = 0;
+  const slots = compiled.track.spec.gates.map(g => {
+    const start = offset;
+    offset += g.checks.length;
+    return start;
+  });
+  const checkCount = offset;
+  const plan = compiled.order.map(gateId => {
+    const gi = gateIndex.get(gateId)!;
+    const gate = compiled.gates.get(gateId)!;
+    return {
+      gi,
+      gateId,
+      deps: gate.dependsOn.map(d => gateIndex.get(d)!),
+      checks: gate.checks.map((c, j) => ({
+        ci: slots[gi] + j,
+        id: c.check.id,
+        fact: c.check.fact,
+        entity: c.check.entity,
+        manual: c.check.manual !== undefined,
+        test: c.test,
+      })),
+    };
+  });
+
+  return (input: EvaluationInput): StatusVector => {
+    const checks = new Uint8Array(checkCount);
+    const gates = new Uint8Array(gateIds.length);
+    const now = input.now.getTime();
+    const hasAttestations = input.attestations.length > 0;
+    const hasWaivers = input.waivers.length > 0;
+    for (const step of plan) {
+      let blocked = false;
+      for (const d of step.deps) if (gates[d] !== G_PASSED) blocked = true;
+      let failed = false;
+      let open = false;
+      for (const c of step.checks) {
+        let s: number;
+        if (c.manual) {
+          s = UNKNOWN;
+          if (hasAttestations) {
+            for (const a of input.attestations) {
+              if (a.gateId === step.gateId && a.checkId === c.id && new Date(a.validUntil).getTime() > now) s = PASS;
+            }
+          }
+        } else {
+          const fact =
+            c.entity !== undefined && c.entity !== input.entityRef
+              ? input.otherFacts?.get(c.entity)?.get(c.fact!)
+              : input.facts.get(c.fact!);
+          if (fact === undefined) s = UNKNOWN;
+          else s = c.test!(fact.value) ? PASS : FAIL;
+        }
+        if (s !== PASS && hasWaivers && isWaived(input.waivers, step.gateId, c.id, now)) s = WAIVED;
+        if (s === FAIL) failed = true;
+        else if (s === UNKNOWN) open = true;
+        checks[c.ci] = blocked ? BLOCKED : s;
+      }
+      if (blocked) gates[step.gi] = G_BLOCKED;
+      else if (failed) gates[step.gi] = G_FAILED;
+      else if (open) gates[step.gi] = G_UNKNOWN;
+      else gates[step.gi] = G_PASSED;
+    }
+    return { checks, gates };
+  };
+}
+
+function isWaived(waivers: Waiver[], gateId: string, checkId: string, now: number): boolean {
+  for (const w of waivers) {
+    if (w.gateId === gateId && w.checkId === checkId && w.approvedBy && !w.revokedAt && new Date(w.expiresAt).getTime() > now) {
+      return true;
+    }
+  }
+  return false;
+}
