@@ -12,7 +12,7 @@ if (!name) {
   console.error('usage: node scripts/bench.mjs <evaluate|…>');
   process.exit(2);
 }
-const outfile = join(root, 'dist-bench', `${name}.cjs`);
+const outfile = join(root, 'dist', 'bench', `${name}.cjs`);
 mkdirSync(dirname(outfile), { recursive: true });
 await build({
   entryPoints: [join(root, 'src', 'bench', `${name}.ts`)],
