@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles a benchmark (src/bench/<name>.ts) with esbuild and runs it with plain node.
+// Bundles a benchmark (bench/<name>.ts) with esbuild and runs it with plain node.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -15,7 +15,7 @@ if (!name) {
 const outfile = join(root, 'dist', 'bench', `${name}.cjs`);
 mkdirSync(dirname(outfile), { recursive: true });
 await build({
-  entryPoints: [join(root, 'src', 'bench', `${name}.ts`)],
+  entryPoints: [join(root, 'bench', `${name}.ts`)],
   outfile,
   bundle: true,
   platform: 'node',
