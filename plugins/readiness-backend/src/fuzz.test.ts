@@ -12,7 +12,7 @@ jest.setTimeout(180_000);
 
 const RUNS = 1000;
 const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
-const tables = ['readiness_evidence', 'readiness_attestations', 'readiness_waivers', 'readiness_results', 'readiness_history'];
+const tables = ['readiness_evidence', 'readiness_attestations', 'readiness_waivers', 'readiness_result_vectors', 'readiness_history'];
 
 const valid: Record<string, Record<string, unknown>> = {
   '/api/readiness/evidence': {

@@ -41,6 +41,7 @@ describe.each(databases.eachSupportedId())('readiness stores on %p', databaseId 
       await evidence.record({ entityRef: web, type: 'evidence.tests.ui', value: { status: 'passed' }, observedAt: '2026-11-21T10:00:00Z' }, 'ci');
 
       const facts = await evidence.latestFacts([api]);
+      facts.sort((a, b) => a.type.localeCompare(b.type));
       expect(facts).toEqual([
         { entityRef: api, type: 'evidence.coverage', value: { lines: 61.5 }, source: 'evidence', observedAt: '2026-11-22T10:00:00.000Z' },
         {
@@ -82,6 +83,31 @@ describe.each(databases.eachSupportedId())('readiness stores on %p', databaseId 
       const [{ count }] = await knex('readiness_evidence').count({ count: '*' });
       expect(Number(count)).toBe(1);
     });
+  });
+
+  it('keeps the latest of every type when many pushes for one entity race', async () => {
+    const { evidence } = await stores(databaseId);
+    await Promise.all(
+      Array.from({ length: 12 }, (_, k) =>
+        evidence.record({ entityRef: api, type: `evidence.race.t${k % 6}`, value: k, observedAt: `2026-11-2${k < 6 ? 0 : 1}T10:00:00Z` }, 'ci'),
+      ),
+    );
+    const facts = await evidence.latestFacts([api]);
+    expect(Object.fromEntries(facts.map(f => [f.type, f.value]))).toEqual({
+      'evidence.race.t0': 6,
+      'evidence.race.t1': 7,
+      'evidence.race.t2': 8,
+      'evidence.race.t3': 9,
+      'evidence.race.t4': 10,
+      'evidence.race.t5': 11,
+    });
+  });
+
+  it('does not let older evidence, pushed late, replace newer', async () => {
+    const { evidence } = await stores(databaseId);
+    await evidence.record({ entityRef: api, type: 'evidence.tests.api', value: 'new', observedAt: '2026-11-24T10:00:00Z' }, 'ci');
+    await evidence.record({ entityRef: api, type: 'evidence.tests.api', value: 'old', observedAt: '2026-11-20T10:00:00Z' }, 'ci');
+    expect((await evidence.latestFacts([api]))[0].value).toBe('new');
   });
 
   describe('DatabaseAttestationStore', () => {

@@ -21,6 +21,7 @@ import {
 import { factTypeMatches, ReadinessFactSource } from '@internal/plugin-readiness-node';
 import { TrackRegistry } from './tracks/TrackRegistry';
 import { evaluateTrack } from './evaluation/evaluateTrack';
+import { checkStatusCodes, gateStatusCodes } from './evaluation/statusEvaluator';
 import { AttestationStore } from './attestations/AttestationStore';
 import { WaiverStore } from './waivers/WaiverStore';
 import { ResultStore, resultKey, Transition } from './results/ResultStore';
@@ -64,10 +65,12 @@ export class ReadinessService {
     return entity;
   }
 
-  /** Evaluates every track that applies to each entity, with the facts as they are now. Stores nothing. */
-  async evaluate(entities: Entity[], credentials: BackstageCredentials): Promise<TrackEvaluation[]> {
+  /** Gathers what evaluating these entities needs: their tracks, the facts (theirs and other entities' that checks read), attestations and waivers. */
+  private async gather(entities: Entity[], credentials: BackstageCredentials) {
     const now = this.now();
-    const plans = entities.map(entity => ({ entity, entityRef: normalizeRef(entity), tracks: this.deps.tracks.forEntity(entity) }));
+    const plans = entities
+      .map(entity => ({ entity, entityRef: normalizeRef(entity), tracks: this.deps.tracks.forEntity(entity) }))
+      .filter(p => p.tracks.length > 0);
     const wanted = new Set<string>();
     const foreignRefs = new Set<string>();
     for (const plan of plans) {
@@ -80,53 +83,86 @@ export class ReadinessService {
         }
       }
     }
-    if (wanted.size === 0) {
-      return [];
-    }
     const known = new Map(plans.map(p => [p.entityRef, p.entity]));
     const missing = [...foreignRefs].filter(r => !known.has(r));
     if (missing.length > 0) {
       const { items } = await this.deps.catalog.getEntitiesByRefs({ entityRefs: missing }, { credentials });
       for (const item of items) if (item) known.set(normalizeRef(item), item);
     }
-    const allEntities = [...known.values()];
     const facts = new Map<string, Map<string, Fact>>();
-    await Promise.all(
-      this.deps.factSources.map(async source => {
-        const types = [...wanted].filter(t => source.factTypes.some(d => factTypeMatches(d.type, t)));
-        if (types.length === 0) return;
-        for (const fact of await source.getFacts({ entities: allEntities, types })) {
-          const ref = fact.entityRef.toLocaleLowerCase('en-US');
-          if (!facts.has(ref)) facts.set(ref, new Map());
-          facts.get(ref)!.set(fact.type, fact);
-        }
-      }),
-    );
+    if (wanted.size > 0) {
+      const allEntities = [...known.values()];
+      await Promise.all(
+        this.deps.factSources.map(async source => {
+          const types = [...wanted].filter(t => source.factTypes.some(d => factTypeMatches(d.type, t)));
+          if (types.length === 0) return;
+          for (const fact of await source.getFacts({ entities: allEntities, types })) {
+            const ref = fact.entityRef.toLocaleLowerCase('en-US');
+            let byType = facts.get(ref);
+            if (!byType) facts.set(ref, (byType = new Map()));
+            byType.set(fact.type, fact);
+          }
+        }),
+      );
+    }
     const refs = plans.map(p => p.entityRef);
     const [attestations, waivers] = await Promise.all([
       this.deps.attestations.listForEntities(refs),
       this.deps.waivers.listForEntities(refs),
     ]);
-    return plans.flatMap(plan =>
-      plan.tracks.map(t =>
-        evaluateTrack(t, {
+    const byEntity = <T extends { entityRef: string }>(items: T[]) => {
+      const grouped = new Map<string, T[]>();
+      for (const item of items) {
+        const list = grouped.get(item.entityRef);
+        if (list) list.push(item);
+        else grouped.set(item.entityRef, [item]);
+      }
+      return grouped;
+    };
+    const attestationsOf = byEntity(attestations);
+    const waiversOf = byEntity(waivers);
+    const noFacts = new Map<string, Fact>();
+    const inputs = plans.flatMap(plan =>
+      plan.tracks.map(track => ({
+        track,
+        input: {
           entityRef: plan.entityRef,
-          facts: facts.get(plan.entityRef) ?? new Map(),
+          facts: facts.get(plan.entityRef) ?? noFacts,
           otherFacts: facts,
-          attestations: attestations.filter(a => a.entityRef === plan.entityRef && a.trackId === t.track.metadata.name),
-          waivers: waivers.filter(w => w.entityRef === plan.entityRef && w.trackId === t.track.metadata.name),
+          attestations: (attestationsOf.get(plan.entityRef) ?? []).filter(a => a.trackId === track.track.metadata.name),
+          waivers: (waiversOf.get(plan.entityRef) ?? []).filter(w => w.trackId === track.track.metadata.name),
           now,
-        }),
-      ),
+        },
+      })),
     );
+    return inputs;
   }
 
-  /** Evaluates, stores the transitions and notifies owners of regressed gates. */
-  async refresh(entities: Entity[], credentials: BackstageCredentials): Promise<{ evaluations: TrackEvaluation[]; transitions: Transition[] }> {
-    const evaluations = await this.evaluate(entities, credentials);
-    const transitions = await this.deps.results.saveEvaluations(evaluations);
+  /** Evaluates every track that applies to each entity in full detail, with the facts as they are now. Stores nothing. */
+  async evaluate(entities: Entity[], credentials: BackstageCredentials): Promise<TrackEvaluation[]> {
+    return (await this.gather(entities, credentials)).map(({ track, input }) => evaluateTrack(track, input));
+  }
+
+  /**
+   * Evaluates (statuses only, compiled once per track), stores what changed and notifies owners of regressed
+   * gates. Returns the transitions.
+   */
+  async refresh(entities: Entity[], credentials: BackstageCredentials): Promise<{ transitions: Transition[] }> {
+    const inputs = await this.gather(entities, credentials);
+    const evaluatedAt = this.now().toISOString();
+    const snapshots = inputs.map(({ track, input }) => {
+      const { checks, gates } = track.statuses(input);
+      const statuses: string[] = [];
+      let c = 0;
+      track.track.spec.gates.forEach((gate, g) => {
+        statuses.push(gateStatusCodes[gates[g]]);
+        for (let j = 0; j < gate.checks.length; j++) statuses.push(checkStatusCodes[checks[c++]]);
+      });
+      return { entityRef: input.entityRef, trackId: track.track.metadata.name, evaluatedAt, keys: track.statusKeys, statuses };
+    });
+    const transitions = await this.deps.results.saveStatuses(snapshots);
     await this.notifyRegressions(entities, transitions);
-    return { evaluations, transitions };
+    return { transitions };
   }
 
   /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { ConflictError } from '@backstage/errors';
 import { Fact } from '@internal/plugin-readiness-common';
+import { JsonValue } from '@backstage/types';
 import { toIsoString } from '../../database/dates';
 import { EvidenceStore, NewEvidence, StoredEvidence } from './EvidenceStore';
 
@@ -20,6 +21,9 @@ type EvidenceRow = {
 };
 
 const CHUNK = 500;
+
+/** One entry of readiness_latest_facts.facts. */
+type LatestFact = { value: JsonValue; observedAt: string; recordedAt: string; url?: string; commitSha?: string };
 
 /** {@link EvidenceStore} in the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseEvidenceStore implements EvidenceStore {
@@ -43,68 +47,80 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       external_id: evidence.externalId ?? null,
       demo: evidence.demo ?? false,
     };
-    if (!evidence.externalId) {
-      await this.knex('readiness_evidence').insert(row);
-      return { evidence: this.fromRow({ ...row, demo: row.demo }), created: true };
+    return this.knex.transaction(async tx => {
+      let created = true;
+      let stored: StoredEvidence;
+      if (!evidence.externalId) {
+        await tx('readiness_evidence').insert(row);
+        stored = this.fromRow(row);
+      } else {
+        // The unique index decides between concurrent pushes of the same externalId, not a read-then-write.
+        const inserted = await tx('readiness_evidence').insert(row).onConflict('external_id').ignore().returning('id');
+        const existing = await tx<EvidenceRow>('readiness_evidence').where({ external_id: evidence.externalId }).first();
+        if (!existing) throw new Error(`evidence ${evidence.externalId} vanished after insert`);
+        created = inserted.length > 0 && existing.id === row.id;
+        stored = this.fromRow(existing);
+        if (!created && !sameEvidence(stored, evidence)) {
+          throw new ConflictError(
+            `externalId '${evidence.externalId}' was already recorded with different evidence (id ${stored.id})`,
+          );
+        }
+      }
+      if (created) await this.updateLatest(tx, stored);
+      return { evidence: stored, created };
+    });
+  }
+
+  /** Folds new evidence into the entity's latest facts if it is newer than what is there (row-locked on PostgreSQL). */
+  private async updateLatest(tx: Knex.Transaction, evidence: StoredEvidence) {
+    await tx('readiness_latest_facts').insert({ entity_ref: evidence.entityRef, facts: '{}' }).onConflict('entity_ref').ignore();
+    let query = tx<{ entity_ref: string; facts: string }>('readiness_latest_facts').where({ entity_ref: evidence.entityRef });
+    if (tx.client.config.client === 'pg') query = query.forUpdate();
+    const { facts } = (await query.first())!;
+    const latest: Record<string, LatestFact> = JSON.parse(facts);
+    const current = latest[evidence.type];
+    const observed = Date.parse(evidence.observedAt);
+    if (
+      current &&
+      (Date.parse(current.observedAt) > observed ||
+        (Date.parse(current.observedAt) === observed && Date.parse(current.recordedAt) > Date.parse(evidence.recordedAt)))
+    ) {
+      return;
     }
-    // The unique index decides between concurrent pushes of the same externalId, not a read-then-write.
-    const inserted = await this.knex('readiness_evidence')
-      .insert(row)
-      .onConflict('external_id')
-      .ignore()
-      .returning('id');
-    const stored = await this.knex<EvidenceRow>('readiness_evidence')
-      .where({ external_id: evidence.externalId })
-      .first();
-    if (!stored) {
-      throw new Error(`evidence ${evidence.externalId} vanished after insert`);
-    }
-    const created = inserted.length > 0 && stored.id === row.id;
-    const existing = this.fromRow(stored);
-    if (!created && !sameEvidence(existing, evidence)) {
-      throw new ConflictError(
-        `externalId '${evidence.externalId}' was already recorded with different evidence (id ${existing.id})`,
-      );
-    }
-    return { evidence: existing, created };
+    latest[evidence.type] = {
+      value: evidence.value,
+      observedAt: evidence.observedAt,
+      recordedAt: evidence.recordedAt,
+      ...(evidence.url ? { url: evidence.url } : {}),
+      ...(evidence.commitSha ? { commitSha: evidence.commitSha } : {}),
+    };
+    await tx('readiness_latest_facts').where({ entity_ref: evidence.entityRef }).update({ facts: JSON.stringify(latest) });
   }
 
   async latestFacts(entityRefs: string[], types?: string[]): Promise<Fact[]> {
+    const wanted = types ? new Set(types) : undefined;
     const facts: Fact[] = [];
     for (let i = 0; i < entityRefs.length; i += CHUNK) {
-      const chunk = entityRefs.slice(i, i + CHUNK);
-      let query = this.knex<EvidenceRow>('readiness_evidence')
-        .whereIn('entity_ref', chunk)
-        .orderBy([
-          { column: 'entity_ref' },
-          { column: 'type' },
-          { column: 'observed_at', order: 'desc' },
-          { column: 'recorded_at', order: 'desc' },
-        ]);
-      if (types) query = query.whereIn('type', types);
-      const rows = await query;
-      let previous = '';
+      const rows = await this.knex<{ entity_ref: string; facts: string }>('readiness_latest_facts')
+        .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
+        .select('entity_ref', 'facts');
       for (const row of rows) {
-        const key = `${row.entity_ref}\u0000${row.type}`;
-        if (key === previous) continue;
-        previous = key;
-        const stored = this.fromRow(row);
-        facts.push({
-          entityRef: stored.entityRef,
-          type: stored.type,
-          value: stored.value,
-          source: 'evidence',
-          observedAt: stored.observedAt,
-          ...(stored.url ? { url: stored.url } : {}),
-          ...(stored.commitSha ? { commitSha: stored.commitSha } : {}),
-        });
+        const latest: Record<string, LatestFact> = JSON.parse(row.facts);
+        for (const type in latest) {
+          if (wanted && !wanted.has(type)) continue;
+          const f = latest[type];
+          const fact: Fact = { entityRef: row.entity_ref, type, value: f.value, source: 'evidence', observedAt: f.observedAt };
+          if (f.url) fact.url = f.url;
+          if (f.commitSha) fact.commitSha = f.commitSha;
+          facts.push(fact);
+        }
       }
     }
     return facts;
   }
 
   async entityRefs(): Promise<string[]> {
-    const rows = await this.knex('readiness_evidence').distinct('entity_ref');
+    const rows = await this.knex('readiness_latest_facts').select('entity_ref');
     return rows.map(r => r.entity_ref as string);
   }
 

@@ -1,16 +1,13 @@
 import { Knex } from 'knex';
 import { TrackEvaluation } from '@internal/plugin-readiness-common';
 import { toIsoString } from '../../database/dates';
-import { CurrentStatus, ResultStore, resultKey, Transition } from './ResultStore';
+import { CurrentStatus, ResultStore, resultKey, snapshotOf, StatusSnapshot, Transition } from './ResultStore';
 
-type ResultRow = {
+type VectorRow = {
   entity_ref: string;
   track_id: string;
-  gate_id: string;
-  check_id: string;
-  status: string;
-  message: string;
-  since: unknown;
+  statuses: string;
+  since: string;
   evaluated_at: unknown;
 };
 
@@ -25,10 +22,10 @@ type HistoryRow = {
   at: unknown;
 };
 
-const ENTITY_CHUNK = 200;
-const WRITE_CHUNK = 400;
+const ENTITY_CHUNK = 500;
+const WRITE_CHUNK = 100;
 
-/** {@link ResultStore} in the plugin's database. */
+/** {@link ResultStore} in the plugin's database: one row per entity and track, plus the transitions. */
 export class DatabaseResultStore implements ResultStore {
   static create(knex: Knex): DatabaseResultStore {
     return new DatabaseResultStore(knex);
@@ -37,86 +34,92 @@ export class DatabaseResultStore implements ResultStore {
   private constructor(private readonly knex: Knex) {}
 
   async saveEvaluations(evaluations: TrackEvaluation[]): Promise<Transition[]> {
+    return this.saveStatuses(evaluations.map(snapshotOf));
+  }
+
+  async saveStatuses(snapshots: StatusSnapshot[]): Promise<Transition[]> {
     const transitions: Transition[] = [];
-    const byEntity = new Map<string, TrackEvaluation[]>();
-    for (const e of evaluations) {
-      byEntity.set(e.entityRef, [...(byEntity.get(e.entityRef) ?? []), e]);
+    const entityRefs = [...new Set(snapshots.map(s => s.entityRef))];
+    const byEntity = new Map<string, StatusSnapshot[]>();
+    for (const s of snapshots) {
+      const list = byEntity.get(s.entityRef);
+      if (list) list.push(s);
+      else byEntity.set(s.entityRef, [s]);
     }
-    const entityRefs = [...byEntity.keys()];
     for (let i = 0; i < entityRefs.length; i += ENTITY_CHUNK) {
       const chunk = entityRefs.slice(i, i + ENTITY_CHUNK);
-      const existing = await this.knex<ResultRow>('readiness_results')
+      const existing = await this.knex<VectorRow>('readiness_result_vectors')
         .whereIn('entity_ref', chunk)
-        .select('entity_ref', 'track_id', 'gate_id', 'check_id', 'status');
-      const current = new Map(
-        existing.map(r => [`${r.entity_ref}\u0000${resultKey(r.track_id, r.gate_id, r.check_id)}`, r.status]),
-      );
+        .select('entity_ref', 'track_id', 'statuses', 'since');
+      const current = new Map(existing.map(r => [`${r.entity_ref}\u0000${r.track_id}`, r]));
 
-      const upserts: ResultRow[] = [];
+      const upserts: VectorRow[] = [];
       const history: Omit<HistoryRow, 'id'>[] = [];
       for (const entityRef of chunk) {
-        for (const evaluation of byEntity.get(entityRef)!) {
-          const at = new Date(evaluation.evaluatedAt);
-          const rows = evaluation.gates.flatMap(gate => [
-            { gateId: gate.gateId, checkId: '', status: gate.status, message: gate.rootCauses.map(r => r.message).join('; ') },
-            ...gate.checks.map(c => ({ gateId: gate.gateId, checkId: c.checkId, status: c.status, message: c.message })),
-          ]);
-          for (const row of rows) {
-            const key = `${entityRef}\u0000${resultKey(evaluation.trackId, row.gateId, row.checkId)}`;
-            const before = current.get(key);
-            current.delete(key);
-            if (before === row.status) continue;
-            upserts.push({
-              entity_ref: entityRef,
-              track_id: evaluation.trackId,
-              gate_id: row.gateId,
-              check_id: row.checkId,
-              status: row.status,
-              message: row.message,
-              since: at,
-              evaluated_at: at,
-            });
+        for (const snapshot of byEntity.get(entityRef)!) {
+          const row = current.get(`${entityRef}\u0000${snapshot.trackId}`);
+          const before: Record<string, string> = row ? JSON.parse(row.statuses) : {};
+          let changed = !row || Object.keys(before).length !== snapshot.keys.length;
+          const changes: number[] = [];
+          for (let k = 0; k < snapshot.keys.length; k++) {
+            if (before[snapshot.keys[k]] !== snapshot.statuses[k]) changes.push(k);
+          }
+          if (changes.length > 0) changed = true;
+          if (!changed) continue;
+
+          const beforeSince: Record<string, string> = row ? JSON.parse(row.since) : {};
+          const statuses: Record<string, string> = {};
+          const since: Record<string, string> = {};
+          const at = new Date(snapshot.evaluatedAt);
+          const atIso = at.toISOString();
+          const changedSet = new Set(changes);
+          for (let k = 0; k < snapshot.keys.length; k++) {
+            const key = snapshot.keys[k];
+            statuses[key] = snapshot.statuses[k];
+            since[key] = changedSet.has(k) ? atIso : beforeSince[key] ?? atIso;
+          }
+          upserts.push({
+            entity_ref: entityRef,
+            track_id: snapshot.trackId,
+            statuses: JSON.stringify(statuses),
+            since: JSON.stringify(since),
+            evaluated_at: at,
+          });
+          for (const k of changes) {
+            const key = snapshot.keys[k];
+            const slash = key.indexOf('/');
+            const from = before[key];
             history.push({
               entity_ref: entityRef,
-              track_id: evaluation.trackId,
-              gate_id: row.gateId,
-              check_id: row.checkId,
-              from_status: before ?? null,
-              to_status: row.status,
+              track_id: snapshot.trackId,
+              gate_id: key.slice(0, slash),
+              check_id: key.slice(slash + 1),
+              from_status: from ?? null,
+              to_status: snapshot.statuses[k],
               at,
             });
             transitions.push({
               entityRef,
-              trackId: evaluation.trackId,
-              gateId: row.gateId,
-              checkId: row.checkId,
-              ...(before ? { from: before } : {}),
-              to: row.status,
-              at: at.toISOString(),
+              trackId: snapshot.trackId,
+              gateId: key.slice(0, slash),
+              checkId: key.slice(slash + 1),
+              ...(from ? { from } : {}),
+              to: snapshot.statuses[k],
+              at: atIso,
             });
           }
         }
       }
-
+      if (upserts.length === 0) continue;
       await this.knex.transaction(async tx => {
         for (let j = 0; j < upserts.length; j += WRITE_CHUNK) {
-          await tx('readiness_results')
+          await tx('readiness_result_vectors')
             .insert(upserts.slice(j, j + WRITE_CHUNK))
-            .onConflict(['entity_ref', 'track_id', 'gate_id', 'check_id'])
-            .merge(['status', 'message', 'since', 'evaluated_at']);
+            .onConflict(['entity_ref', 'track_id'])
+            .merge(['statuses', 'since', 'evaluated_at']);
         }
         for (let j = 0; j < history.length; j += WRITE_CHUNK) {
           await tx('readiness_history').insert(history.slice(j, j + WRITE_CHUNK));
-        }
-        // Results of checks a track no longer has, for the tracks evaluated here.
-        const stale = [...current.keys()]
-          .map(k => k.split('\u0000'))
-          .filter(([entityRef, key]) => byEntity.get(entityRef)!.some(e => key.startsWith(`${e.trackId}/`)));
-        for (const [entityRef, key] of stale) {
-          const [trackId, gateId, checkId] = key.split('/');
-          await tx('readiness_results')
-            .where({ entity_ref: entityRef, track_id: trackId, gate_id: gateId, check_id: checkId })
-            .delete();
         }
       });
     }
@@ -124,10 +127,17 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async current(entityRef: string): Promise<Map<string, CurrentStatus>> {
-    const rows = await this.knex<ResultRow>('readiness_results').where({ entity_ref: entityRef });
-    return new Map(
-      rows.map(r => [resultKey(r.track_id, r.gate_id, r.check_id), { status: r.status, since: toIsoString(r.since) }]),
-    );
+    const rows = await this.knex<VectorRow>('readiness_result_vectors').where({ entity_ref: entityRef });
+    const result = new Map<string, CurrentStatus>();
+    for (const row of rows) {
+      const statuses: Record<string, string> = JSON.parse(row.statuses);
+      const since: Record<string, string> = JSON.parse(row.since);
+      for (const [key, status] of Object.entries(statuses)) {
+        const slash = key.indexOf('/');
+        result.set(resultKey(row.track_id, key.slice(0, slash), key.slice(slash + 1)), { status, since: since[key] });
+      }
+    }
+    return result;
   }
 
   async history(

@@ -5,11 +5,27 @@ import { Entity } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Track } from '@internal/plugin-readiness-common';
 import { parseTrack } from './parseTrack';
-import { CompiledTrack, compileTrack, trackAppliesTo } from '../evaluation/evaluateTrack';
+import { CompiledTrack, compileTrack, EvaluationInput, trackAppliesTo } from '../evaluation/evaluateTrack';
+import { compileStatusEvaluator, StatusVector } from '../evaluation/statusEvaluator';
 
-/** A loaded track and the file (or URL) it came from. */
+/** A loaded track, compiled both ways, and the file (or URL) it came from. */
 export interface LoadedTrack extends CompiledTrack {
   source: string;
+  /** Statuses only, for re-evaluating many entities. */
+  statuses: (input: EvaluationInput) => StatusVector;
+  /** The result keys (`gateId/` and `gateId/checkId`) in the order of the status vector. */
+  statusKeys: string[];
+}
+
+/** Compiles a parsed track for both the detailed and the status-only evaluator. */
+export function loadTrack(track: Track, source: string): LoadedTrack {
+  const compiled = compileTrack(track);
+  return {
+    ...compiled,
+    source,
+    statuses: compileStatusEvaluator(compiled),
+    statusKeys: track.spec.gates.flatMap(g => [`${g.id}/`, ...g.checks.map(c => `${g.id}/${c.id}`)]),
+  };
 }
 
 /** The tracks the backend evaluates, loaded and validated once at start-up. */
@@ -38,7 +54,7 @@ export class TrackRegistry {
       } catch (error) {
         throw new Error(`readiness.tracks[${index}]: cannot read ${source}: ${(error as Error).message}`);
       }
-      tracks.push({ ...compileTrack(parseTrack(text, source, options.knownFactTypes)), source });
+      tracks.push(loadTrack(parseTrack(text, source, options.knownFactTypes), source));
     }
     return TrackRegistry.fromTracks(tracks);
   }
