@@ -1,0 +1,103 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import { targetPaths } from '@backstage/cli-common';
+import { ConfigReader } from '@backstage/config';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { DatabaseEvidenceStore } from '../facts/evidence/DatabaseEvidenceStore';
+import { createEvidenceFactSource } from '../facts/evidence/evidenceFactSource';
+import { createCatalogFactSource } from '../facts/catalog/catalogFactSource';
+import { seedDemoEvidence } from '../facts/evidence/demoEvidence';
+import { DatabaseAttestationStore } from './attestations/DatabaseAttestationStore';
+import { DatabaseWaiverStore } from './waivers/DatabaseWaiverStore';
+import { DatabaseResultStore } from './results/DatabaseResultStore';
+import { TrackRegistry } from './tracks/TrackRegistry';
+import { ReadinessService } from './ReadinessService';
+import { demoEntities } from '../testing/demoEntities';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
+
+async function setUp() {
+  const knex = await databases.init('SQLITE_3');
+  await applyDatabaseMigrations(knex);
+  const evidence = DatabaseEvidenceStore.create(knex);
+  const sent: NotificationSendOptions[] = [];
+  const entities = demoEntities();
+  const sources = [createCatalogFactSource(), createEvidenceFactSource(evidence)];
+  const tracks = await TrackRegistry.fromConfig({
+    config: new ConfigReader({ readiness: { tracks: ['examples/readiness/rag-production-readiness.yaml', 'examples/readiness/service-baseline.yaml'] } }),
+    reader: mockServices.urlReader.mock(),
+    knownFactTypes: sources.flatMap(s => s.factTypes.map(t => t.type)),
+    rootDir: targetPaths.rootDir,
+  });
+  const service = ReadinessService.create({
+    tracks,
+    factSources: sources,
+    catalog: new InMemoryCatalogClient({ entities }) as any,
+    auth: mockServices.auth(),
+    attestations: DatabaseAttestationStore.create(knex),
+    waivers: DatabaseWaiverStore.create(knex),
+    results: DatabaseResultStore.create(knex),
+    logger: mockServices.logger.mock(),
+    notifications: { send: async (options: NotificationSendOptions) => void sent.push(options) },
+  });
+  return { knex, evidence, service, sent, entities };
+}
+
+describe('ReadinessService', () => {
+  it('notifies the owning group when a gate that passed no longer does, once', async () => {
+    const { evidence, service, sent } = await setUp();
+    // service-baseline's "catalogued" gate passes for rag-api from the catalog alone.
+    await service.refreshAll();
+    expect(sent).toEqual([]);
+    const catalogued = await service.getScorecard('component:default/rag-api', await mockServices.auth().getOwnServiceCredentials());
+    expect(catalogued.tracks.find(t => t.track.metadata.name === 'service-baseline')!.evaluation.gates[0].status).toBe('passed');
+
+    // rag-api's backend gate: passing evidence first, then failing evidence → a regression.
+    const push = (status: string, observedAt: string) =>
+      evidence.record({ entityRef: 'component:default/rag-api', type: 'evidence.tests.oidc-login', value: { status }, observedAt }, 'ci');
+    await push('passed', '2026-11-20T10:00:00Z');
+    await evidence.record({ entityRef: 'component:default/rag-api', type: 'evidence.tests.api', value: { status: 'passed' }, observedAt: '2026-11-20T10:00:00Z' }, 'ci');
+    await evidence.record({ entityRef: 'component:default/rag-api', type: 'evidence.coverage', value: { lines: 80 }, observedAt: '2026-11-20T10:00:00Z' }, 'ci');
+    await service.refreshAfterFacts('component:default/rag-api');
+    expect(sent).toEqual([]);
+
+    await push('failed', '2026-11-24T10:00:00Z');
+    await service.refreshAfterFacts('component:default/rag-api');
+    // Every component of the system reads rag-api's OIDC evidence, so each one's backend gate regressed.
+    expect(sent.map(s => s.payload.title).sort()).toEqual([
+      'rag-api: "Backend verified (sprint 2)" no longer passes',
+      'rag-ingestion: "Backend verified (sprint 2)" no longer passes',
+      'rag-retriever: "Backend verified (sprint 2)" no longer passes',
+      'rag-web: "Backend verified (sprint 2)" no longer passes',
+    ]);
+    expect(sent[0]).toMatchObject({
+      recipients: { type: 'entity', entityRef: 'group:default/rag-team' },
+      payload: { severity: 'high', topic: 'readiness-regression', description: expect.stringContaining('from passed to failed') },
+    });
+
+    // Nothing changed since: no second notification.
+    await service.refreshAll();
+    expect(sent).toHaveLength(4);
+  });
+
+  it('seeds the demo evidence once, reproducing the seed report, and leaves it alone on restart', async () => {
+    const { evidence, service, knex } = await setUp();
+    const logger = mockServices.logger.mock();
+    expect(await seedDemoEvidence(evidence, logger)).toBe(10);
+    expect(await seedDemoEvidence(evidence, logger, new Date(Date.now() + 86_400_000))).toBe(0);
+    expect(Number((await knex('readiness_evidence').count({ n: '*' }))[0].n)).toBe(10);
+    expect(await knex('readiness_evidence').where({ demo: false }).count({ n: '*' })).toEqual([{ n: 0 }]);
+
+    const card = await service.getScorecard('component:default/rag-web', await mockServices.auth().getOwnServiceCredentials());
+    const rag = card.tracks.find(t => t.track.metadata.name === 'rag-production-readiness')!.evaluation;
+    expect(rag.summary.nextGate).toBe('backend-verified');
+    expect(rag.gates.filter(g => g.status === 'blocked')).toHaveLength(rag.gates.length - 1);
+    const root = rag.gates.find(g => g.gateId === 'deployment-prepared')!.rootCauses;
+    expect(root.map(r => r.checkId)).toEqual(['oidc-login', 'backend-api-tests', 'backend-coverage']);
+    expect(root[0].message).toContain('invalid_client');
+  });
+});
+
