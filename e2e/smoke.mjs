@@ -4,10 +4,13 @@
 //   CHROMIUM     the browser binary (default /usr/bin/chromium)
 //   E2E_RESULTS  where screenshots go (default ./e2e-results)
 import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const appUrl = process.env.APP_URL ?? 'http://localhost:3000';
+const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
+const ciToken = process.env.READINESS_CI_TOKEN ?? 'local-ci-token-for-development-only';
 const resultsDir = resolve(process.env.E2E_RESULTS ?? 'e2e-results');
 mkdirSync(resultsDir, { recursive: true });
 
@@ -84,6 +87,26 @@ try {
     await page.getByText('Owned by a group').waitFor();
     await page.getByText(/\d+ of \d+ checks passed/).waitFor();
     await shot('06-rag-api-scorecard');
+  });
+  await step('readiness: the demo reproduces the seed (rag-api blocked by OIDC login), and the CI gate says so', async () => {
+    const res = await fetch(`${backendUrl}/api/readiness/scorecards/component/default/rag-api`, {
+      headers: { Authorization: `Bearer ${ciToken}` },
+    });
+    if (res.status !== 200) throw new Error(`scorecard answered ${res.status}: ${await res.text()}`);
+    const card = await res.json();
+    const rag = card.tracks.find(t => t.track.metadata.name === 'rag-production-readiness').evaluation;
+    if (rag.summary.nextGate !== 'backend-verified' || rag.summary.blockers[0]?.checkId !== 'oidc-login') {
+      throw new Error(`unexpected summary ${JSON.stringify(rag.summary)}`);
+    }
+    const gate = spawnSync(
+      process.execPath,
+      ['plugins/readiness-common/bin/readiness-gate.js', '--entity', 'component:default/rag-api', '--track', 'rag-production-readiness', '--gate', 'deployment-prepared'],
+      { env: { ...process.env, READINESS_BASE_URL: backendUrl, READINESS_TOKEN: ciToken }, encoding: 'utf8' },
+    );
+    if (gate.status !== 1 || !gate.stdout.includes('backend-verified/oidc-login')) {
+      throw new Error(`readiness-gate exited ${gate.status}: ${gate.stdout}${gate.stderr}`);
+    }
+    console.log(gate.stdout.split('\n').map(l => `      ${l}`).join('\n'));
   });
 } catch {
   failed = true;
