@@ -1,12 +1,8 @@
 import { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { targetPaths } from '@backstage/cli-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { ReadinessClient, readinessOperations } from '@internal/plugin-readiness-common';
 import { spec } from './schema/openapi.generated';
-import { readinessPlugin } from './plugin';
-import { demoEntities } from './testing/demoEntities';
+import { startReadinessBackend } from './__testUtils__/startReadinessBackend';
 
 jest.setTimeout(60_000);
 
@@ -16,15 +12,7 @@ describe('ReadinessClient against the readiness backend', () => {
   let asSam: ReadinessClient;
 
   beforeAll(async () => {
-    const { server } = await startTestBackend({
-      features: [
-        readinessPlugin,
-        catalogServiceMock.factory({ entities: demoEntities() }),
-        mockServices.rootConfig.factory({
-          data: { readiness: { tracks: [path.join(targetPaths.rootDir, 'examples/readiness/rag-production-readiness.yaml')] } },
-        }),
-      ],
-    });
+    const { server } = await startReadinessBackend({ tracks: ['rag-production-readiness'] });
     const baseUrl = `http://localhost:${(server.address() as AddressInfo).port}/api/readiness`;
     const as = (user: string) =>
       new ReadinessClient({

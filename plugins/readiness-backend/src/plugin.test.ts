@@ -1,33 +1,14 @@
-import path from 'node:path';
 import request from 'supertest';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { targetPaths } from '@backstage/cli-common';
 import { readinessPlugin } from './plugin';
-import { demoEntities } from './testing/demoEntities';
+import { startReadinessBackend } from './__testUtils__/startReadinessBackend';
 
 jest.setTimeout(60_000);
 
-const config = {
-  readiness: {
-    tracks: [
-      path.join(targetPaths.rootDir, 'examples/readiness/rag-production-readiness.yaml'),
-      path.join(targetPaths.rootDir, 'examples/readiness/service-baseline.yaml'),
-    ],
-  },
-};
-
 async function start(extra: any[] = []) {
-  const { server } = await startTestBackend({
-    features: [
-      readinessPlugin,
-      catalogServiceMock.factory({ entities: demoEntities() }),
-      mockServices.rootConfig.factory({ data: config }),
-      ...extra,
-    ],
-  });
-  return server;
+  return (await startReadinessBackend({ features: extra })).server;
 }
 
 const maria = { header: () => mockCredentials.user.header('user:default/maria.garcia') };

@@ -2,11 +2,9 @@ import { execFile } from 'node:child_process';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
 import { targetPaths } from '@backstage/cli-common';
-import { readinessPlugin } from '../plugin';
-import { demoEntities } from '../testing/demoEntities';
 
 jest.setTimeout(60_000);
 
@@ -25,21 +23,7 @@ describe('readiness-gate CLI against a running readiness backend', () => {
   const token = mockCredentials.user.token('user:default/maria.garcia');
 
   beforeAll(async () => {
-    const { server } = await startTestBackend({
-      features: [
-        readinessPlugin,
-        catalogServiceMock.factory({ entities: demoEntities() }),
-        mockServices.rootConfig.factory({
-          data: {
-            readiness: {
-              tracks: ['examples/readiness/rag-production-readiness.yaml', 'examples/readiness/service-baseline.yaml'].map(f =>
-                path.join(targetPaths.rootDir, f),
-              ),
-            },
-          },
-        }),
-      ],
-    });
+    const { server } = await startReadinessBackend();
     baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
     await request(server)
       .post('/api/readiness/evidence')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { Attestation } from '@internal/plugin-readiness-common';
+import { selectWhereIn } from '../../database/whereInChunks';
 import { toIsoString } from '../../database/dates';
 import { AttestationStore, NewAttestation } from './AttestationStore';
 
@@ -43,14 +44,7 @@ export class DatabaseAttestationStore implements AttestationStore {
   }
 
   async listForEntities(entityRefs: string[]): Promise<Attestation[]> {
-    const rows: AttestationRow[] = [];
-    for (let i = 0; i < entityRefs.length; i += 500) {
-      rows.push(
-        ...(await this.knex<AttestationRow>('readiness_attestations')
-          .whereIn('entity_ref', entityRefs.slice(i, i + 500))
-          .orderBy('attested_at', 'desc')),
-      );
-    }
+    const rows = await selectWhereIn<AttestationRow>(this.knex, 'readiness_attestations', 'entity_ref', entityRefs, { column: 'attested_at', order: 'desc' });
     return rows.map(r => this.fromRow(r));
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { Waiver } from '@internal/plugin-readiness-common';
+import { selectWhereIn } from '../../database/whereInChunks';
 import { toIsoString, toOptionalIsoString } from '../../database/dates';
 import { NewWaiver, WaiverStore } from './WaiverStore';
 
@@ -67,14 +68,7 @@ export class DatabaseWaiverStore implements WaiverStore {
   }
 
   async listForEntities(entityRefs: string[]): Promise<Waiver[]> {
-    const rows: WaiverRow[] = [];
-    for (let i = 0; i < entityRefs.length; i += 500) {
-      rows.push(
-        ...(await this.knex<WaiverRow>('readiness_waivers')
-          .whereIn('entity_ref', entityRefs.slice(i, i + 500))
-          .orderBy('requested_at', 'desc')),
-      );
-    }
+    const rows = await selectWhereIn<WaiverRow>(this.knex, 'readiness_waivers', 'entity_ref', entityRefs, { column: 'requested_at', order: 'desc' });
     return rows.map(r => this.fromRow(r));
   }
 
