@@ -25,6 +25,9 @@ const expectedEntities = [
   'resource:default/rag-postgres',
   'api:default/rag-api',
   'api:default/rag-retriever-api',
+  'resource:default/rag-dev',
+  'resource:default/rag-staging',
+  'resource:default/rag-production',
 ];
 
 const refOf = (e: { kind: string; metadata: { name: string; namespace?: string } }) =>
@@ -76,7 +79,7 @@ describe('the demo catalog registered by app-config.yaml', () => {
     const partOfSystem = entities
       .filter(e => ['Component', 'Resource', 'API'].includes(e.entity.kind))
       .map(e => [refOf(e.entity), e.entity.spec?.system]);
-    expect(partOfSystem).toHaveLength(8);
+    expect(partOfSystem).toHaveLength(11);
     expect(partOfSystem).toEqual(partOfSystem.map(([ref]) => [ref, 'rag-platform']));
   });
 });

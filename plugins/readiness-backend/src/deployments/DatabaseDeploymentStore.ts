@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { ConflictError } from '@backstage/errors';
+import { toIsoString, toOptionalIsoString } from '../database/dates';
+import { Deployment, DeploymentStore, EnvironmentState, NewDeployment } from './DeploymentStore';
+
+type DeploymentRow = {
+  id: string;
+  entity_ref: string;
+  environment: string;
+  version: string;
+  status: string;
+  actor: string | null;
+  commit_sha: string | null;
+  url: string | null;
+  started_at: unknown;
+  finished_at: unknown;
+  external_id: string | null;
+  rollback_of: string | null;
+  recorded_by: string;
+  updated_at: unknown;
+};
+
+const CHUNK = 500;
+
+/** {@link DeploymentStore} in the plugin's database. */
+export class DatabaseDeploymentStore implements DeploymentStore {
+  static create(knex: Knex): DatabaseDeploymentStore {
+    return new DatabaseDeploymentStore(knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async record(d: NewDeployment, recordedBy: string) {
+    const now = new Date();
+    const row = {
+      id: randomUUID(),
+      entity_ref: d.entityRef,
+      environment: d.environment,
+      version: d.version,
+      status: d.status,
+      actor: d.actor ?? null,
+      commit_sha: d.commitSha ?? null,
+      url: d.url ?? null,
+      started_at: new Date(d.startedAt),
+      finished_at: d.finishedAt ? new Date(d.finishedAt) : null,
+      external_id: d.externalId ?? null,
+      rollback_of: d.rollbackOf ?? null,
+      recorded_by: recordedBy,
+      updated_at: now,
+    };
+    if (!d.externalId) {
+      await this.knex('readiness_deployments').insert(row);
+      return { deployment: fromRow(row), created: true };
+    }
+    return this.knex.transaction(async tx => {
+      const inserted = await tx('readiness_deployments').insert(row).onConflict('external_id').ignore().returning('id');
+      let query = tx<DeploymentRow>('readiness_deployments').where({ external_id: d.externalId });
+      if (tx.client.config.client === 'pg') query = query.forUpdate();
+      const existing = (await query.first())!;
+      if (inserted.length > 0 && existing.id === row.id) {
+        return { deployment: fromRow(existing), created: true };
+      }
+      const before = fromRow(existing);
+      for (const field of ['entityRef', 'environment', 'version'] as const) {
+        if (before[field] !== d[field]) {
+          throw new ConflictError(`externalId '${d.externalId}' is a deployment of another ${field} (${before[field]})`);
+        }
+      }
+      if (before.status !== 'in_progress' && d.status === 'in_progress') {
+        throw new ConflictError(`Deployment ${before.id} has finished (${before.status}); it cannot go back to in_progress`);
+      }
+      if (before.status !== 'in_progress' && before.status !== d.status && !(before.status === 'succeeded' && d.status === 'rolled_back')) {
+        throw new ConflictError(`Deployment ${before.id} has finished as ${before.status}; it cannot become ${d.status}`);
+      }
+      await tx('readiness_deployments')
+        .where({ id: existing.id })
+        .update({
+          status: d.status,
+          finished_at: d.finishedAt ? new Date(d.finishedAt) : existing.finished_at,
+          url: d.url ?? existing.url,
+          commit_sha: d.commitSha ?? existing.commit_sha,
+          actor: d.actor ?? existing.actor,
+          updated_at: now,
+        });
+      const updated = await tx<DeploymentRow>('readiness_deployments').where({ id: existing.id }).first();
+      return { deployment: fromRow(updated!), created: false };
+    });
+  }
+
+  async get(id: string) {
+    const row = await this.knex<DeploymentRow>('readiness_deployments').where({ id }).first();
+    return row ? fromRow(row) : undefined;
+  }
+
+  async list(entityRefs: string[], options: { environment?: string; limit: number; offset: number }) {
+    const base = () => {
+      let q = this.knex<DeploymentRow>('readiness_deployments').whereIn('entity_ref', entityRefs);
+      if (options.environment) q = q.where({ environment: options.environment });
+      return q;
+    };
+    const [{ n }] = await base().count({ n: '*' });
+    const rows = await base()
+      .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .limit(options.limit)
+      .offset(options.offset);
+    return { items: rows.map(fromRow), total: Number(n) };
+  }
+
+  async states(entityRefs: string[]) {
+    const result = new Map<string, EnvironmentState[]>();
+    for (let i = 0; i < entityRefs.length; i += CHUNK) {
+      const rows = await this.knex<DeploymentRow>('readiness_deployments')
+        .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
+        .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+      const byKey = new Map<string, EnvironmentState>();
+      for (const row of rows) {
+        const key = `${row.entity_ref}\u0000${row.environment}`;
+        const d = fromRow(row);
+        const state = byKey.get(key);
+        if (!state) byKey.set(key, { environment: d.environment, latest: d, ...(d.status === 'succeeded' ? { lastSuccessful: d } : {}) });
+        else if (!state.lastSuccessful && d.status === 'succeeded') state.lastSuccessful = d;
+      }
+      for (const [key, state] of byKey) {
+        const entityRef = key.split('\u0000')[0];
+        result.set(entityRef, [...(result.get(entityRef) ?? []), state]);
+      }
+    }
+    return result;
+  }
+
+  async recent(entityRef: string, environment: string, limit: number) {
+    const rows = await this.knex<DeploymentRow>('readiness_deployments')
+      .where({ entity_ref: entityRef, environment })
+      .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .limit(limit);
+    return rows.map(fromRow);
+  }
+}
+
+function fromRow(row: DeploymentRow): Deployment {
+  const finishedAt = toOptionalIsoString(row.finished_at);
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    environment: row.environment,
+    version: row.version,
+    status: row.status as Deployment['status'],
+    startedAt: toIsoString(row.started_at),
+    recordedBy: row.recorded_by,
+    updatedAt: toIsoString(row.updated_at),
+    ...(finishedAt ? { finishedAt } : {}),
+    ...(row.actor ? { actor: row.actor } : {}),
+    ...(row.commit_sha ? { commitSha: row.commit_sha } : {}),
+    ...(row.url ? { url: row.url } : {}),
+    ...(row.external_id ? { externalId: row.external_id } : {}),
+    ...(row.rollback_of ? { rollbackOf: row.rollback_of } : {}),
+  };
+}

@@ -1,0 +1,48 @@
+/** What a deployment can be; `in_progress` is the only status that is not final. */
+export const deploymentStatuses = ['in_progress', 'succeeded', 'failed', 'rolled_back'] as const;
+export type DeploymentStatus = (typeof deploymentStatuses)[number];
+
+export interface NewDeployment {
+  entityRef: string;
+  /** Entity ref of the environment Resource, e.g. resource:default/rag-staging. */
+  environment: string;
+  version: string;
+  status: DeploymentStatus;
+  actor?: string;
+  commitSha?: string;
+  url?: string;
+  startedAt: string;
+  finishedAt?: string;
+  /** The same externalId again updates the same record instead of adding one. */
+  externalId?: string;
+  rollbackOf?: string;
+}
+
+export interface Deployment extends NewDeployment {
+  id: string;
+  recordedBy: string;
+  updatedAt: string;
+}
+
+/** Per environment: the latest deployment and the latest successful one. */
+export interface EnvironmentState {
+  environment: string;
+  latest: Deployment;
+  lastSuccessful?: Deployment;
+}
+
+export interface DeploymentStore {
+  /**
+   * Records a deployment, or updates the one with the same externalId (status transitions validated: a finished
+   * deployment does not go back to in_progress, and entity, environment and version do not change). Concurrent
+   * requests with one externalId create one record (a unique index decides).
+   */
+  record(deployment: NewDeployment, recordedBy: string): Promise<{ deployment: Deployment; created: boolean }>;
+  get(id: string): Promise<Deployment | undefined>;
+  /** Newest first. */
+  list(entityRefs: string[], options: { environment?: string; limit: number; offset: number }): Promise<{ items: Deployment[]; total: number }>;
+  /** The latest and latest successful deployment per entity and environment. */
+  states(entityRefs: string[]): Promise<Map<string, EnvironmentState[]>>;
+  /** The most recent deployments of an entity to an environment (for failure rates), newest first. */
+  recent(entityRef: string, environment: string, limit: number): Promise<Deployment[]>;
+}
