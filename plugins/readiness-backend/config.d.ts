@@ -23,6 +23,18 @@ export interface Config {
       /** The longest a waiver may last, in days; default 90. */
       maxDays?: number;
     };
+    /** Deployments. */
+    deployments?: {
+      /**
+       * Called when someone rolls a deployment back from the portal, so a real CD system can act on it. The body is
+       * JSON; the header X-Readiness-Signature is `sha256=` + the HMAC-SHA256 of the body with the secret.
+       */
+      rollbackWebhook?: {
+        url: string;
+        /** @visibility secret */
+        secret: string;
+      };
+    };
     /** Who may do what beyond the defaults of the portal's permission policy. */
     permissions?: {
       /** Users or groups (entity refs; a bare name is a group) who may push evidence by hand. */

@@ -57,6 +57,14 @@ describe('ReadinessClient against the readiness backend', () => {
     });
     expect((await client.approveWaiver(waiver.id)).approvedBy).toBe('user:default/maria.garcia');
     expect((await client.revokeWaiver(waiver.id)).revokedBy).toBe('user:default/maria.garcia');
+
+    const first = await client.createDeployment({ entityRef: 'component:default/rag-api', environment: 'rag-staging', version: '1.0.0', status: 'succeeded', startedAt: '2026-11-20T10:00:00Z' });
+    const second = await client.createDeployment({ entityRef: 'component:default/rag-api', environment: 'rag-staging', version: '1.1.0', status: 'succeeded' });
+    expect((await client.listDeployments('component:default/rag-api', { environment: 'resource:default/rag-staging', limit: 1 })).total).toBe(2);
+    expect((await client.getDeploymentMatrix('component:default/rag-api')).environments[1].latest?.version).toBe('1.1.0');
+    expect((await client.getSystemDeployments('rag-platform')).environments).toHaveLength(3);
+    const rollback = await client.rollbackDeployment(second.id, 'latency regression');
+    expect(rollback.deployment).toMatchObject({ version: first.version, rollbackOf: second.id });
   });
 
   it('throws ResponseErrors carrying the status and the backend message', async () => {

@@ -6,6 +6,7 @@ export interface ReadinessConfig {
   evaluation: { frequency: HumanDuration; timeout: HumanDuration; initialDelay: HumanDuration };
   maxWaiverDays: number;
   demoSeed: boolean;
+  rollbackWebhook?: { url: string; secret: string };
 }
 
 export function readReadinessConfig(config: Config): ReadinessConfig {
@@ -16,7 +17,17 @@ export function readReadinessConfig(config: Config): ReadinessConfig {
   if (!Number.isInteger(maxWaiverDays) || maxWaiverDays < 1) {
     throw new Error(`readiness.waivers.maxDays must be a whole number of days above 0, got ${maxWaiverDays}`);
   }
+  const hook = config.getOptionalConfig('readiness.deployments.rollbackWebhook');
+  let rollbackWebhook: ReadinessConfig['rollbackWebhook'];
+  if (hook) {
+    const url = hook.getString('url');
+    if (!/^https?:\/\//.test(url)) {
+      throw new Error(`readiness.deployments.rollbackWebhook.url must be an http(s) URL, got '${url}'`);
+    }
+    rollbackWebhook = { url, secret: hook.getString('secret') };
+  }
   return {
+    ...(rollbackWebhook ? { rollbackWebhook } : {}),
     evaluation: {
       frequency: duration('frequency', { minutes: 10 }),
       timeout: duration('timeout', { minutes: 5 }),

@@ -12,7 +12,7 @@ jest.setTimeout(180_000);
 
 const RUNS = 1000;
 const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
-const tables = ['readiness_evidence', 'readiness_attestations', 'readiness_waivers', 'readiness_result_vectors', 'readiness_history'];
+const tables = ['readiness_evidence', 'readiness_attestations', 'readiness_waivers', 'readiness_result_vectors', 'readiness_history', 'readiness_deployments'];
 
 const valid: Record<string, Record<string, unknown>> = {
   '/api/readiness/evidence': {
@@ -31,6 +31,15 @@ const valid: Record<string, Record<string, unknown>> = {
     checkId: 'ux-review',
     note: 'Reviewed',
   },
+  '/api/readiness/deployments': {
+    entityRef: 'component:default/rag-api',
+    environment: 'rag-staging',
+    version: '1.4.0',
+    status: 'succeeded',
+    startedAt: '2026-11-24T10:00:00Z',
+    commitSha: 'abc1234',
+    externalId: 'deploy-1',
+  },
   '/api/readiness/waivers': {
     entityRef: 'component:default/rag-api',
     trackId: 'rag-production-readiness',
@@ -44,10 +53,11 @@ const required: Record<string, string[]> = {
   '/api/readiness/evidence': ['entityRef', 'type', 'value'],
   '/api/readiness/attestations': ['entityRef', 'trackId', 'gateId', 'checkId'],
   '/api/readiness/waivers': ['entityRef', 'trackId', 'gateId', 'checkId', 'reason', 'expiresAt'],
+  '/api/readiness/deployments': ['entityRef', 'environment', 'version', 'status'],
 };
 
 // Free-text fields take any string; every other string field has a pattern or format.
-const freeText = new Set(['externalId', 'reason', 'note']);
+const freeText = new Set(['externalId', 'reason', 'note', 'version']);
 // A value no string field accepts: not a string at all.
 const notAString = fc.oneof(
   fc.integer(),
@@ -116,6 +126,20 @@ describe('fuzzing the mutating routes with malformed input', () => {
     );
     expect(await counts()).toEqual(before);
     expect([...statuses.keys()].every(s => s >= 400 && s < 500)).toBe(true);
+  });
+
+  it(`${RUNS} malformed deployment ids to POST /deployments/:id/rollback: a 4xx, nothing written`, async () => {
+    const before = await counts();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 60 }), async id => {
+        const res = await request(server)
+          .post(`/api/readiness/deployments/${encodeURIComponent(id)}/rollback`)
+          .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'));
+        return res.status >= 400 && res.status < 500;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await counts()).toEqual(before);
   });
 
   it.each(['approve', 'revoke'])(`${RUNS} malformed waiver ids to POST /waivers/:id/%s: a 4xx, nothing written`, async action => {

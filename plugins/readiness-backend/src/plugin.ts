@@ -22,6 +22,9 @@ import { DatabaseResultStore } from './scorecards/results/DatabaseResultStore';
 import { TrackRegistry } from './scorecards/tracks/TrackRegistry';
 import { ReadinessService } from './scorecards/ReadinessService';
 import { createRouter } from './service/createRouter';
+import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
+import { DeploymentService } from './deployments/DeploymentService';
+import { createDeploymentsFactSource } from './deployments/deploymentsFactSource';
 
 /**
  * The Readiness backend plugin: tracks as code, gates as a dependency graph, checks over facts.
@@ -65,7 +68,20 @@ export const readinessPlugin = createBackendPlugin({
         const waivers = DatabaseWaiverStore.create(knex);
         const results = DatabaseResultStore.create(knex);
 
-        const factSources = [createCatalogFactSource(), createEvidenceFactSource(evidence), ...extraSources];
+        const deploymentStore = DatabaseDeploymentStore.create(knex);
+        const deployments = DeploymentService.create({
+          store: deploymentStore,
+          catalog: deps.catalog,
+          logger: deps.logger,
+          ...(settings.rollbackWebhook ? { rollbackWebhook: settings.rollbackWebhook } : {}),
+        });
+
+        const factSources = [
+          createCatalogFactSource(),
+          createEvidenceFactSource(evidence),
+          createDeploymentsFactSource(deploymentStore),
+          ...extraSources,
+        ];
         const tracks = await TrackRegistry.fromConfig({
           config: deps.config,
           reader: deps.urlReader,
@@ -103,6 +119,7 @@ export const readinessPlugin = createBackendPlugin({
             attestations,
             waivers,
             results,
+            deployments,
             maxWaiverDays: settings.maxWaiverDays,
           }),
         );

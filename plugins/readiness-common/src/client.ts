@@ -40,7 +40,48 @@ export interface ReadinessApi {
   requestWaiver(request: CheckTargetRequest & { reason: string; expiresAt: string }): Promise<Waiver>;
   approveWaiver(id: string): Promise<Waiver>;
   revokeWaiver(id: string): Promise<Waiver>;
+  createDeployment(deployment: DeploymentRequest): Promise<Deployment>;
+  listDeployments(entityRef: string, options?: { environment?: string; limit?: number; offset?: number }): Promise<{ items: Deployment[]; total: number }>;
+  getDeploymentMatrix(entityRef: string): Promise<DeploymentMatrix>;
+  getSystemDeployments(systemRef: string): Promise<{ systemRef: string; environments: string[]; items: DeploymentMatrix[] }>;
+  rollbackDeployment(id: string, reason?: string): Promise<RollbackResult>;
 }
+
+/** A deployment as CI records it (POST /deployments). @public */
+export type DeploymentRequest = {
+  entityRef: string;
+  /** The environment Resource: a ref (resource:default/rag-staging) or a name (rag-staging). */
+  environment: string;
+  version: string;
+  status: 'in_progress' | 'succeeded' | 'failed' | 'rolled_back';
+  actor?: string;
+  commitSha?: string;
+  url?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  externalId?: string;
+};
+
+/** A recorded deployment. @public */
+export type Deployment = Omit<DeploymentRequest, 'startedAt'> & {
+  id: string;
+  startedAt: string;
+  rollbackOf?: string;
+  recordedBy: string;
+  updatedAt: string;
+};
+
+/** One entity's environment × version matrix. @public */
+export type DeploymentMatrix = {
+  entityRef: string;
+  environments: Array<{ environment: string; title: string; latest?: Deployment; lastSuccessful?: Deployment; ageDays?: number }>;
+};
+
+/** What a rollback did, including whether a CD system was told. @public */
+export type RollbackResult = {
+  deployment: Deployment;
+  webhook: { configured: boolean; delivered?: boolean; status?: number; message: string };
+};
 
 /** Splits `kind:namespace/name` (namespace optional) for the URL. */
 function refParts(entityRef: string, defaultKind?: string) {
@@ -123,5 +164,21 @@ export class ReadinessClient implements ReadinessApi {
   }
   async revokeWaiver(id: string) {
     return this.call<Waiver>('RevokeWaiver', { id });
+  }
+  async createDeployment(deployment: DeploymentRequest) {
+    return this.call<Deployment>('CreateDeployment', {}, { body: deployment });
+  }
+  async listDeployments(entityRef: string, options: { environment?: string; limit?: number; offset?: number } = {}) {
+    return this.call<{ items: Deployment[]; total: number }>('ListDeployments', refParts(entityRef), { query: options });
+  }
+  async getDeploymentMatrix(entityRef: string) {
+    return this.call<DeploymentMatrix>('GetDeploymentMatrix', refParts(entityRef));
+  }
+  async getSystemDeployments(systemRef: string) {
+    const { namespace, name } = refParts(systemRef, 'system');
+    return this.call<{ systemRef: string; environments: string[]; items: DeploymentMatrix[] }>('GetSystemDeployments', { namespace, name });
+  }
+  async rollbackDeployment(id: string, reason?: string) {
+    return this.call<RollbackResult>('RollbackDeployment', { id }, { body: reason ? { reason } : {} });
   }
 }

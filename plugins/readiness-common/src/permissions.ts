@@ -42,8 +42,22 @@ export const readinessWaiverRevokePermission = createPermission({
   attributes: { action: 'delete' },
 });
 
+/** Record a deployment (CI). @public */
+export const readinessDeploymentCreatePermission = createPermission({
+  name: 'readiness.deployment.create',
+  attributes: { action: 'create' },
+});
+
+/** Roll a deployment back from the portal. @public */
+export const readinessDeploymentRollbackPermission = createPermission({
+  name: 'readiness.deployment.rollback',
+  attributes: { action: 'create' },
+});
+
 /** Every permission of the readiness plugins. @public */
 export const readinessPermissions = [
+  readinessDeploymentCreatePermission,
+  readinessDeploymentRollbackPermission,
   readinessReadPermission,
   readinessRefreshPermission,
   readinessEvidenceCreatePermission,

@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  readinessDeploymentCreatePermission,
   readinessEvidenceCreatePermission,
   readinessPermissions,
   readinessWaiverApprovePermission,
@@ -23,10 +24,13 @@ describe('ReadinessPermissionPolicy', () => {
     });
     await expect(decide(user('user:default/Release-Bot'))).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     await expect(decide(undefined)).resolves.toEqual({ result: AuthorizeResult.DENY });
+    await expect(
+      policy.handle({ permission: readinessDeploymentCreatePermission }, user('user:development/guest')),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 
   it('allows every other readiness permission, and other plugins’ permissions, to signed-in people', async () => {
-    for (const permission of readinessPermissions.filter(p => p !== readinessEvidenceCreatePermission)) {
+    for (const permission of readinessPermissions.filter(p => !['readiness.evidence.create', 'readiness.deployment.create'].includes(p.name))) {
       await expect(policy.handle({ permission }, user('user:development/guest'))).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     }
     const catalogDelete = { type: 'basic' as const, name: 'catalog.entity.delete', attributes: { action: 'delete' as const } };

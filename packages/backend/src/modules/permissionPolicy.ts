@@ -14,12 +14,18 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { readinessEvidenceCreatePermission } from '@internal/plugin-readiness-common';
+import {
+  readinessDeploymentCreatePermission,
+  readinessEvidenceCreatePermission,
+} from '@internal/plugin-readiness-common';
+
+/** Permissions meant for CI: services always have them; people only when listed as evidence writers. */
+const ciPermissions = new Set([readinessEvidenceCreatePermission.name, readinessDeploymentCreatePermission.name]);
 
 /**
  * The portal's permission policy.
  *
- * - `readiness.evidence.create` is for CI: services (static tokens from `backend.auth.externalAccess`) never reach
+ * - `readiness.evidence.create` and `readiness.deployment.create` are for CI: services (static tokens from `backend.auth.externalAccess`) never reach
  *   the policy, since the permission framework allows service-to-service calls; people may push evidence only
  *   when they, or a group they belong to, are listed under `readiness.permissions.evidenceWriters`.
  * - Every other permission (reading scorecards, attesting, requesting, approving and revoking waivers, and the
@@ -37,7 +43,7 @@ export class ReadinessPermissionPolicy implements PermissionPolicy {
   private constructor(private readonly evidenceWriters: Set<string>) {}
 
   async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
-    if (request.permission.name === readinessEvidenceCreatePermission.name) {
+    if (ciPermissions.has(request.permission.name)) {
       const refs = [user?.info.userEntityRef, ...(user?.info.ownershipEntityRefs ?? [])]
         .filter((r): r is string => Boolean(r))
         .map(r => r.toLocaleLowerCase('en-US'));

@@ -12,13 +12,13 @@ export const exampleTracks = ['rag-production-readiness', 'service-baseline'];
  * Starts the readiness plugin in a test backend over the demo catalog, with the given example tracks and any
  * extra features (service overrides).
  */
-export async function startReadinessBackend(options: { tracks?: string[]; features?: any[] } = {}) {
+export async function startReadinessBackend(options: { tracks?: string[]; features?: any[]; readinessConfig?: object } = {}) {
   const tracks = (options.tracks ?? exampleTracks).map(t => path.join(targetPaths.rootDir, 'examples/readiness', `${t}.yaml`));
   return startTestBackend({
     features: [
       readinessPlugin,
       catalogServiceMock.factory({ entities: demoEntities() }),
-      mockServices.rootConfig.factory({ data: { readiness: { tracks } } }),
+      mockServices.rootConfig.factory({ data: { readiness: { tracks, ...options.readinessConfig } } }),
       ...(options.features ?? []),
     ],
   });

@@ -88,6 +88,13 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     });
   }
 
+  async markRolledBack(id: string) {
+    const updated = await this.knex('readiness_deployments')
+      .where({ id, status: 'succeeded' })
+      .update({ status: 'rolled_back', updated_at: new Date() });
+    return updated === 1;
+  }
+
   async get(id: string) {
     const row = await this.knex<DeploymentRow>('readiness_deployments').where({ id }).first();
     return row ? fromRow(row) : undefined;

@@ -39,6 +39,8 @@ export interface DeploymentStore {
    */
   record(deployment: NewDeployment, recordedBy: string): Promise<{ deployment: Deployment; created: boolean }>;
   get(id: string): Promise<Deployment | undefined>;
+  /** Marks a succeeded deployment rolled back; false when it was not (or no longer) succeeded. */
+  markRolledBack(id: string): Promise<boolean>;
   /** Newest first. */
   list(entityRefs: string[], options: { environment?: string; limit: number; offset: number }): Promise<{ items: Deployment[]; total: number }>;
   /** The latest and latest successful deployment per entity and environment. */

@@ -586,6 +586,336 @@ export const spec = {
           }
         }
       }
+    },
+    "/deployments": {
+      "post": {
+        "operationId": "CreateDeployment",
+        "description": "CI records a deployment. The same externalId again updates that record (a finished deployment cannot go back to in_progress); two requests racing on two replicas still make one record.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DeploymentRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The record with this externalId, updated",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Deployment"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Recorded",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Deployment"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/deployments/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "ListDeployments",
+        "description": "The entity's deployments, newest first, a page at a time.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "environment",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/EntityRef"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200,
+              "default": 20
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of deployments",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "total"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Deployment"
+                      }
+                    },
+                    "total": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/deployments/{kind}/{namespace}/{name}/environments": {
+      "get": {
+        "operationId": "GetDeploymentMatrix",
+        "description": "Every environment of the entity's system with the current and last successful version.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The environment × version matrix of one entity",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeploymentMatrix"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/systems/{namespace}/{name}/deployments": {
+      "get": {
+        "operationId": "GetSystemDeployments",
+        "description": "The environment × version matrix of every component of a System.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One matrix per component",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "systemRef",
+                    "environments",
+                    "items"
+                  ],
+                  "properties": {
+                    "systemRef": {
+                      "type": "string"
+                    },
+                    "environments": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/DeploymentMatrix"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/deployments/{id}/rollback": {
+      "post": {
+        "operationId": "RollbackDeployment",
+        "description": "Records a new deployment of the previous successful version to the same environment (rollbackOf the given one), and calls the configured rollback webhook so a CD system acts on it. Without a webhook the response says so.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "maxLength": 2000
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The rollback deployment and what the webhook said",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "deployment",
+                    "webhook"
+                  ],
+                  "properties": {
+                    "deployment": {
+                      "$ref": "#/components/schemas/Deployment"
+                    },
+                    "webhook": {
+                      "type": "object",
+                      "required": [
+                        "configured",
+                        "message"
+                      ],
+                      "properties": {
+                        "configured": {
+                          "type": "boolean"
+                        },
+                        "delivered": {
+                          "type": "boolean"
+                        },
+                        "status": {
+                          "type": "integer"
+                        },
+                        "message": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -757,6 +1087,163 @@ export const spec = {
           },
           "demo": {
             "type": "boolean"
+          }
+        }
+      },
+      "DeploymentRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef",
+          "environment",
+          "version",
+          "status"
+        ],
+        "properties": {
+          "entityRef": {
+            "$ref": "#/components/schemas/EntityRef"
+          },
+          "environment": {
+            "type": "string",
+            "description": "The environment Resource, as a ref (resource:default/rag-staging) or a name (rag-staging)",
+            "pattern": "^([A-Za-z0-9][A-Za-z0-9._-]{0,62}:)?([A-Za-z0-9][A-Za-z0-9._-]{0,62}/)?[A-Za-z0-9][A-Za-z0-9._-]{0,252}$"
+          },
+          "version": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "in_progress",
+              "succeeded",
+              "failed",
+              "rolled_back"
+            ]
+          },
+          "actor": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "commitSha": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{7,64}$"
+          },
+          "url": {
+            "type": "string",
+            "format": "uri",
+            "maxLength": 2000
+          },
+          "startedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "finishedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "externalId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          }
+        }
+      },
+      "Deployment": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "environment",
+          "version",
+          "status",
+          "startedAt",
+          "recordedBy",
+          "updatedAt"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string"
+          },
+          "actor": {
+            "type": "string"
+          },
+          "commitSha": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          },
+          "startedAt": {
+            "type": "string"
+          },
+          "finishedAt": {
+            "type": "string"
+          },
+          "externalId": {
+            "type": "string"
+          },
+          "rollbackOf": {
+            "type": "string"
+          },
+          "recordedBy": {
+            "type": "string"
+          },
+          "updatedAt": {
+            "type": "string"
+          }
+        }
+      },
+      "DeploymentMatrix": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "environments"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "environments": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "environment",
+                "title"
+              ],
+              "properties": {
+                "environment": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "latest": {
+                  "$ref": "#/components/schemas/Deployment"
+                },
+                "lastSuccessful": {
+                  "$ref": "#/components/schemas/Deployment"
+                },
+                "ageDays": {
+                  "type": "number",
+                  "description": "Days since the last successful deployment finished"
+                }
+              }
+            }
           }
         }
       },

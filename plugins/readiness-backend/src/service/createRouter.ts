@@ -10,6 +10,8 @@ import { registerEvidenceRoutes } from '../facts/evidence/routes';
 import { registerAttestationRoutes } from '../scorecards/attestations/routes';
 import { registerWaiverRoutes } from '../scorecards/waivers/routes';
 import { createReadinessRouter } from './ReadinessRouter';
+import { registerDeploymentRoutes } from '../deployments/routes';
+import { DeploymentService } from '../deployments/DeploymentService';
 import { RouteContext } from './routeContext';
 
 /** The plugin's HTTP API: every capability's routes on one router validated against openapi.yaml. */
@@ -21,6 +23,7 @@ export async function createRouter(
     attestations: AttestationStore;
     waivers: WaiverStore;
     results: ResultStore;
+    deployments: DeploymentService;
     maxWaiverDays: number;
   },
 ): Promise<express.Router> {
@@ -32,5 +35,6 @@ export async function createRouter(
   registerEvidenceRoutes(router, deps);
   registerAttestationRoutes(router, deps);
   registerWaiverRoutes(router, deps);
+  registerDeploymentRoutes(router, deps);
   return router;
 }

@@ -51,5 +51,25 @@ export const readinessOperations = {
   "RevokeWaiver": {
     "method": "POST",
     "path": "/waivers/{id}/revoke"
+  },
+  "CreateDeployment": {
+    "method": "POST",
+    "path": "/deployments"
+  },
+  "ListDeployments": {
+    "method": "GET",
+    "path": "/deployments/{kind}/{namespace}/{name}"
+  },
+  "GetDeploymentMatrix": {
+    "method": "GET",
+    "path": "/deployments/{kind}/{namespace}/{name}/environments"
+  },
+  "GetSystemDeployments": {
+    "method": "GET",
+    "path": "/systems/{namespace}/{name}/deployments"
+  },
+  "RollbackDeployment": {
+    "method": "POST",
+    "path": "/deployments/{id}/rollback"
   }
 } as const;

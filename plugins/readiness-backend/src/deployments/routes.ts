@@ -1,0 +1,96 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import {
+  readinessDeploymentCreatePermission,
+  readinessDeploymentRollbackPermission,
+  readinessReadPermission,
+} from '@internal/plugin-readiness-common';
+import { ReadinessRouter } from '../service/ReadinessRouter';
+import { audited, authorize, authorizeUser, RouteContext } from '../service/routeContext';
+import { normalizeRef, ReadinessService } from '../scorecards/ReadinessService';
+import { principalName } from '../facts/evidence/routes';
+import { DeploymentService } from './DeploymentService';
+
+/** Deployments: CI records them; the portal shows the environment × version matrix and rolls back. */
+export function registerDeploymentRoutes(
+  router: ReadinessRouter,
+  ctx: RouteContext & { deployments: DeploymentService; service: ReadinessService },
+) {
+  router.post('/deployments', async (req, res) => {
+    const credentials = await authorize(ctx, req, readinessDeploymentCreatePermission);
+    const body = req.body;
+    const entity = await ctx.service.getEntity(body.entityRef, credentials);
+    const environment = await ctx.deployments.resolveEnvironment(body.environment, entity, credentials);
+    const { deployment, created } = await ctx.deployments.record(
+      {
+        entityRef: normalizeRef(entity),
+        environment: normalizeRef(environment),
+        version: body.version,
+        status: body.status,
+        startedAt: body.startedAt ?? new Date().toISOString(),
+        ...(body.finishedAt ? { finishedAt: body.finishedAt } : {}),
+        ...(body.actor ? { actor: body.actor } : {}),
+        ...(body.commitSha ? { commitSha: body.commitSha } : {}),
+        ...(body.url ? { url: body.url } : {}),
+        ...(body.externalId ? { externalId: body.externalId } : {}),
+      },
+      principalName(credentials),
+    );
+    try {
+      await ctx.service.refreshAfterFacts(deployment.entityRef);
+    } catch (error) {
+      ctx.logger.warn(`Evaluation after a deployment of ${deployment.entityRef} failed: ${error}`);
+    }
+    res.status(created ? 201 : 200).json(deployment as any);
+  });
+
+  router.get('/deployments/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await authorize(ctx, req, readinessReadPermission);
+    const entity = await ctx.service.getEntity(stringifyEntityRef(req.params), credentials);
+    const { environment, limit, offset } = req.query;
+    const page = await ctx.deployments.list([normalizeRef(entity)], {
+      ...(environment ? { environment: normalizeRef(environment) } : {}),
+      limit: limit ? Number(limit) : 20,
+      offset: offset ? Number(offset) : 0,
+    });
+    res.json(page as any);
+  });
+
+  router.get('/deployments/:kind/:namespace/:name/environments', async (req, res) => {
+    const credentials = await authorize(ctx, req, readinessReadPermission);
+    const entity = await ctx.service.getEntity(stringifyEntityRef(req.params), credentials);
+    const environments = await ctx.deployments.environmentsOf(entity, credentials);
+    const [matrix] = await ctx.deployments.matrix([entity], environments);
+    res.json(matrix as any);
+  });
+
+  router.get('/systems/:namespace/:name/deployments', async (req, res) => {
+    const credentials = await authorize(ctx, req, readinessReadPermission);
+    const system = await ctx.service.getEntity(stringifyEntityRef({ kind: 'system', ...req.params }), credentials);
+    if (system.kind.toLocaleLowerCase('en-US') !== 'system') throw new NotFoundError(`${normalizeRef(system)} is not a System`);
+    const environments = await ctx.deployments.environmentsOf(system, credentials);
+    const components = await ctx.deployments.componentsOf(system, credentials);
+    res.json({
+      systemRef: normalizeRef(system),
+      environments: environments.map(e => normalizeRef(e)),
+      items: (await ctx.deployments.matrix(components, environments)) as any,
+    });
+  });
+
+  router.post('/deployments/:id/rollback', async (req, res) => {
+    const credentials = await authorizeUser(ctx, req, readinessDeploymentRollbackPermission);
+    const actor = credentials.principal.userEntityRef;
+    const target = await ctx.deployments.get(req.params.id);
+    if (!target) throw new NotFoundError(`No deployment ${req.params.id}`);
+    // The caller must be able to see the entity.
+    await ctx.service.getEntity(target.entityRef, credentials);
+    const result = await audited(
+      ctx,
+      req,
+      'deployment-rollback',
+      { deploymentId: target.id, entityRef: target.entityRef, environment: target.environment },
+      () => ctx.deployments.rollback(target.id, actor, req.body?.reason),
+    );
+    res.status(201).json(result as any);
+  });
+}
