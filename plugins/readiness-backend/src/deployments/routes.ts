@@ -36,11 +36,8 @@ export function registerDeploymentRoutes(
       },
       principalName(credentials),
     );
-    try {
-      await ctx.service.refreshAfterFacts(deployment.entityRef);
-    } catch (error) {
-      ctx.logger.warn(`Evaluation after a deployment of ${deployment.entityRef} failed: ${error}`);
-    }
+    // Re-evaluated in the background (coalesced with other new facts); the response does not wait for it.
+    void ctx.service.requestRefresh(deployment.entityRef);
     res.status(created ? 201 : 200).json(deployment as any);
   });
 

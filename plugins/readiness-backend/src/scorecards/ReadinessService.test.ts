@@ -83,6 +83,20 @@ describe('ReadinessService', () => {
     expect(sent).toHaveLength(4);
   });
 
+  it('coalesces a burst of refresh requests into one evaluation per entity, in the background', async () => {
+    const { service } = await setUp();
+    const spy = jest.spyOn(service, 'refreshAfterFacts');
+    await Promise.all([
+      ...Array.from({ length: 20 }, () => service.requestRefresh('component:default/rag-api')),
+      service.requestRefresh('Component:default/rag-web'),
+    ]);
+    const refs = spy.mock.calls.map(([ref]) => ref);
+    // The first request starts a run at once; everything that arrives meanwhile is coalesced into the next one.
+    expect(refs.filter(r => r === 'component:default/rag-api').length).toBeLessThanOrEqual(2);
+    expect(refs).toContain('component:default/rag-web');
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(3);
+  });
+
   it('seeds the demo evidence once, reproducing the seed report, and leaves it alone on restart', async () => {
     const { evidence, service, knex } = await setUp();
     const logger = mockServices.logger.mock();

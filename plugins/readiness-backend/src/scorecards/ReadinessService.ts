@@ -165,6 +165,38 @@ export class ReadinessService {
     return { transitions };
   }
 
+  private readonly pending = new Set<string>();
+  private flushing: Promise<void> | undefined;
+
+  /**
+   * Asks for a re-evaluation after new facts about an entity, without making the caller wait: requests that arrive
+   * while one runs are coalesced into the next run, so a burst of CI events costs one evaluation per entity.
+   * Resolves when the run that covers this entity is done.
+   */
+  requestRefresh(entityRef: string): Promise<void> {
+    this.pending.add(normalizeRef(entityRef));
+    if (!this.flushing) {
+      this.flushing = (async () => {
+        try {
+          while (this.pending.size > 0) {
+            const batch = [...this.pending];
+            this.pending.clear();
+            for (const ref of batch) {
+              try {
+                await this.refreshAfterFacts(ref);
+              } catch (error) {
+                this.deps.logger.warn(`Evaluation after new facts about ${ref} failed: ${error}`);
+              }
+            }
+          }
+        } finally {
+          this.flushing = undefined;
+        }
+      })();
+    }
+    return this.flushing;
+  }
+
   /**
    * Re-evaluates after new facts about an entity: the entity itself, and every entity of the tracks whose
    * checks read that entity's facts (`entity:` in a check), such as every rag-platform component after

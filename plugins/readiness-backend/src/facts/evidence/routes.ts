@@ -33,11 +33,8 @@ export function registerEvidenceRoutes(
       principalName(credentials),
     );
     if (created) {
-      try {
-        await ctx.service.refreshAfterFacts(entityRef);
-      } catch (error) {
-        ctx.logger.warn(`Evaluation after new evidence for ${entityRef} failed: ${error}`);
-      }
+      // Re-evaluated in the background (coalesced with other new facts); the response does not wait for it.
+      void ctx.service.requestRefresh(entityRef);
     }
     res.status(created ? 201 : 200).json(evidence as any);
   });
