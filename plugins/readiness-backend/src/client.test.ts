@@ -43,6 +43,8 @@ describe('ReadinessClient against the readiness backend', () => {
     const card = await client.getScorecard('component:default/rag-api');
     expect(card.tracks[0].evaluation.summary.nextGate).toBe('backend-verified');
     expect((await client.getGate('component:rag-api', 'rag-production-readiness', 'backend-verified')).gate.status).toBe('failed');
+    await client.refreshScorecard('component:default/rag-api');
+    // Nothing changed since the refresh before: nothing to write.
     expect(await client.refreshScorecard('component:default/rag-api')).toEqual([]);
     expect((await client.getScorecardHistory('component:default/rag-api', { limit: 5 })).length).toBe(5);
     expect((await client.getSystemReadiness('rag-platform')).rootCauses[0].checkId).toBe('oidc-login');

@@ -4,6 +4,7 @@ import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-m
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Deployment, DeploymentStore, NewDeployment } from './DeploymentStore';
+import { CatalogLookupCache } from '../catalog/CatalogLookupCache';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ref = (e: Entity | string) =>
@@ -35,7 +36,11 @@ export class DeploymentService {
     return new DeploymentService(deps);
   }
 
-  private constructor(private readonly deps: Parameters<typeof DeploymentService.create>[0]) {}
+  private readonly lookups: CatalogLookupCache;
+
+  private constructor(private readonly deps: Parameters<typeof DeploymentService.create>[0]) {
+    this.lookups = new CatalogLookupCache(deps.catalog);
+  }
 
   /** The environment a request names (a ref, or a name in the entity's namespace), or a 400 naming the field. */
   async resolveEnvironment(environment: string, entity: Entity, credentials: BackstageCredentials): Promise<Entity> {
@@ -45,7 +50,7 @@ export class DeploymentService {
     } catch {
       throw new InputError(`environment: '${environment}' is not an entity ref`);
     }
-    const env = await this.deps.catalog.getEntityByRef(envRef, { credentials });
+    const env = await this.lookups.getEntityByRef(envRef, credentials);
     if (!env || env.kind.toLocaleLowerCase('en-US') !== 'resource' || env.spec?.type !== 'environment') {
       throw new InputError(`environment: ${envRef} is not a known environment (a Resource with spec.type environment)`);
     }

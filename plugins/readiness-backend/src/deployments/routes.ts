@@ -19,7 +19,7 @@ export function registerDeploymentRoutes(
   router.post('/deployments', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessDeploymentCreatePermission);
     const body = req.body;
-    const entity = await ctx.service.getEntity(body.entityRef, credentials);
+    const entity = await ctx.service.getEntity(body.entityRef, credentials, { cached: true });
     const environment = await ctx.deployments.resolveEnvironment(body.environment, entity, credentials);
     const { deployment, created } = await ctx.deployments.record(
       {

@@ -26,6 +26,7 @@ import { AttestationStore } from './attestations/AttestationStore';
 import { WaiverStore } from './waivers/WaiverStore';
 import { ResultStore, resultKey, Transition } from './results/ResultStore';
 import { rollUpSystem } from './systemRollup';
+import { CatalogLookupCache } from '../catalog/CatalogLookupCache';
 
 const BATCH = 500;
 
@@ -46,6 +47,8 @@ export class ReadinessService {
     logger: LoggerService;
     notifications?: NotificationService;
     now?: () => Date;
+    /** How long re-evaluation after new facts waits to gather a burst; default 1 s. */
+    refreshDelayMs?: number;
   }): ReadinessService {
     return new ReadinessService(deps);
   }
@@ -58,9 +61,19 @@ export class ReadinessService {
     return this.deps.now ? this.deps.now() : new Date();
   }
 
-  /** Looks an entity up in the catalog with the caller's credentials; 404 when it does not exist (for them). */
-  async getEntity(entityRef: string, credentials: BackstageCredentials): Promise<Entity> {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, { credentials });
+  private lookupCache?: CatalogLookupCache;
+  private get lookups() {
+    return (this.lookupCache ??= new CatalogLookupCache(this.deps.catalog));
+  }
+
+  /**
+   * Looks an entity up in the catalog with the caller's credentials; 404 when it does not exist (for them).
+   * `cached` (for the ingestion routes) reuses a lookup of the last few seconds by the same caller.
+   */
+  async getEntity(entityRef: string, credentials: BackstageCredentials, options: { cached?: boolean } = {}): Promise<Entity> {
+    const entity = options.cached
+      ? await this.lookups.getEntityByRef(entityRef, credentials)
+      : await this.deps.catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     return entity;
   }
@@ -179,6 +192,8 @@ export class ReadinessService {
       this.flushing = (async () => {
         try {
           while (this.pending.size > 0) {
+            // Wait a moment so a burst of events becomes one run (and evaluation does not starve ingestion).
+            await new Promise(r => setTimeout(r, this.deps.refreshDelayMs ?? 1000));
             const batch = [...this.pending];
             this.pending.clear();
             for (const ref of batch) {

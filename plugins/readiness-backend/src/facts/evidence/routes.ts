@@ -18,7 +18,7 @@ export function registerEvidenceRoutes(
   router.post('/evidence', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessEvidenceCreatePermission);
     const body = req.body;
-    const entity = await ctx.service.getEntity(body.entityRef, credentials);
+    const entity = await ctx.service.getEntity(body.entityRef, credentials, { cached: true });
     const entityRef = normalizeRef(entity);
     const { evidence, created } = await ctx.evidence.record(
       {

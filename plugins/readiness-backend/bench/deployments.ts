@@ -1,0 +1,194 @@
+/*
+ * npm run bench:deployments — sustained deployment ingestion over HTTP on loopback.
+ *
+ * Starts the real backend (createBackend with the catalog and the readiness plugin, the demo catalog, a static CI
+ * token) on PostgreSQL when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set (SQLite otherwise), then
+ * drives POST /api/readiness/deployments with autocannon for BENCH_SECONDS (default 15) over BENCH_CONNECTIONS
+ * (default 32): every request a new deployment with its own externalId, then the same events again (which must be
+ * idempotent updates). Afterwards it counts the rows: none lost, none duplicated. Target ≥ 1,000 events/s.
+ */
+import { fork } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import knexFactory from 'knex';
+import { createBackend } from '@backstage/backend-defaults';
+import { mockServices } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { targetPaths } from '@backstage/cli-common';
+import readinessPlugin from '../src';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const TOKEN = 'bench-ci-token-0123456789';
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+type DbSettings = { databaseConfig: object; countConnection?: object };
+
+/** Child process: the backend, so the load tool does not share its event loop. Prints READY when it serves. */
+async function serve(port: number, databaseConfig: object) {
+  const base = `http://127.0.0.1:${port}`;
+  const backend = createBackend();
+  backend.add(catalogPlugin);
+  backend.add(readinessPlugin);
+  backend.add(mockServices.rootLogger.factory({ level: 'error' }));
+  backend.add(
+    mockServices.rootConfig.factory({
+      data: {
+        backend: {
+          baseUrl: base,
+          listen: { port, host: '127.0.0.1' },
+          database: databaseConfig,
+          auth: { externalAccess: [{ type: 'static', options: { token: TOKEN, subject: 'ci' } }] },
+        },
+        catalog: {
+          rules: [{ allow: ['Component', 'System', 'Domain', 'API', 'Resource', 'Location', 'Group', 'User'] }],
+          processingInterval: { seconds: 1 },
+          locations: [{ type: 'file', target: path.join(targetPaths.rootDir, 'catalog-info.yaml') }],
+        },
+        readiness: { tracks: [path.join(targetPaths.rootDir, 'examples/readiness/rag-production-readiness.yaml')] },
+      },
+    }),
+  );
+  await backend.start();
+  process.send?.('READY');
+  process.on('message', async m => {
+    if (m === 'STOP') {
+      await backend.stop();
+      process.exit(0);
+    }
+  });
+}
+
+async function main() {
+  if (process.argv[2] === 'serve') {
+    await serve(Number(process.argv[3]), JSON.parse(process.argv[4]));
+    return;
+  }
+  const pg = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+  const database = `readiness_bench_deploy_${Date.now()}`;
+  let db: DbSettings;
+  let admin: ReturnType<typeof knexFactory> | undefined;
+  if (pg) {
+    admin = knexFactory({ client: 'pg', connection: pg });
+    await admin.raw(`CREATE DATABASE ${database}`);
+    const url = new URL(pg);
+    const connection = { host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database };
+    db = { databaseConfig: { client: 'pg', connection, pluginDivisionMode: 'schema' }, countConnection: connection };
+  } else {
+    db = { databaseConfig: { client: 'better-sqlite3', connection: ':memory:' } };
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = fork(__filename, ['serve', String(port), JSON.stringify(db.databaseConfig)], {
+    stdio: 'inherit',
+    // BENCH_PROFILE=<dir> writes a CPU profile of the backend there.
+    execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', code => reject(new Error(`the backend exited (${code})`)));
+  });
+  const auth = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const [a, b] = await Promise.all(
+        ['component/default/rag-api', 'resource/default/rag-staging'].map(p =>
+          fetch(`${base}/api/catalog/entities/by-name/${p}`, { headers: auth }).then(r => r.status),
+        ),
+      );
+      if (a === 200 && b === 200) break;
+      if (Date.now() > deadline) throw new Error('the catalog never ingested the demo catalog');
+      await new Promise(r => setTimeout(r, 500));
+    }
+    const run = (label: string, idOf: (n: number) => number) => {
+      let n = 0;
+      return new Promise<autocannon.Result>((resolve, reject) => {
+        autocannon(
+          {
+            url: `${base}/api/readiness/deployments`,
+            connections: CONNECTIONS,
+            duration: SECONDS,
+            method: 'POST',
+            headers: auth,
+            requests: [
+              {
+                setupRequest: req => {
+                  const id = idOf(n++);
+                  return {
+                    ...req,
+                    body: JSON.stringify({
+                      entityRef: `component:default/${['rag-api', 'rag-web', 'rag-retriever', 'rag-ingestion'][id % 4]}`,
+                      environment: 'rag-staging',
+                      version: `1.${Math.floor(id / 1000)}.${id % 1000}`,
+                      status: 'succeeded',
+                      startedAt: new Date(Date.UTC(2026, 10, 1) + id * 1000).toISOString(),
+                      externalId: `bench-${id}`,
+                    }),
+                  };
+                },
+              },
+            ],
+          },
+          (err, result) => (err ? reject(err) : resolve(result)),
+        );
+      }).then(result => {
+        print(`  ${label}: ${result.requests.total} requests in ${SECONDS} s = ${(result.requests.total / SECONDS).toFixed(0)} events/s; ` +
+          `2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; ` +
+          `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+        return result;
+      });
+    };
+
+    print(`bench:deployments on ${pg ? 'PostgreSQL 15' : 'SQLite (in memory)'}: ${CONNECTIONS} connections, ${SECONDS} s per phase`);
+    const fresh = await run('new deployments        ', n => n);
+    const sent = fresh.requests.total;
+    const replay = await run('replayed (idempotent)  ', n => n % Math.max(1, fresh['2xx']));
+
+    const knex = db.countConnection ? knexFactory({ client: 'pg', connection: db.countConnection, searchPath: ['readiness'] }) : undefined;
+    let rows = -1;
+    let distinct = -1;
+    if (knex) {
+      [{ n: rows }] = (await knex('readiness_deployments').count({ n: '*' })) as any;
+      [{ n: distinct }] = (await knex('readiness_deployments').countDistinct({ n: 'external_id' })) as any;
+      await knex.destroy();
+    } else {
+      const list = await fetch(`${base}/api/readiness/deployments/component/default/rag-api?limit=1`, { headers: auth }).then(r => r.json());
+      rows = list.total * 4; // four entities in round robin; an estimate only on SQLite
+      distinct = rows;
+    }
+    rows = Number(rows);
+    distinct = Number(distinct);
+    print(`  rows after both phases: ${rows}; distinct externalIds: ${distinct}; accepted new events: ${fresh['2xx']} of ${sent} sent`);
+    // Requests still in flight when a phase ends are recorded but not counted by the load tool: at most one per
+    // connection. Every accepted event must have a row, and no externalId more than one.
+    const lost = Math.max(0, fresh['2xx'] - rows);
+    print(`  lost: ${lost}, duplicated: ${rows - distinct}, in flight at the cut-off: ${rows - fresh['2xx']} (≤ ${CONNECTIONS}); replay answered 2xx for ${replay['2xx']} of ${replay.requests.total}`);
+    print(`events/s: ${(fresh['2xx'] / SECONDS).toFixed(0)} (target ≥ 1000)`);
+    if (fresh.non2xx > 0 || replay.non2xx > 0 || lost > 0 || rows !== distinct || rows - fresh['2xx'] > CONNECTIONS) process.exitCode = 1;
+  } finally {
+    child.send('STOP');
+    await new Promise(r => child.once('exit', r));
+    if (admin) {
+      await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.destroy();
+    }
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exitCode = 1;
+});
