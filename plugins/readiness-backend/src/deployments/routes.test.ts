@@ -34,13 +34,15 @@ describe('deployment routes', () => {
   });
 
   it('records a deployment from CI, and the same externalId updates it (never a duplicate)', async () => {
-    const started = await post(deployment({ status: 'in_progress', finishedAt: undefined, externalId: 'rag-api-1500', version: '1.5.0' }));
+    // 1.5.0 starts after 1.4.0 (recorded below), so it is the latest in staging.
+    const later = { startedAt: '2026-11-24T12:00:00Z', finishedAt: '2026-11-24T12:07:00Z' };
+    const started = await post(deployment({ ...later, status: 'in_progress', finishedAt: undefined, externalId: 'rag-api-1500', version: '1.5.0' }));
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ environment: 'resource:default/rag-staging', status: 'in_progress', recordedBy: 'external:ci' });
-    const finished = await post(deployment({ status: 'failed', externalId: 'rag-api-1500', version: '1.5.0' }));
+    const finished = await post(deployment({ ...later, status: 'failed', externalId: 'rag-api-1500', version: '1.5.0' }));
     expect(finished.status).toBe(200);
     expect(finished.body).toMatchObject({ id: started.body.id, status: 'failed' });
-    const back = await post(deployment({ status: 'in_progress', externalId: 'rag-api-1500', version: '1.5.0' }));
+    const back = await post(deployment({ ...later, status: 'in_progress', externalId: 'rag-api-1500', version: '1.5.0' }));
     expect(back.status).toBe(409);
   });
 
