@@ -119,11 +119,6 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     return facts;
   }
 
-  async entityRefs(): Promise<string[]> {
-    const rows = await this.knex('readiness_latest_facts').select('entity_ref');
-    return rows.map(r => r.entity_ref as string);
-  }
-
   private fromRow(row: EvidenceRow): StoredEvidence {
     return {
       id: row.id,

@@ -31,6 +31,4 @@ export interface EvidenceStore {
   record(evidence: NewEvidence, recordedBy: string): Promise<{ evidence: StoredEvidence; created: boolean }>;
   /** The latest evidence of each type for each of the entities, as facts. */
   latestFacts(entityRefs: string[], types?: string[]): Promise<Fact[]>;
-  /** The entities that have any evidence. */
-  entityRefs(): Promise<string[]>;
 }
