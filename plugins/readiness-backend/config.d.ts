@@ -35,6 +35,43 @@ export interface Config {
         secret: string;
       };
     };
+    /**
+     * Directories local files may be read from when an entity registered from a local catalog file points its
+     * readiness.io/runbooks, readiness.io/oncall or readiness.io/prometheus-rules annotation at a relative path.
+     * Relative to the directory of app-config.yaml; default: that directory. URLs are governed by backend.reading.allow.
+     */
+    localRoots?: string[];
+    /** Runbooks (annotation readiness.io/runbooks). */
+    runbooks?: {
+      /** How often every entity's runbooks are read again into the cache; default every 15 minutes. */
+      refresh?: HumanDuration;
+    };
+    /** On-call: on-call as code (annotation readiness.io/oncall) and PagerDuty (pagerduty.com/service-id). */
+    oncall?: {
+      /** Escalations per person from the portal; default 5 per 10 minutes. */
+      escalationRateLimit?: {
+        max?: number;
+        windowMinutes?: number;
+      };
+      /** PagerDuty: on-call and escalation policies from the REST API v2, escalation through the Events API v2. */
+      pagerduty?: {
+        /** Default https://api.pagerduty.com */
+        apiBaseUrl?: string;
+        /** Default https://events.pagerduty.com */
+        eventsBaseUrl?: string;
+        /** The account's web address, e.g. https://acme.pagerduty.com, for links to services. */
+        webBaseUrl?: string;
+        /**
+         * A REST API key.
+         * @visibility secret
+         */
+        token: string;
+        /** How often a rate-limited request is retried; default 2. */
+        maxRetries?: number;
+        /** The longest wait before a retry, in milliseconds; default 5000. */
+        maxRetryWaitMs?: number;
+      };
+    };
     /** Who may do what beyond the defaults of the portal's permission policy. */
     permissions?: {
       /** Users or groups (entity refs; a bare name is a group) who may push evidence by hand. */

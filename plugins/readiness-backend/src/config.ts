@@ -7,6 +7,10 @@ export interface ReadinessConfig {
   maxWaiverDays: number;
   demoSeed: boolean;
   rollbackWebhook?: { url: string; secret: string };
+  /** Directories local files (runbooks, on-call files, rules) may be read from, absolute. */
+  localRoots?: string[];
+  runbooks: { refresh: HumanDuration };
+  oncall: { escalationRateLimit: { max: number; windowMinutes: number } };
 }
 
 export function readReadinessConfig(config: Config): ReadinessConfig {
@@ -26,8 +30,20 @@ export function readReadinessConfig(config: Config): ReadinessConfig {
     }
     rollbackWebhook = { url, secret: hook.getString('secret') };
   }
+  const limit = config.getOptionalConfig('readiness.oncall.escalationRateLimit');
+  const escalationRateLimit = { max: limit?.getOptionalNumber('max') ?? 5, windowMinutes: limit?.getOptionalNumber('windowMinutes') ?? 10 };
+  for (const [key, value] of Object.entries(escalationRateLimit)) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new Error(`readiness.oncall.escalationRateLimit.${key} must be a whole number above 0, got ${value}`);
+    }
+  }
+  const localRoots = config.getOptionalStringArray('readiness.localRoots');
+  const refresh = config.getOptionalConfig('readiness.runbooks.refresh');
   return {
     ...(rollbackWebhook ? { rollbackWebhook } : {}),
+    ...(localRoots ? { localRoots } : {}),
+    runbooks: { refresh: refresh ? readDurationFromConfig(refresh) : { minutes: 15 } },
+    oncall: { escalationRateLimit },
     evaluation: {
       frequency: duration('frequency', { minutes: 10 }),
       timeout: duration('timeout', { minutes: 5 }),

@@ -7,9 +7,12 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readinessPermissions } from '@internal/plugin-readiness-common';
 import {
+  OnCallProvider,
   ReadinessFactSource,
   readinessFactSourcesExtensionPoint,
+  readinessOnCallProvidersExtensionPoint,
 } from '@internal/plugin-readiness-node';
+import path from 'node:path';
 import { applyDatabaseMigrations } from './database/migrations';
 import { readReadinessConfig } from './config';
 import { DatabaseEvidenceStore } from './facts/evidence/DatabaseEvidenceStore';
@@ -25,6 +28,14 @@ import { createRouter } from './service/createRouter';
 import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
 import { DeploymentService } from './deployments/DeploymentService';
 import { createDeploymentsFactSource } from './deployments/deploymentsFactSource';
+import { EntityFileReader } from './catalog/EntityFileReader';
+import { RunbookService } from './runbooks/RunbookService';
+import { createRunbooksFactSource } from './runbooks/runbooksFactSource';
+import { OnCallAsCodeProvider } from './oncall/OnCallAsCodeProvider';
+import { PagerDutyProvider, readPagerDutyConfig } from './oncall/PagerDutyProvider';
+import { EscalationStore } from './oncall/EscalationStore';
+import { OnCallService } from './oncall/OnCallService';
+import { createOnCallFactSource } from './oncall/oncallFactSource';
 
 /**
  * The Readiness backend plugin: tracks as code, gates as a dependency graph, checks over facts.
@@ -38,6 +49,12 @@ export const readinessPlugin = createBackendPlugin({
     env.registerExtensionPoint(readinessFactSourcesExtensionPoint, {
       addFactSource(...sources) {
         extraSources.push(...sources);
+      },
+    });
+    const extraProviders: OnCallProvider[] = [];
+    env.registerExtensionPoint(readinessOnCallProvidersExtensionPoint, {
+      addOnCallProvider(...providers) {
+        extraProviders.push(...providers);
       },
     });
 
@@ -54,6 +71,7 @@ export const readinessPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         notifications: notificationService,
       },
@@ -76,10 +94,36 @@ export const readinessPlugin = createBackendPlugin({
           ...(settings.rollbackWebhook ? { rollbackWebhook: settings.rollbackWebhook } : {}),
         });
 
+        const files = new EntityFileReader({
+          reader: deps.urlReader,
+          localRoots: (settings.localRoots ?? [targetPaths.rootDir]).map(root => path.resolve(targetPaths.rootDir, root)),
+        });
+        const runbooks = RunbookService.create({
+          files,
+          cache: deps.cache.withOptions({ defaultTtl: { hours: 24 } }),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger: deps.logger,
+        });
+        const pagerDuty = readPagerDutyConfig(deps.config);
+        const oncall = new OnCallService({
+          providers: [
+            ...extraProviders,
+            new OnCallAsCodeProvider({ files, cache: deps.cache, notifications: deps.notifications }),
+            ...(pagerDuty ? [new PagerDutyProvider(pagerDuty, deps.logger)] : []),
+          ],
+          store: EscalationStore.create(knex),
+          catalog: deps.catalog,
+          logger: deps.logger,
+          rateLimit: settings.oncall.escalationRateLimit,
+        });
+
         const factSources = [
           createCatalogFactSource(),
           createEvidenceFactSource(evidence),
           createDeploymentsFactSource(deploymentStore),
+          createRunbooksFactSource(runbooks),
+          createOnCallFactSource(oncall, deps.logger),
           ...extraSources,
         ];
         const tracks = await TrackRegistry.fromConfig({
@@ -120,6 +164,8 @@ export const readinessPlugin = createBackendPlugin({
             waivers,
             results,
             deployments,
+            runbooks,
+            oncall,
             maxWaiverDays: settings.maxWaiverDays,
           }),
         );
@@ -136,6 +182,18 @@ export const readinessPlugin = createBackendPlugin({
             deps.logger.info(
               `Evaluated ${run.entities} entities in ${Date.now() - started} ms; ${run.transitions} transitions`,
             );
+          },
+        });
+
+        await deps.scheduler.scheduleTask({
+          id: 'readiness-runbooks-refresh',
+          frequency: settings.runbooks.refresh,
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 5 },
+          scope: 'local',
+          fn: async () => {
+            const run = await runbooks.refreshAll();
+            deps.logger.info(`Read ${run.runbooks} runbook(s) of ${run.entities} entities; ${run.problems} with problems`);
           },
         });
       },

@@ -8,3 +8,4 @@ export * from './results';
 export * from './permissions';
 export * from './client';
 export { readinessOperations } from './schema/operations.generated';
+export * from './operations';

@@ -54,6 +54,12 @@ export const readinessDeploymentRollbackPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/** Page the next escalation level of an entity's on-call. @public */
+export const readinessOnCallEscalatePermission = createPermission({
+  name: 'readiness.oncall.escalate',
+  attributes: { action: 'create' },
+});
+
 /** Every permission of the readiness plugins. @public */
 export const readinessPermissions = [
   readinessDeploymentCreatePermission,
@@ -65,4 +71,5 @@ export const readinessPermissions = [
   readinessWaiverRequestPermission,
   readinessWaiverApprovePermission,
   readinessWaiverRevokePermission,
+  readinessOnCallEscalatePermission,
 ];

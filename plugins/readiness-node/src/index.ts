@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from './factSources';
+export * from './onCallProviders';

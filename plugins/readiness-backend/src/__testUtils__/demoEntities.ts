@@ -10,7 +10,14 @@ export function demoEntities(): Entity[] {
   const entities = fs
     .readdirSync(dir)
     .filter(f => f.endsWith('.yaml'))
-    .flatMap(f => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d => d.toJSON() as Entity));
+    .flatMap(f =>
+      parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d => {
+        const entity = d.toJSON() as Entity;
+        // Where the catalog would say it came from: relative annotations (runbooks, on-call) resolve against it.
+        entity.metadata.annotations = { 'backstage.io/managed-by-location': `file:${path.join(dir, f)}`, ...entity.metadata.annotations };
+        return entity;
+      }),
+    );
   return entities.map(e => ({
     ...e,
     metadata: { namespace: 'default', ...e.metadata },

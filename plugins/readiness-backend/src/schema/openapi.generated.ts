@@ -916,6 +916,265 @@ export const spec = {
           }
         }
       }
+    },
+    "/runbooks/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetEntityRunbooks",
+        "description": "The runbooks the entity's readiness.io/runbooks annotation points to, with their Markdown and front matter; unreadable or malformed ones are listed with their errors. Also the entity's alerts and those no runbook covers.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The runbooks",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityRunbooks"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/runbooks/by-alert/{alert}": {
+      "get": {
+        "operationId": "GetRunbooksByAlert",
+        "description": "Which runbooks list this alert in their front matter, among the entities the caller may see.",
+        "parameters": [
+          {
+            "name": "alert",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The runbooks answering the alert (possibly none)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AlertRunbooks"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/oncall/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetOnCall",
+        "description": "Who is on call for the entity now and next, the escalation levels and the hours nobody covers in the next 14 days, from on-call as code (readiness.io/oncall) or PagerDuty (pagerduty.com/service-id). configured is false when the entity has neither.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The on-call summary",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OnCallSummary"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/oncall/{kind}/{namespace}/{name}/escalations": {
+      "get": {
+        "operationId": "ListEscalations",
+        "description": "The entity's escalations, newest first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200,
+              "default": 20
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Escalations",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Escalation"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateEscalation",
+        "description": "Pages an escalation level (the one given, or the one after the entity's last escalation in the past 24 hours). Signed-in people only; audited; at most readiness.oncall.escalationRateLimit per person (429 with Retry-After).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "reason"
+                ],
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 2000,
+                    "pattern": "\\S"
+                  },
+                  "level": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 20
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The recorded escalation and who was notified",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Escalation"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "429": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "503": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -1244,6 +1503,337 @@ export const spec = {
                 }
               }
             }
+          }
+        }
+      },
+      "RunbookMetadata": {
+        "type": "object",
+        "required": [
+          "alerts"
+        ],
+        "properties": {
+          "title": {
+            "type": "string"
+          },
+          "alerts": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "owner": {
+            "type": "string"
+          },
+          "lastReviewed": {
+            "type": "string"
+          },
+          "severity": {
+            "type": "string",
+            "enum": [
+              "critical",
+              "high",
+              "medium",
+              "low"
+            ]
+          }
+        }
+      },
+      "Runbook": {
+        "type": "object",
+        "required": [
+          "target",
+          "url",
+          "status",
+          "errors",
+          "metadata"
+        ],
+        "properties": {
+          "target": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "ok",
+              "invalid",
+              "unreadable"
+            ]
+          },
+          "errors": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "metadata": {
+            "$ref": "#/components/schemas/RunbookMetadata"
+          },
+          "markdown": {
+            "type": "string"
+          },
+          "reviewAgeDays": {
+            "type": "integer"
+          }
+        }
+      },
+      "EntityRunbooks": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "runbooks",
+          "alerts",
+          "uncoveredAlerts",
+          "alertErrors",
+          "refreshedAt"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "runbooks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Runbook"
+            }
+          },
+          "alerts": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "uncoveredAlerts": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "alertErrors": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "refreshedAt": {
+            "type": "string"
+          }
+        }
+      },
+      "AlertRunbooks": {
+        "type": "object",
+        "required": [
+          "alert",
+          "items"
+        ],
+        "properties": {
+          "alert": {
+            "type": "string"
+          },
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "entityRef",
+                "target",
+                "url"
+              ],
+              "properties": {
+                "entityRef": {
+                  "type": "string"
+                },
+                "target": {
+                  "type": "string"
+                },
+                "url": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "severity": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "OnCallTarget": {
+        "type": "object",
+        "required": [
+          "ref",
+          "name",
+          "type"
+        ],
+        "properties": {
+          "ref": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "email": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "user",
+              "group",
+              "schedule",
+              "external"
+            ]
+          }
+        }
+      },
+      "OnCallShift": {
+        "type": "object",
+        "required": [
+          "target",
+          "start",
+          "end",
+          "source"
+        ],
+        "properties": {
+          "target": {
+            "$ref": "#/components/schemas/OnCallTarget"
+          },
+          "start": {
+            "type": "string"
+          },
+          "end": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string"
+          }
+        }
+      },
+      "EscalationLevel": {
+        "type": "object",
+        "required": [
+          "level",
+          "targets",
+          "timeoutMinutes"
+        ],
+        "properties": {
+          "level": {
+            "type": "integer"
+          },
+          "targets": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/OnCallTarget"
+            }
+          },
+          "timeoutMinutes": {
+            "type": "integer"
+          }
+        }
+      },
+      "OnCallSummary": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "configured",
+          "levels",
+          "links"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "configured": {
+            "type": "boolean"
+          },
+          "provider": {
+            "type": "string"
+          },
+          "current": {
+            "$ref": "#/components/schemas/OnCallShift"
+          },
+          "next": {
+            "$ref": "#/components/schemas/OnCallShift"
+          },
+          "levels": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EscalationLevel"
+            }
+          },
+          "uncoveredHours14d": {
+            "type": "number"
+          },
+          "links": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "title",
+                "url"
+              ],
+              "properties": {
+                "title": {
+                  "type": "string"
+                },
+                "url": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "Escalation": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "provider",
+          "level",
+          "reason",
+          "actor",
+          "createdAt",
+          "notified",
+          "message"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "provider": {
+            "type": "string"
+          },
+          "level": {
+            "type": "integer"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "actor": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "notified": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "externalId": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
           }
         }
       },

@@ -13,6 +13,10 @@ import { createReadinessRouter } from './ReadinessRouter';
 import { registerDeploymentRoutes } from '../deployments/routes';
 import { DeploymentService } from '../deployments/DeploymentService';
 import { RouteContext } from './routeContext';
+import { registerRunbookRoutes } from '../runbooks/routes';
+import { RunbookService } from '../runbooks/RunbookService';
+import { registerOnCallRoutes } from '../oncall/routes';
+import { OnCallService } from '../oncall/OnCallService';
 
 /** The plugin's HTTP API: every capability's routes on one router validated against openapi.yaml. */
 export async function createRouter(
@@ -24,6 +28,8 @@ export async function createRouter(
     waivers: WaiverStore;
     results: ResultStore;
     deployments: DeploymentService;
+    runbooks: RunbookService;
+    oncall: OnCallService;
     maxWaiverDays: number;
   },
 ): Promise<express.Router> {
@@ -36,5 +42,7 @@ export async function createRouter(
   registerAttestationRoutes(router, deps);
   registerWaiverRoutes(router, deps);
   registerDeploymentRoutes(router, deps);
+  registerRunbookRoutes(router, deps);
+  registerOnCallRoutes(router, deps);
   return router;
 }

@@ -71,5 +71,25 @@ export const readinessOperations = {
   "RollbackDeployment": {
     "method": "POST",
     "path": "/deployments/{id}/rollback"
+  },
+  "GetEntityRunbooks": {
+    "method": "GET",
+    "path": "/runbooks/{kind}/{namespace}/{name}"
+  },
+  "GetRunbooksByAlert": {
+    "method": "GET",
+    "path": "/runbooks/by-alert/{alert}"
+  },
+  "GetOnCall": {
+    "method": "GET",
+    "path": "/oncall/{kind}/{namespace}/{name}"
+  },
+  "ListEscalations": {
+    "method": "GET",
+    "path": "/oncall/{kind}/{namespace}/{name}/escalations"
+  },
+  "CreateEscalation": {
+    "method": "POST",
+    "path": "/oncall/{kind}/{namespace}/{name}/escalations"
   }
 } as const;

@@ -10,6 +10,9 @@ import { createCatalogFactSource } from '../../facts/catalog/catalogFactSource';
 const knownFactTypes = [
   ...createCatalogFactSource().factTypes.map(t => t.type),
   'evidence.*',
+  'deployments.*',
+  'runbooks.*',
+  'oncall.*',
 ];
 const reader = mockServices.urlReader.mock();
 
@@ -36,9 +39,10 @@ describe('TrackRegistry', () => {
     expect(gates.get('deployment-prepared')!.dependsOn).toEqual(
       expect.arrayContaining(['backend-verified', 'frontend-verified', 'rag-core-verified', 'data-integration-verified', 'refined']),
     );
-    // Its completion checklist: 21 checks, the first 12 being the report's 12 steps.
+    // Its completion checklist: 21 checks, the first 12 being the report's 12 steps, then 3 supporting checks.
     const checklist = gates.get('deployment-prepared')!.checks;
-    expect(checklist).toHaveLength(21);
+    expect(checklist).toHaveLength(24);
+    expect(checklist.slice(21).map(c => c.description?.match(/^Supports step (\d+)\./)?.[1])).toEqual(['4', '4', '11']);
     expect(checklist.slice(0, 12).map(c => c.description?.match(/^Step (\d+)\./)?.[1])).toEqual(
       Array.from({ length: 12 }, (_, i) => String(i + 1)),
     );

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, isUserEntity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Escalation, OnCallShift, OnCallSummary, OnCallTarget } from '@internal/plugin-readiness-common';
+import { OnCallProvider } from '@internal/plugin-readiness-node';
+import { EscalationStore } from './EscalationStore';
+
+const HOUR = 3_600_000;
+const HORIZON = 14 * 24 * HOUR;
+
+/** Too many escalations from one person: answered with 429 and Retry-After. */
+export class TooManyEscalationsError extends Error {
+  readonly name = 'TooManyEscalationsError';
+  readonly statusCode = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface EscalationRateLimit {
+  max: number;
+  windowMinutes: number;
+}
+
+/**
+ * On-call across providers: the first provider that supports an entity answers for it. Summaries (now, next,
+ * levels, uncovered hours) and escalations (recorded, rate limited per person, sent through the provider).
+ */
+export class OnCallService {
+  constructor(
+    private readonly deps: {
+      providers: OnCallProvider[];
+      store: EscalationStore;
+      catalog: CatalogService;
+      logger: LoggerService;
+      rateLimit: EscalationRateLimit;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return (this.deps.now ?? (() => new Date()))();
+  }
+
+  providerFor(entity: Entity): OnCallProvider | undefined {
+    return this.deps.providers.find(p => p.supports(entity));
+  }
+
+  /** The entity's shifts over the next 14 days, or undefined when no provider supports it. */
+  async coverage(entity: Entity) {
+    const provider = this.providerFor(entity);
+    if (!provider) return undefined;
+    const from = this.now();
+    const to = new Date(from.getTime() + HORIZON);
+    const [shifts, levels] = await Promise.all([provider.getShifts(entity, { from, to }), provider.getEscalationLevels(entity)]);
+    const covered = shifts.reduce((sum, s) => sum + Math.max(0, Math.min(Date.parse(s.end), to.getTime()) - Math.max(Date.parse(s.start), from.getTime())), 0);
+    return { provider, shifts, levels, uncoveredHours14d: Math.round(((HORIZON - covered) / HOUR) * 10) / 10 };
+  }
+
+  async summary(entity: Entity, credentials: BackstageCredentials): Promise<OnCallSummary> {
+    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const coverage = await this.coverage(entity);
+    if (!coverage) return { entityRef, configured: false, levels: [], links: [] };
+    const now = this.now().getTime();
+    const { provider, shifts, levels } = coverage;
+    const currentIndex = shifts.findIndex(s => Date.parse(s.start) <= now && now < Date.parse(s.end));
+    const current = currentIndex >= 0 ? shifts[currentIndex] : undefined;
+    const next = currentIndex >= 0 ? shifts[currentIndex + 1] : shifts.find(s => Date.parse(s.start) > now);
+    const people = await this.people(
+      [current, next].filter((s): s is OnCallShift => Boolean(s)).map(s => s.target).concat(levels.flatMap(l => l.targets)),
+      credentials,
+    );
+    const named = (t: OnCallTarget) => people.get(t.ref) ?? t;
+    return {
+      entityRef,
+      configured: true,
+      provider: provider.id,
+      ...(current ? { current: { ...current, target: named(current.target) } } : {}),
+      ...(next ? { next: { ...next, target: named(next.target) } } : {}),
+      levels: levels.map(l => ({ ...l, targets: l.targets.map(named) })),
+      uncoveredHours14d: coverage.uncoveredHours14d,
+      links: provider.getLinks ? await provider.getLinks(entity) : [],
+    };
+  }
+
+  /**
+   * Pages a level: the one asked for, or the level after the entity's last escalation in the past 24 hours (level 1
+   * when there was none). At most `rateLimit.max` escalations per person per `rateLimit.windowMinutes`.
+   */
+  async escalate(entity: Entity, request: { reason: string; level?: number }, actor: string): Promise<Escalation> {
+    const provider = this.providerFor(entity);
+    if (!provider) {
+      throw new NotFoundError(`${stringifyEntityRef(entity)} has no on-call: add the readiness.io/oncall (or pagerduty.com/service-id) annotation`);
+    }
+    const { max, windowMinutes } = this.deps.rateLimit;
+    const now = this.now();
+    const since = new Date(now.getTime() - windowMinutes * 60_000);
+    const recent = await this.deps.store.countByActorSince(actor, since);
+    if (recent.count >= max) {
+      const retryAfter = Math.max(1, Math.ceil((Date.parse(recent.oldest!) + windowMinutes * 60_000 - now.getTime()) / 1000));
+      throw new TooManyEscalationsError(`At most ${max} escalations per ${windowMinutes} minutes; try again in ${retryAfter} s`, retryAfter);
+    }
+    const levels = await provider.getEscalationLevels(entity);
+    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    let level = request.level;
+    if (level === undefined) {
+      const [last] = await this.deps.store.listForEntity(entityRef, { since: new Date(now.getTime() - 24 * HOUR), limit: 1 });
+      level = last ? Math.min(last.level + 1, Math.max(levels.length, 1)) : 1;
+    }
+    if (levels.length > 0 && level > levels.length) {
+      throw new InputError(`level must be between 1 and ${levels.length}, got ${level}`);
+    }
+    const id = randomUUID();
+    const reason = request.reason.trim();
+    const sent = await provider.escalate(entity, { level, reason, actor, escalationId: id });
+    this.deps.logger.info(`Escalation ${id} of ${entityRef} to level ${level} by ${actor} through ${provider.id}`);
+    return this.deps.store.add({
+      id,
+      entityRef,
+      provider: provider.id,
+      level,
+      reason,
+      actor,
+      notified: sent.notified,
+      ...(sent.externalId ? { externalId: sent.externalId } : {}),
+      message: sent.message,
+      createdAt: now.toISOString(),
+    });
+  }
+
+  async history(entityRef: string, limit = 20) {
+    return this.deps.store.listForEntity(entityRef, { limit });
+  }
+
+  /** Display names and e-mail addresses of the users among the targets, from the catalog. */
+  private async people(targets: OnCallTarget[], credentials: BackstageCredentials) {
+    const refs = [...new Set(targets.filter(t => t.ref.startsWith('user:') || t.ref.startsWith('group:')).map(t => t.ref))];
+    const found = new Map<string, OnCallTarget>();
+    if (refs.length === 0) return found;
+    const { items } = await this.deps.catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials });
+    items.forEach((e, i) => {
+      if (!e) return;
+      const profile = (e.spec as { profile?: { displayName?: string; email?: string } } | undefined)?.profile;
+      found.set(refs[i], {
+        ref: refs[i],
+        name: profile?.displayName ?? e.metadata.title ?? e.metadata.name,
+        ...(profile?.email ? { email: profile.email } : {}),
+        type: isUserEntity(e) ? 'user' : 'group',
+      });
+    });
+    return found;
+  }
+}

@@ -1,0 +1,225 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { EscalationLevel, OnCallShift, OnCallTarget } from '@internal/plugin-readiness-common';
+import { OnCallProvider } from '@internal/plugin-readiness-node';
+
+/** The annotations the community PagerDuty plugin uses. */
+export const PAGERDUTY_SERVICE_ANNOTATION = 'pagerduty.com/service-id';
+export const PAGERDUTY_INTEGRATION_ANNOTATION = 'pagerduty.com/integration-key';
+
+export interface PagerDutyOptions {
+  /** REST API v2, default https://api.pagerduty.com */
+  apiBaseUrl: string;
+  /** Events API v2, default https://events.pagerduty.com */
+  eventsBaseUrl: string;
+  /** A REST API key (read access is enough for on-call; escalation uses the Events API and the integration key). */
+  token: string;
+  /** The account's web address (https://acme.pagerduty.com), for links. */
+  webBaseUrl?: string;
+  /** How often a rate-limited (429) request is tried again, waiting as PagerDuty's headers say (capped). */
+  maxRetries: number;
+  maxRetryWaitMs: number;
+}
+
+/** Reads `readiness.oncall.pagerduty`; undefined when it is not configured. */
+export function readPagerDutyConfig(config: Config): PagerDutyOptions | undefined {
+  const pd = config.getOptionalConfig('readiness.oncall.pagerduty');
+  if (!pd) return undefined;
+  const url = (key: string, fallback: string) => {
+    const value = pd.getOptionalString(key) ?? fallback;
+    if (!/^https?:\/\//.test(value)) throw new Error(`readiness.oncall.pagerduty.${key} must be an http(s) URL, got '${value}'`);
+    return value.replace(/\/+$/, '');
+  };
+  return {
+    apiBaseUrl: url('apiBaseUrl', 'https://api.pagerduty.com'),
+    eventsBaseUrl: url('eventsBaseUrl', 'https://events.pagerduty.com'),
+    token: pd.getString('token'),
+    ...(pd.has('webBaseUrl') ? { webBaseUrl: url('webBaseUrl', '') } : {}),
+    maxRetries: pd.getOptionalNumber('maxRetries') ?? 2,
+    maxRetryWaitMs: pd.getOptionalNumber('maxRetryWaitMs') ?? 5000,
+  };
+}
+
+type PdTarget = { id: string; type: string; summary?: string; email?: string; name?: string };
+type PdOnCall = { user: PdTarget; escalation_level: number; start: string | null; end: string | null; schedule?: PdTarget | null };
+
+/**
+ * On-call from PagerDuty, for entities with `pagerduty.com/service-id`: the service's escalation policy
+ * (`GET /services/{id}`, `GET /escalation_policies/{id}`), who is on call (`GET /oncalls`, level 1, paged through),
+ * and escalation as an incident triggered through the Events API v2 (`POST /v2/enqueue`) with the service's
+ * integration key (`pagerduty.com/integration-key`). PagerDuty then pages its levels itself.
+ */
+export class PagerDutyProvider implements OnCallProvider {
+  readonly id = 'pagerduty';
+
+  constructor(
+    private readonly options: PagerDutyOptions,
+    private readonly logger: LoggerService,
+  ) {}
+
+  supports(entity: Entity) {
+    return Boolean(entity.metadata.annotations?.[PAGERDUTY_SERVICE_ANNOTATION]);
+  }
+
+  async getEscalationLevels(entity: Entity): Promise<EscalationLevel[]> {
+    const policy = await this.policyOf(entity);
+    return policy.escalation_rules.map((rule, i) => ({
+      level: i + 1,
+      timeoutMinutes: rule.escalation_delay_in_minutes,
+      targets: rule.targets.map(t => target(t)),
+    }));
+  }
+
+  async getShifts(entity: Entity, window: { from: Date; to: Date }): Promise<OnCallShift[]> {
+    const policy = await this.policyOf(entity);
+    const oncalls: PdOnCall[] = [];
+    for (let offset = 0; ; ) {
+      const query = new URLSearchParams({
+        'escalation_policy_ids[]': policy.id,
+        since: window.from.toISOString(),
+        until: window.to.toISOString(),
+        'include[]': 'users',
+        limit: '100',
+        offset: String(offset),
+      });
+      const page = await this.rest<{ oncalls: PdOnCall[]; more: boolean; limit: number }>(`/oncalls?${query}`);
+      oncalls.push(...page.oncalls);
+      if (!page.more || page.oncalls.length === 0) break;
+      offset += page.oncalls.length;
+    }
+    const from = window.from.getTime();
+    const to = window.to.getTime();
+    // Level 1 may be several schedules at once: keep the earliest-starting entry for each stretch of time.
+    const entries = oncalls
+      .filter(o => o.escalation_level === 1)
+      .map(o => ({
+        user: o.user,
+        schedule: o.schedule,
+        start: Math.max(o.start ? Date.parse(o.start) : from, from),
+        end: Math.min(o.end ? Date.parse(o.end) : to, to),
+      }))
+      .filter(o => o.end > o.start)
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    const shifts: OnCallShift[] = [];
+    let covered = from;
+    for (const entry of entries) {
+      const start = Math.max(entry.start, covered);
+      if (entry.end <= start) continue;
+      shifts.push({
+        target: target(entry.user),
+        start: new Date(start).toISOString(),
+        end: new Date(entry.end).toISOString(),
+        source: entry.schedule?.summary ?? 'PagerDuty',
+      });
+      covered = entry.end;
+    }
+    return shifts;
+  }
+
+  async getLinks(entity: Entity) {
+    if (!this.options.webBaseUrl) return [];
+    return [{ title: 'PagerDuty service', url: `${this.options.webBaseUrl}/service-directory/${this.serviceId(entity)}` }];
+  }
+
+  async escalate(entity: Entity, request: { level: number; reason: string; actor: string; escalationId: string }) {
+    const routingKey = entity.metadata.annotations?.[PAGERDUTY_INTEGRATION_ANNOTATION];
+    if (!routingKey) {
+      throw new InputError(
+        `The entity has no ${PAGERDUTY_INTEGRATION_ANNOTATION} annotation; PagerDuty's Events API needs the service's integration key to open an incident`,
+      );
+    }
+    const body = {
+      routing_key: routingKey,
+      event_action: 'trigger',
+      dedup_key: request.escalationId,
+      payload: {
+        summary: `${entity.metadata.title ?? entity.metadata.name}: ${request.reason}`.slice(0, 1024),
+        source: 'backstage-readiness',
+        severity: 'critical',
+        custom_details: { requestedLevel: request.level, escalatedBy: request.actor, entity: entity.metadata.name },
+      },
+    };
+    const result = await this.send<{ status: string; message: string; dedup_key: string }>(
+      `${this.options.eventsBaseUrl}/v2/enqueue`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+    );
+    return {
+      notified: [],
+      externalId: result.dedup_key,
+      message: `PagerDuty incident triggered (dedup key ${result.dedup_key}); PagerDuty pages the service's escalation policy from level 1.`,
+    };
+  }
+
+  private serviceId(entity: Entity) {
+    return entity.metadata.annotations![PAGERDUTY_SERVICE_ANNOTATION];
+  }
+
+  private async policyOf(entity: Entity) {
+    const id = encodeURIComponent(this.serviceId(entity));
+    const { service } = await this.rest<{ service: { id: string; escalation_policy: { id: string } } }>(`/services/${id}`);
+    const { escalation_policy } = await this.rest<{
+      escalation_policy: { id: string; escalation_rules: Array<{ escalation_delay_in_minutes: number; targets: PdTarget[] }> };
+    }>(`/escalation_policies/${encodeURIComponent(service.escalation_policy.id)}`);
+    return escalation_policy;
+  }
+
+  private rest<T>(path: string) {
+    return this.send<T>(`${this.options.apiBaseUrl}${path}`, {
+      headers: {
+        Authorization: `Token token=${this.options.token}`,
+        Accept: 'application/vnd.pagerduty+json;version=2',
+      },
+    });
+  }
+
+  /** One request; 429s are retried after PagerDuty's `ratelimit-reset` (or `retry-after`), errors become ours. */
+  private async send<T>(url: string, init: RequestInit): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await fetch(url, init);
+      } catch (error) {
+        throw new ServiceUnavailableError(`PagerDuty cannot be reached: ${(error as Error).message}`);
+      }
+      if (response.ok) return (await response.json()) as T;
+      const detail = await errorDetail(response);
+      if (response.status === 429) {
+        const seconds = Number(response.headers.get('ratelimit-reset') ?? response.headers.get('retry-after') ?? 1);
+        if (attempt < this.options.maxRetries) {
+          const wait = Math.min(Math.max(0, seconds) * 1000, this.options.maxRetryWaitMs);
+          this.logger.warn(`PagerDuty rate limit hit; retrying in ${wait} ms`);
+          await new Promise(resolve => setTimeout(resolve, wait));
+          continue;
+        }
+        throw new ServiceUnavailableError(`PagerDuty rate limit exceeded; try again in ${seconds} s (${detail})`);
+      }
+      if (response.status === 404) throw new NotFoundError(`PagerDuty: ${detail}`);
+      if (response.status === 400) throw new InputError(`PagerDuty rejected the request: ${detail}`);
+      throw new ServiceUnavailableError(`PagerDuty answered ${response.status}: ${detail}`);
+    }
+  }
+}
+
+async function errorDetail(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '');
+  try {
+    const body = JSON.parse(text);
+    const error = body.error ?? body;
+    const errors = Array.isArray(error.errors) ? `: ${error.errors.join('; ')}` : '';
+    return `${error.message ?? body.message ?? response.statusText}${error.code ? ` (code ${error.code})` : ''}${errors}`;
+  } catch {
+    return text.slice(0, 200) || response.statusText;
+  }
+}
+
+function target(t: PdTarget): OnCallTarget {
+  const type = t.type.replace(/_reference$/, '');
+  return {
+    ref: `pagerduty:${type}/${t.id}`,
+    name: t.name ?? t.summary ?? t.id,
+    ...(t.email ? { email: t.email } : {}),
+    type: type === 'schedule' ? 'schedule' : type === 'user' ? 'user' : 'external',
+  };
+}
