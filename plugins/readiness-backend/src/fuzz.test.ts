@@ -12,7 +12,7 @@ jest.setTimeout(180_000);
 
 const RUNS = 1000;
 const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
-const tables = ['readiness_evidence', 'readiness_attestations', 'readiness_waivers', 'readiness_result_vectors', 'readiness_history', 'readiness_deployments'];
+const tables = ['readiness_evidence', 'readiness_attestations', 'readiness_waivers', 'readiness_result_vectors', 'readiness_history', 'readiness_deployments', 'readiness_escalations'];
 
 const valid: Record<string, Record<string, unknown>> = {
   '/api/readiness/evidence': {
@@ -48,8 +48,13 @@ const valid: Record<string, Record<string, unknown>> = {
     reason: 'Coverage tooling broken this week',
     expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
   },
+  '/api/readiness/oncall/component/default/rag-api/escalations': {
+    reason: 'OIDC login down for everyone',
+    level: 2,
+  },
 };
 const required: Record<string, string[]> = {
+  '/api/readiness/oncall/component/default/rag-api/escalations': ['reason'],
   '/api/readiness/evidence': ['entityRef', 'type', 'value'],
   '/api/readiness/attestations': ['entityRef', 'trackId', 'gateId', 'checkId'],
   '/api/readiness/waivers': ['entityRef', 'trackId', 'gateId', 'checkId', 'reason', 'expiresAt'],
@@ -156,13 +161,17 @@ describe('fuzzing the mutating routes with malformed input', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it(`${RUNS} malformed entity paths to POST /scorecards/…/refresh: a 4xx, nothing written`, async () => {
+  it.each([
+    ['POST /scorecards/…/refresh', (p: string) => `/api/readiness/scorecards/${p}/refresh`],
+    ['POST /oncall/…/escalations', (p: string) => `/api/readiness/oncall/${p}/escalations`],
+  ])(`${RUNS} malformed entity paths to %s: a 4xx, nothing written`, async (_name, url) => {
     const before = await counts();
     await fc.assert(
       fc.asyncProperty(fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 })), async parts => {
         const res = await request(server)
-          .post(`/api/readiness/scorecards/${parts.map(encodeURIComponent).join('/')}/refresh`)
-          .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'));
+          .post(url(parts.map(encodeURIComponent).join('/')))
+          .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'))
+          .send({ reason: 'fuzz' });
         return res.status >= 400 && res.status < 500;
       }),
       { numRuns: RUNS },

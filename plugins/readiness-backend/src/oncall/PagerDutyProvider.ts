@@ -214,12 +214,14 @@ async function errorDetail(response: Response): Promise<string> {
   }
 }
 
+const TARGET_TYPES: Record<string, OnCallTarget['type']> = { schedule: 'schedule', user: 'user' };
+
 function target(t: PdTarget): OnCallTarget {
   const type = t.type.replace(/_reference$/, '');
   return {
     ref: `pagerduty:${type}/${t.id}`,
     name: t.name ?? t.summary ?? t.id,
     ...(t.email ? { email: t.email } : {}),
-    type: type === 'schedule' ? 'schedule' : type === 'user' ? 'user' : 'external',
+    type: TARGET_TYPES[type] ?? 'external',
   };
 }

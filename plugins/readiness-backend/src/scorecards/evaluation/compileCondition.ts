@@ -4,12 +4,13 @@ import { CheckCondition } from '@internal/plugin-readiness-common';
 /** A condition compiled once into a closure over a fact's value. */
 export type CompiledCondition = (value: JsonValue | undefined) => boolean;
 
-/** Reads a dot path (`a.b.0.c`) inside a JSON value; `undefined` when any step is missing. */
+/** Reads a dot path (`a.b.0.c`, `items.length`) inside a JSON value; `undefined` when any step is missing. */
 export function readPath(value: JsonValue | undefined, path: string[]): JsonValue | undefined {
   let current: JsonValue | undefined = value;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = Array.isArray(current) ? current[Number(key)] : (current as Record<string, JsonValue>)[key];
+    if (Array.isArray(current)) current = key === 'length' ? current.length : current[Number(key)];
+    else current = Object.prototype.hasOwnProperty.call(current, key) ? (current as Record<string, JsonValue>)[key] : undefined;
   }
   return current;
 }
