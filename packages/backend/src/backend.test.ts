@@ -162,6 +162,26 @@ describe('the portal backend', () => {
     expect(rag.summary.blockers.map((b: any) => b.checkId)).toContain('oidc-login');
   });
 
+  it('reads runbooks from where the catalog found rag-api, and escalates through the real notifications backend', async () => {
+    expect((await waitForRagApi()).status).toBe(200);
+    const token = await guestToken();
+    const runbooks = await call('/api/readiness/runbooks/component/default/rag-api', {}, token);
+    expect(runbooks.status).toBe(200);
+    const body = await runbooks.json();
+    expect(body.runbooks.map((r: any) => [r.status, r.metadata.title])).toEqual([
+      ['ok', 'OIDC login outage'],
+      ['ok', 'Roll back a RAG service'],
+      ['ok', 'Disaster recovery'],
+    ]);
+    const escalation = await call(
+      '/api/readiness/oncall/component/default/rag-api/escalations',
+      { method: 'POST', body: JSON.stringify({ reason: 'OIDC login fails for everyone', level: 2 }) },
+      token,
+    );
+    // 201 only once the notifications backend has taken the notification for maria.garcia.
+    expect([escalation.status, (await escalation.json()).notified]).toEqual([201, ['user:default/maria.garcia']]);
+  });
+
   it('lists the scaffolder actions', async () => {
     const res = await call('/api/scaffolder/v2/actions');
     expect(res.status).toBe(200);

@@ -3,6 +3,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { ReadinessClient, readinessOperations } from '@internal/plugin-readiness-common';
 import { spec } from './schema/openapi.generated';
 import { startReadinessBackend } from './__testUtils__/startReadinessBackend';
+import { recordingNotifications } from './__testUtils__/recordingNotifications';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +13,7 @@ describe('ReadinessClient against the readiness backend', () => {
   let asSam: ReadinessClient;
 
   beforeAll(async () => {
-    const { server } = await startReadinessBackend({ tracks: ['rag-production-readiness'] });
+    const { server } = await startReadinessBackend({ tracks: ['rag-production-readiness'], features: [recordingNotifications().factory] });
     const baseUrl = `http://localhost:${(server.address() as AddressInfo).port}/api/readiness`;
     const as = (user: string) =>
       new ReadinessClient({
@@ -67,6 +68,14 @@ describe('ReadinessClient against the readiness backend', () => {
     expect((await client.getSystemDeployments('rag-platform')).environments).toHaveLength(3);
     const rollback = await client.rollbackDeployment(second.id, 'latency regression');
     expect(rollback.deployment).toMatchObject({ version: first.version, rollbackOf: second.id });
+
+    const runbooks = await client.getRunbooks('component:default/rag-api');
+    expect(runbooks.runbooks.map(r => r.metadata.title)).toContain('OIDC login outage');
+    expect((await client.getRunbooksByAlert('OidcLoginFailures')).items[0].entityRef).toBe('component:default/rag-api');
+    expect((await client.getOnCall('component:default/rag-api')).levels).toHaveLength(3);
+    const escalation = await client.escalate('component:default/rag-api', { reason: 'OIDC login down', level: 2 });
+    expect(escalation.notified).toEqual(['user:default/maria.garcia']);
+    expect((await client.listEscalations('component:default/rag-api')).map(e => e.id)).toEqual([escalation.id]);
   });
 
   it('throws ResponseErrors carrying the status and the backend message', async () => {

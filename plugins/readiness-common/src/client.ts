@@ -10,6 +10,7 @@ import {
   Waiver,
 } from './results';
 import { Track } from './tracks';
+import { AlertRunbooks, EntityRunbooks, Escalation, OnCallSummary } from './operations';
 import { readinessOperations } from './schema/operations.generated';
 
 type OperationId = keyof typeof readinessOperations;
@@ -45,6 +46,11 @@ export interface ReadinessApi {
   getDeploymentMatrix(entityRef: string): Promise<DeploymentMatrix>;
   getSystemDeployments(systemRef: string): Promise<{ systemRef: string; environments: string[]; items: DeploymentMatrix[] }>;
   rollbackDeployment(id: string, reason?: string): Promise<RollbackResult>;
+  getRunbooks(entityRef: string): Promise<EntityRunbooks>;
+  getRunbooksByAlert(alert: string): Promise<AlertRunbooks>;
+  getOnCall(entityRef: string): Promise<OnCallSummary>;
+  listEscalations(entityRef: string, options?: { limit?: number }): Promise<Escalation[]>;
+  escalate(entityRef: string, request: { reason: string; level?: number }): Promise<Escalation>;
 }
 
 /** A deployment as CI records it (POST /deployments). @public */
@@ -180,5 +186,20 @@ export class ReadinessClient implements ReadinessApi {
   }
   async rollbackDeployment(id: string, reason?: string) {
     return this.call<RollbackResult>('RollbackDeployment', { id }, { body: reason ? { reason } : {} });
+  }
+  async getRunbooks(entityRef: string) {
+    return this.call<EntityRunbooks>('GetEntityRunbooks', refParts(entityRef));
+  }
+  async getRunbooksByAlert(alert: string) {
+    return this.call<AlertRunbooks>('GetRunbooksByAlert', { alert });
+  }
+  async getOnCall(entityRef: string) {
+    return this.call<OnCallSummary>('GetOnCall', refParts(entityRef));
+  }
+  async listEscalations(entityRef: string, options: { limit?: number } = {}) {
+    return (await this.call<{ items: Escalation[] }>('ListEscalations', refParts(entityRef), { query: options })).items;
+  }
+  async escalate(entityRef: string, request: { reason: string; level?: number }) {
+    return this.call<Escalation>('CreateEscalation', refParts(entityRef), { body: request });
   }
 }

@@ -1,6 +1,6 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { EscalationLevel, OnCallShift, OnCallTarget } from '@internal/plugin-readiness-common';
 import { OnCallProvider } from '@internal/plugin-readiness-node';
@@ -78,7 +78,7 @@ export class OnCallAsCodeProvider implements OnCallProvider {
       throw new InputError(`Nobody is on call for level ${request.level} right now; escalate to the next level`);
     }
     const entityRef = normalize(stringifyEntityRef(entity));
-    await this.deps.notifications.send({
+    await this.notify({
       recipients: { type: 'entity', entityRef: [...recipients] },
       payload: {
         title: `Escalation (level ${request.level}): ${entity.metadata.title ?? entity.metadata.name}`,
@@ -93,6 +93,15 @@ export class OnCallAsCodeProvider implements OnCallProvider {
       notified: [...recipients],
       message: `Notified ${[...recipients].join(', ')} (level ${request.level}); the next level follows after ${rule.timeoutMinutes} minutes if nobody acts.`,
     };
+  }
+
+  /** Sends through the notifications service; a failure is a 503 that says so, not a 500. */
+  private async notify(options: Parameters<NotificationService['send']>[0]) {
+    try {
+      await this.deps.notifications.send(options);
+    } catch (error) {
+      throw new ServiceUnavailableError(`The escalation could not be sent through the notifications service: ${(error as Error).message}`);
+    }
   }
 
   private async load(entity: Entity): Promise<OnCallFile> {

@@ -1,9 +1,8 @@
 import http from 'node:http';
 import request from 'supertest';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { NotificationSendOptions, notificationService } from '@backstage/plugin-notifications-node';
 import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
+import { recordingNotifications } from '../__testUtils__/recordingNotifications';
 
 jest.setTimeout(60_000);
 
@@ -13,19 +12,13 @@ const ci = () => mockCredentials.service.header({ onBehalfOf: mockCredentials.se
 
 describe('on-call routes', () => {
   let server: http.Server;
-  const sent: NotificationSendOptions[] = [];
+  const { sent, factory } = recordingNotifications();
   const escalate = (body: object, as = maria, name = 'rag-api') =>
     request(server).post(`/api/readiness/oncall/component/default/${name}/escalations`).set('Authorization', as()).send(body);
 
   beforeAll(async () => {
-    // The notifications backend is exercised in the whole-backend test; here we only see what would be sent.
-    const recordingNotifications = createServiceFactory({
-      service: notificationService,
-      deps: {},
-      factory: () => ({ send: async (options: NotificationSendOptions) => void sent.push(options) }),
-    });
     ({ server } = (await startReadinessBackend({
-      features: [recordingNotifications],
+      features: [factory],
       readinessConfig: { oncall: { escalationRateLimit: { max: 3, windowMinutes: 10 } } },
     })) as any);
   });
