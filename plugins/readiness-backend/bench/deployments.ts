@@ -5,7 +5,8 @@
  * token) on PostgreSQL when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set (SQLite otherwise), then
  * drives POST /api/readiness/deployments with autocannon for BENCH_SECONDS (default 15) over BENCH_CONNECTIONS
  * (default 32): every request a new deployment with its own externalId, then the same events again (which must be
- * idempotent updates). Afterwards it counts the rows: none lost, none duplicated. Target ≥ 1,000 events/s.
+ * idempotent updates), then new events again in batches of BENCH_BATCH (default 100) through POST
+ * /deployments/batch. Afterwards it counts the rows of each phase: none lost, none duplicated. Target ≥ 1,000 events/s.
  */
 import { fork } from 'node:child_process';
 import net from 'node:net';
@@ -20,6 +21,7 @@ import readinessPlugin from '../src';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const BATCH = Number(process.env.BENCH_BATCH ?? 100);
 const TOKEN = 'bench-ci-token-0123456789';
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -113,12 +115,20 @@ async function main() {
       if (Date.now() > deadline) throw new Error('the catalog never ingested the demo catalog');
       await new Promise(r => setTimeout(r, 500));
     }
-    const run = (label: string, idOf: (n: number) => number) => {
+    const event = (id: number, prefix: string) => ({
+      entityRef: `component:default/${['rag-api', 'rag-web', 'rag-retriever', 'rag-ingestion'][id % 4]}`,
+      environment: 'rag-staging',
+      version: `1.${Math.floor(id / 1000)}.${id % 1000}`,
+      status: 'succeeded',
+      startedAt: new Date(Date.UTC(2026, 10, 1) + id * 1000).toISOString(),
+      externalId: `${prefix}-${id}`,
+    });
+    const run = (label: string, idOf: (n: number) => number, batch = 0) => {
       let n = 0;
       return new Promise<autocannon.Result>((resolve, reject) => {
         autocannon(
           {
-            url: `${base}/api/readiness/deployments`,
+            url: `${base}/api/readiness/deployments${batch ? '/batch' : ''}`,
             connections: CONNECTIONS,
             duration: SECONDS,
             method: 'POST',
@@ -126,18 +136,9 @@ async function main() {
             requests: [
               {
                 setupRequest: req => {
-                  const id = idOf(n++);
-                  return {
-                    ...req,
-                    body: JSON.stringify({
-                      entityRef: `component:default/${['rag-api', 'rag-web', 'rag-retriever', 'rag-ingestion'][id % 4]}`,
-                      environment: 'rag-staging',
-                      version: `1.${Math.floor(id / 1000)}.${id % 1000}`,
-                      status: 'succeeded',
-                      startedAt: new Date(Date.UTC(2026, 10, 1) + id * 1000).toISOString(),
-                      externalId: `bench-${id}`,
-                    }),
-                  };
+                  if (!batch) return { ...req, body: JSON.stringify(event(idOf(n++), 'bench')) };
+                  const items = Array.from({ length: batch }, () => event(idOf(n++), 'batch'));
+                  return { ...req, body: JSON.stringify({ items }) };
                 },
               },
             ],
@@ -145,7 +146,8 @@ async function main() {
           (err, result) => (err ? reject(err) : resolve(result)),
         );
       }).then(result => {
-        print(`  ${label}: ${result.requests.total} requests in ${SECONDS} s = ${(result.requests.total / SECONDS).toFixed(0)} events/s; ` +
+        const events = result.requests.total * Math.max(1, batch);
+        print(`  ${label}: ${result.requests.total} requests${batch ? ` of ${batch} events` : ''} in ${SECONDS} s = ${(events / SECONDS).toFixed(0)} events/s; ` +
           `2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; ` +
           `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
         return result;
@@ -156,13 +158,26 @@ async function main() {
     const fresh = await run('new deployments        ', n => n);
     const sent = fresh.requests.total;
     const replay = await run('replayed (idempotent)  ', n => n % Math.max(1, fresh['2xx']));
+    const batched = await run('new, batched          ', n => n, BATCH);
 
     const knex = db.countConnection ? knexFactory({ client: 'pg', connection: db.countConnection, searchPath: ['readiness'] }) : undefined;
     let rows = -1;
     let distinct = -1;
+    let batchRows = -1;
+    let batchDistinct = -1;
     if (knex) {
-      [{ n: rows }] = (await knex('readiness_deployments').count({ n: '*' })) as any;
-      [{ n: distinct }] = (await knex('readiness_deployments').countDistinct({ n: 'external_id' })) as any;
+      // Requests in flight when the load tool stopped are still being written: count once the table is still.
+      let previous = -1;
+      for (;;) {
+        const [{ n }] = (await knex('readiness_deployments').count({ n: '*' })) as any;
+        if (Number(n) === previous) break;
+        previous = Number(n);
+        await new Promise(r => setTimeout(r, 1000));
+      }
+      [{ n: rows }] = (await knex('readiness_deployments').where('external_id', 'like', 'bench-%').count({ n: '*' })) as any;
+      [{ n: distinct }] = (await knex('readiness_deployments').where('external_id', 'like', 'bench-%').countDistinct({ n: 'external_id' })) as any;
+      [{ n: batchRows }] = (await knex('readiness_deployments').where('external_id', 'like', 'batch-%').count({ n: '*' })) as any;
+      [{ n: batchDistinct }] = (await knex('readiness_deployments').where('external_id', 'like', 'batch-%').countDistinct({ n: 'external_id' })) as any;
       await knex.destroy();
     } else {
       const list = await fetch(`${base}/api/readiness/deployments/component/default/rag-api?limit=1`, { headers: auth }).then(r => r.json());
@@ -176,8 +191,15 @@ async function main() {
     // connection. Every accepted event must have a row, and no externalId more than one.
     const lost = Math.max(0, fresh['2xx'] - rows);
     print(`  lost: ${lost}, duplicated: ${rows - distinct}, in flight at the cut-off: ${rows - fresh['2xx']} (≤ ${CONNECTIONS}); replay answered 2xx for ${replay['2xx']} of ${replay.requests.total}`);
-    print(`events/s: ${(fresh['2xx'] / SECONDS).toFixed(0)} (target ≥ 1000)`);
+    batchRows = Number(batchRows);
+    batchDistinct = Number(batchDistinct);
+    const batchAccepted = batched['2xx'] * BATCH;
+    const batchLost = knex ? Math.max(0, batchAccepted - batchRows) : 0;
+    print(`  batched: rows ${batchRows}, distinct externalIds ${batchDistinct}, events in accepted batches ${batchAccepted}; ` +
+      `lost: ${batchLost}, duplicated: ${batchRows - batchDistinct}, in flight at the cut-off: ${batchRows - batchAccepted} (≤ ${CONNECTIONS * BATCH})`);
+    print(`events/s one per request: ${(fresh['2xx'] / SECONDS).toFixed(0)}; batched (${BATCH} per request): ${(batchAccepted / SECONDS).toFixed(0)} (target ≥ 1000)`);
     if (fresh.non2xx > 0 || replay.non2xx > 0 || lost > 0 || rows !== distinct || rows - fresh['2xx'] > CONNECTIONS) process.exitCode = 1;
+    if (knex && (batched.non2xx > 0 || batchLost > 0 || batchRows !== batchDistinct || batchRows - batchAccepted > CONNECTIONS * BATCH)) process.exitCode = 1;
   } finally {
     child.send('STOP');
     await new Promise(r => child.once('exit', r));

@@ -63,6 +63,11 @@ describe('ReadinessClient against the readiness backend', () => {
 
     const first = await client.createDeployment({ entityRef: 'component:default/rag-api', environment: 'rag-staging', version: '1.0.0', status: 'succeeded', startedAt: '2026-11-20T10:00:00Z' });
     const second = await client.createDeployment({ entityRef: 'component:default/rag-api', environment: 'rag-staging', version: '1.1.0', status: 'succeeded' });
+    const batch = await client.createDeployments([
+      { entityRef: 'component:default/rag-web', environment: 'rag-dev', version: '0.9.0', status: 'succeeded', externalId: 'web-1' },
+      { entityRef: 'component:default/rag-web', environment: 'rag-nowhere', version: '0.9.0', status: 'succeeded' },
+    ]);
+    expect(batch.map(b => b.status)).toEqual([201, 400]);
     expect((await client.listDeployments('component:default/rag-api', { environment: 'resource:default/rag-staging', limit: 1 })).total).toBe(2);
     expect((await client.getDeploymentMatrix('component:default/rag-api')).environments[1].latest?.version).toBe('1.1.0');
     expect((await client.getSystemDeployments('rag-platform')).environments).toHaveLength(3);

@@ -48,6 +48,9 @@ const valid: Record<string, Record<string, unknown>> = {
     reason: 'Coverage tooling broken this week',
     expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
   },
+  '/api/readiness/deployments/batch': {
+    items: [{ entityRef: 'component:default/rag-api', environment: 'rag-staging', version: '1.4.0', status: 'succeeded', externalId: 'deploy-b1' }],
+  },
   '/api/readiness/oncall/component/default/rag-api/escalations': {
     reason: 'OIDC login down for everyone',
     level: 2,
@@ -55,6 +58,7 @@ const valid: Record<string, Record<string, unknown>> = {
 };
 const required: Record<string, string[]> = {
   '/api/readiness/oncall/component/default/rag-api/escalations': ['reason'],
+  '/api/readiness/deployments/batch': ['items'],
   '/api/readiness/evidence': ['entityRef', 'type', 'value'],
   '/api/readiness/attestations': ['entityRef', 'trackId', 'gateId', 'checkId'],
   '/api/readiness/waivers': ['entityRef', 'trackId', 'gateId', 'checkId', 'reason', 'expiresAt'],

@@ -42,6 +42,7 @@ export interface ReadinessApi {
   approveWaiver(id: string): Promise<Waiver>;
   revokeWaiver(id: string): Promise<Waiver>;
   createDeployment(deployment: DeploymentRequest): Promise<Deployment>;
+  createDeployments(deployments: DeploymentRequest[]): Promise<DeploymentBatchResult[]>;
   listDeployments(entityRef: string, options?: { environment?: string; limit?: number; offset?: number }): Promise<{ items: Deployment[]; total: number }>;
   getDeploymentMatrix(entityRef: string): Promise<DeploymentMatrix>;
   getSystemDeployments(systemRef: string): Promise<{ systemRef: string; environments: string[]; items: DeploymentMatrix[] }>;
@@ -76,6 +77,9 @@ export type Deployment = Omit<DeploymentRequest, 'startedAt'> & {
   recordedBy: string;
   updatedAt: string;
 };
+
+/** One item's result of a batch (POST /deployments/batch): 201, 200, or the 4xx with its error. @public */
+export type DeploymentBatchResult = { status: number; deployment?: Deployment; error?: { name: string; message: string } };
 
 /** One entity's environment × version matrix. @public */
 export type DeploymentMatrix = {
@@ -173,6 +177,9 @@ export class ReadinessClient implements ReadinessApi {
   }
   async createDeployment(deployment: DeploymentRequest) {
     return this.call<Deployment>('CreateDeployment', {}, { body: deployment });
+  }
+  async createDeployments(deployments: DeploymentRequest[]) {
+    return (await this.call<{ items: DeploymentBatchResult[] }>('CreateDeployments', {}, { body: { items: deployments } })).items;
   }
   async listDeployments(entityRef: string, options: { environment?: string; limit?: number; offset?: number } = {}) {
     return this.call<{ items: Deployment[]; total: number }>('ListDeployments', refParts(entityRef), { query: options });

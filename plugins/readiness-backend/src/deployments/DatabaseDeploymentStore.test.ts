@@ -51,6 +51,35 @@ describe.each(databases.eachSupportedId())('DatabaseDeploymentStore on %p', data
     expect(Number((await knex('readiness_deployments').count({ n: '*' }))[0].n)).toBe(1);
   });
 
+  it('records a batch: new ones in bulk, repeats and updates in order, errors per item', async () => {
+    const { store: deployments, knex } = await store();
+    await deployments.record(deploy({ externalId: 'old', status: 'succeeded' }), 'ci');
+    const results = await deployments.recordMany(
+      [
+        deploy({ externalId: 'a' }),
+        deploy({ externalId: 'b', status: 'succeeded' }),
+        deploy({ externalId: 'a', status: 'succeeded', finishedAt: '2026-11-24T10:04:00Z' }),
+        deploy({ externalId: 'old', status: 'in_progress' }),
+        deploy({ externalId: undefined, version: '1.5.0' }),
+        deploy({ externalId: 'a', status: 'failed' }),
+      ],
+      'ci',
+    );
+    expect(results.map(r => ('error' in r ? r.error.name : r.created))).toEqual([true, true, false, 'ConflictError', true, 'ConflictError']);
+    const a = results[2] as { deployment: { id: string; status: string } };
+    expect(a.deployment).toMatchObject({ id: (results[0] as any).deployment.id, status: 'succeeded' });
+    expect(Number((await knex('readiness_deployments').count({ n: '*' }))[0].n)).toBe(4);
+  });
+
+  it('creates one record per externalId when batches with the same externalIds race', async () => {
+    const { store: deployments, knex } = await store();
+    const batch = Array.from({ length: 300 }, (_, i) => deploy({ externalId: `e-${i}`, status: 'succeeded' }));
+    const runs = await Promise.all([deployments.recordMany(batch, 'ci'), deployments.recordMany([...batch].reverse(), 'ci'), deployments.recordMany(batch, 'ci')]);
+    expect(runs.flat().filter(r => 'error' in r)).toEqual([]);
+    expect(runs.flat().filter(r => !('error' in r) && r.created)).toHaveLength(300);
+    expect(Number((await knex('readiness_deployments').count({ n: '*' }))[0].n)).toBe(300);
+  });
+
   it('lists newest first with paging, and knows the latest and last successful deployment per environment', async () => {
     const { store: deployments } = await store();
     const versions = [

@@ -22,6 +22,8 @@ type DeploymentRow = {
 };
 
 const CHUNK = 500;
+/** Rows per bulk INSERT (14 columns each; well under SQLite's and Postgres' bind-parameter limits). */
+const BULK_CHUNK = 200;
 
 /** {@link DeploymentStore} in the plugin's database. */
 export class DatabaseDeploymentStore implements DeploymentStore {
@@ -31,24 +33,42 @@ export class DatabaseDeploymentStore implements DeploymentStore {
 
   private constructor(private readonly knex: Knex) {}
 
+  async recordMany(items: NewDeployment[], recordedBy: string) {
+    const results: Array<{ deployment: Deployment; created: boolean } | { error: Error } | undefined> = new Array(items.length);
+    // The first event of each externalId (and every event without one) can go in one INSERT … ON CONFLICT DO
+    // NOTHING; whatever the unique index turns away is an update, handled by record() in order afterwards.
+    const seen = new Set<string>();
+    const firsts: number[] = [];
+    items.forEach((d, i) => {
+      if (d.externalId && seen.has(d.externalId)) return;
+      if (d.externalId) seen.add(d.externalId);
+      firsts.push(i);
+    });
+    const now = new Date();
+    for (let c = 0; c < firsts.length; c += BULK_CHUNK) {
+      const chunk = firsts.slice(c, c + BULK_CHUNK).map(i => ({ i, row: toRow(items[i], recordedBy, now) }));
+      const inserted = await this.knex('readiness_deployments')
+        .insert(chunk.map(x => x.row))
+        .onConflict('external_id')
+        .ignore()
+        .returning('id');
+      const ids = new Set(inserted.map((r: { id: string } | string) => (typeof r === 'string' ? r : r.id)));
+      for (const { i, row } of chunk) if (ids.has(row.id)) results[i] = { deployment: fromRow(row), created: true };
+    }
+    for (let i = 0; i < items.length; i++) {
+      if (results[i]) continue;
+      try {
+        results[i] = await this.record(items[i], recordedBy);
+      } catch (error) {
+        results[i] = { error: error as Error };
+      }
+    }
+    return results as Array<{ deployment: Deployment; created: boolean } | { error: Error }>;
+  }
+
   async record(d: NewDeployment, recordedBy: string) {
     const now = new Date();
-    const row = {
-      id: randomUUID(),
-      entity_ref: d.entityRef,
-      environment: d.environment,
-      version: d.version,
-      status: d.status,
-      actor: d.actor ?? null,
-      commit_sha: d.commitSha ?? null,
-      url: d.url ?? null,
-      started_at: new Date(d.startedAt),
-      finished_at: d.finishedAt ? new Date(d.finishedAt) : null,
-      external_id: d.externalId ?? null,
-      rollback_of: d.rollbackOf ?? null,
-      recorded_by: recordedBy,
-      updated_at: now,
-    };
+    const row = toRow(d, recordedBy, now);
     if (!d.externalId) {
       await this.knex('readiness_deployments').insert(row);
       return { deployment: fromRow(row), created: true };
@@ -162,5 +182,24 @@ function fromRow(row: DeploymentRow): Deployment {
     ...(row.url ? { url: row.url } : {}),
     ...(row.external_id ? { externalId: row.external_id } : {}),
     ...(row.rollback_of ? { rollbackOf: row.rollback_of } : {}),
+  };
+}
+
+function toRow(d: NewDeployment, recordedBy: string, now: Date) {
+  return {
+    id: randomUUID(),
+    entity_ref: d.entityRef,
+    environment: d.environment,
+    version: d.version,
+    status: d.status,
+    actor: d.actor ?? null,
+    commit_sha: d.commitSha ?? null,
+    url: d.url ?? null,
+    started_at: new Date(d.startedAt),
+    finished_at: d.finishedAt ? new Date(d.finishedAt) : null,
+    external_id: d.externalId ?? null,
+    rollback_of: d.rollbackOf ?? null,
+    recorded_by: recordedBy,
+    updated_at: now,
   };
 }

@@ -95,6 +95,10 @@ export class DeploymentService {
     return this.deps.store.record(deployment, recordedBy);
   }
 
+  async recordMany(deployments: NewDeployment[], recordedBy: string) {
+    return this.deps.store.recordMany(deployments, recordedBy);
+  }
+
   async get(id: string) {
     return this.deps.store.get(id);
   }

@@ -38,6 +38,12 @@ export interface DeploymentStore {
    * requests with one externalId create one record (a unique index decides).
    */
   record(deployment: NewDeployment, recordedBy: string): Promise<{ deployment: Deployment; created: boolean }>;
+  /**
+   * Records many deployments at once, with the same rules as {@link DeploymentStore.record} for each, in order:
+   * new externalIds are inserted in bulk, the rest (updates, repeats within the batch) one by one. One result per
+   * item: what record() returns, or the error it would have thrown.
+   */
+  recordMany(deployments: NewDeployment[], recordedBy: string): Promise<Array<{ deployment: Deployment; created: boolean } | { error: Error }>>;
   get(id: string): Promise<Deployment | undefined>;
   /** Marks a succeeded deployment rolled back; false when it was not (or no longer) succeeded. */
   markRolledBack(id: string): Promise<boolean>;

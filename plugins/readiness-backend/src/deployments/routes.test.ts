@@ -110,6 +110,24 @@ describe('deployment routes', () => {
     expect((await rollback('6f1c1a52-8f3e-4e59-9a43-2f4b5f7f0a01')).status).toBe(404);
     expect((await rollback('nope')).status).toBe(400);
   });
+  it('records a batch with one result per item, and refuses a batch that is not one', async () => {
+    const batch = (items: unknown, as = ci) => request(server).post('/api/readiness/deployments/batch').set('Authorization', as.header()).send({ items });
+    const res = await batch([
+      deployment({ externalId: 'batch-1', version: '2.0.0', startedAt: '2026-11-25T08:00:00Z' }),
+      deployment({ externalId: 'batch-1', version: '2.0.0', status: 'in_progress', startedAt: '2026-11-25T08:00:00Z' }),
+      deployment({ environment: 'rag-nowhere' }),
+      deployment({ entityRef: 'component:default/ghost' }),
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: any) => i.status)).toEqual([201, 409, 400, 404]);
+    expect(res.body.items[2].error.message).toMatch(/^items\[2\]: environment: resource:default\/rag-nowhere is not a known environment/);
+    expect(res.body.items[0].deployment).toMatchObject({ version: '2.0.0', recordedBy: 'external:ci' });
+    expect((await batch([])).status).toBe(400);
+    expect((await batch(Array.from({ length: 501 }, () => deployment()))).status).toBe(400);
+    expect((await batch([{ ...deployment(), status: 'done' }])).body.error.message).toMatch(/status/);
+    const anonymous = await request(server).post('/api/readiness/deployments/batch').set('Authorization', mockCredentials.none.header()).send({ items: [deployment()] });
+    expect(anonymous.status).toBe(401);
+  });
 });
 
 describe('rollback webhook', () => {
@@ -147,4 +165,5 @@ describe('rollback webhook', () => {
       hook.close();
     }
   });
+
 });

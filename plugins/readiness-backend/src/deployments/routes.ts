@@ -10,35 +10,77 @@ import { audited, authorize, authorizeUser, RouteContext } from '../service/rout
 import { normalizeRef, ReadinessService } from '../scorecards/ReadinessService';
 import { principalName } from '../facts/evidence/routes';
 import { DeploymentService } from './DeploymentService';
+import { NewDeployment } from './DeploymentStore';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { DeploymentRequest } from '@internal/plugin-readiness-common';
+
+type DeploymentRequestBody = DeploymentRequest;
+
+const STATUS_OF_ERROR: Record<string, number> = { InputError: 400, NotAllowedError: 403, NotFoundError: 404, ConflictError: 409 };
+
+/** A batch item's error, as the single route would have answered it (the item's index named). */
+function itemError(error: unknown, index: number) {
+  const e = error as Error;
+  const status = STATUS_OF_ERROR[e.name];
+  if (!status) throw error;
+  return { status, error: { name: e.name, message: `items[${index}]: ${e.message}` } };
+}
 
 /** Deployments: CI records them; the portal shows the environment × version matrix and rolls back. */
 export function registerDeploymentRoutes(
   router: ReadinessRouter,
   ctx: RouteContext & { deployments: DeploymentService; service: ReadinessService },
 ) {
-  router.post('/deployments', async (req, res) => {
-    const credentials = await authorize(ctx, req, readinessDeploymentCreatePermission);
-    const body = req.body;
+  /** One deployment of a request body, with its entity and environment resolved through the (cached) catalog. */
+  const toNewDeployment = async (body: DeploymentRequestBody, credentials: BackstageCredentials): Promise<NewDeployment> => {
     const entity = await ctx.service.getEntity(body.entityRef, credentials, { cached: true });
     const environment = await ctx.deployments.resolveEnvironment(body.environment, entity, credentials);
-    const { deployment, created } = await ctx.deployments.record(
-      {
-        entityRef: normalizeRef(entity),
-        environment: normalizeRef(environment),
-        version: body.version,
-        status: body.status,
-        startedAt: body.startedAt ?? new Date().toISOString(),
-        ...(body.finishedAt ? { finishedAt: body.finishedAt } : {}),
-        ...(body.actor ? { actor: body.actor } : {}),
-        ...(body.commitSha ? { commitSha: body.commitSha } : {}),
-        ...(body.url ? { url: body.url } : {}),
-        ...(body.externalId ? { externalId: body.externalId } : {}),
-      },
-      principalName(credentials),
-    );
+    return {
+      entityRef: normalizeRef(entity),
+      environment: normalizeRef(environment),
+      version: body.version,
+      status: body.status,
+      startedAt: body.startedAt ?? new Date().toISOString(),
+      ...(body.finishedAt ? { finishedAt: body.finishedAt } : {}),
+      ...(body.actor ? { actor: body.actor } : {}),
+      ...(body.commitSha ? { commitSha: body.commitSha } : {}),
+      ...(body.url ? { url: body.url } : {}),
+      ...(body.externalId ? { externalId: body.externalId } : {}),
+    };
+  };
+
+  router.post('/deployments', async (req, res) => {
+    const credentials = await authorize(ctx, req, readinessDeploymentCreatePermission);
+    const { deployment, created } = await ctx.deployments.record(await toNewDeployment(req.body, credentials), principalName(credentials));
     // Re-evaluated in the background (coalesced with other new facts); the response does not wait for it.
     void ctx.service.requestRefresh(deployment.entityRef);
     res.status(created ? 201 : 200).json(deployment as any);
+  });
+
+  router.post('/deployments/batch', async (req, res) => {
+    const credentials = await authorize(ctx, req, readinessDeploymentCreatePermission);
+    const items: Array<{ status: number; deployment?: any; error?: { name: string; message: string } }> = new Array(req.body.items.length);
+    const valid: Array<{ index: number; deployment: NewDeployment }> = [];
+    for (const [index, body] of req.body.items.entries()) {
+      try {
+        valid.push({ index, deployment: await toNewDeployment(body, credentials) });
+      } catch (error) {
+        items[index] = itemError(error, index);
+      }
+    }
+    const recorded = await ctx.deployments.recordMany(valid.map(v => v.deployment), principalName(credentials));
+    const entities = new Set<string>();
+    recorded.forEach((result, i) => {
+      const { index } = valid[i];
+      if ('error' in result) {
+        items[index] = itemError(result.error, index);
+      } else {
+        items[index] = { status: result.created ? 201 : 200, deployment: result.deployment };
+        entities.add(result.deployment.entityRef);
+      }
+    });
+    for (const entityRef of entities) void ctx.service.requestRefresh(entityRef);
+    res.json({ items } as any);
   });
 
   router.get('/deployments/:kind/:namespace/:name', async (req, res) => {

@@ -640,6 +640,94 @@ export const spec = {
         }
       }
     },
+    "/deployments/batch": {
+      "post": {
+        "operationId": "CreateDeployments",
+        "description": "Records up to 500 deployments in one request (a CD event forwarder's batch), each with the rules of POST /deployments. Answers 200 with one result per item, in order: status 201 (recorded), 200 (updated by its externalId) or the 4xx the single route would give, with the error naming the item.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "items"
+                ],
+                "properties": {
+                  "items": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 500,
+                    "items": {
+                      "$ref": "#/components/schemas/DeploymentRequest"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "One result per item",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "status"
+                        ],
+                        "properties": {
+                          "status": {
+                            "type": "integer"
+                          },
+                          "deployment": {
+                            "$ref": "#/components/schemas/Deployment"
+                          },
+                          "error": {
+                            "type": "object",
+                            "required": [
+                              "name",
+                              "message"
+                            ],
+                            "properties": {
+                              "name": {
+                                "type": "string"
+                              },
+                              "message": {
+                                "type": "string"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/deployments/{kind}/{namespace}/{name}": {
       "get": {
         "operationId": "ListDeployments",

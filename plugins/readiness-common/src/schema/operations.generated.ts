@@ -56,6 +56,10 @@ export const readinessOperations = {
     "method": "POST",
     "path": "/deployments"
   },
+  "CreateDeployments": {
+    "method": "POST",
+    "path": "/deployments/batch"
+  },
   "ListDeployments": {
     "method": "GET",
     "path": "/deployments/{kind}/{namespace}/{name}"
