@@ -109,6 +109,23 @@ try {
     }
     console.log(gate.stdout.split('\n').map(l => `      ${l}`).join('\n'));
   });
+  await step('operations: rag-api has its runbooks and on-call rota, read from the demo catalog files', async () => {
+    const get = async url => {
+      const res = await fetch(`${backendUrl}/api/readiness${url}`, { headers: { Authorization: `Bearer ${ciToken}` } });
+      if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+      return res.json();
+    };
+    const runbooks = await get('/runbooks/component/default/rag-api');
+    const titles = runbooks.runbooks.filter(r => r.status === 'ok').map(r => r.metadata.title);
+    if (!titles.includes('OIDC login outage') || titles.length !== 3) throw new Error(`unexpected runbooks ${JSON.stringify(runbooks.runbooks)}`);
+    const byAlert = await get('/runbooks/by-alert/OidcLoginFailures');
+    if (byAlert.items[0]?.entityRef !== 'component:default/rag-api') throw new Error(`unexpected by-alert ${JSON.stringify(byAlert)}`);
+    const oncall = await get('/oncall/component/default/rag-api');
+    if (!oncall.configured || oncall.levels.length !== 3 || !(oncall.uncoveredHours14d > 0)) {
+      throw new Error(`unexpected on-call ${JSON.stringify(oncall)}`);
+    }
+    console.log(`      runbooks: ${titles.join(', ')}; on-call levels: ${oncall.levels.length}; uncovered in 14 days: ${oncall.uncoveredHours14d} h`);
+  });
 } catch {
   failed = true;
   await shot('failure').catch(() => {});
