@@ -45,6 +45,11 @@ describe('ReadinessClient against the readiness backend', () => {
     expect(card.tracks[0].evaluation.summary.nextGate).toBe('backend-verified');
     expect((await client.getGate('component:rag-api', 'rag-production-readiness', 'backend-verified')).gate.status).toBe('failed');
     await client.refreshScorecard('component:default/rag-api');
+    const overview = await client.getOverview({ trackId: 'rag-production-readiness' });
+    const apiRow = overview.items.find(r => r.entityRef === 'component:default/rag-api')!;
+    expect(apiRow).toMatchObject({ status: 'failed', nextGate: 'backend-verified', owner: 'group:default/rag-team', system: 'rag-platform' });
+    expect(apiRow.rootCauses.map(c => c.checkId)).toContain('oidc-login');
+    expect(overview.topRootCauses[0]).toMatchObject({ title: expect.any(String), count: expect.any(Number) });
     // Nothing changed since the refresh before: nothing to write.
     expect(await client.refreshScorecard('component:default/rag-api')).toEqual([]);
     expect((await client.getScorecardHistory('component:default/rag-api', { limit: 5 })).length).toBe(5);

@@ -5,6 +5,7 @@ import {
   Evidence,
   EvidenceRequest,
   GateResult,
+  ReadinessOverview,
   SystemReadiness,
   Transition,
   Waiver,
@@ -32,6 +33,7 @@ export type CheckTargetRequest = { entityRef: string; trackId: string; gateId: s
 export interface ReadinessApi {
   getTracks(): Promise<Track[]>;
   getScorecard(entityRef: string): Promise<EntityScorecard>;
+  getOverview(filters?: { trackId?: string; owner?: string; system?: string; status?: string }): Promise<ReadinessOverview>;
   getScorecardHistory(entityRef: string, options?: { trackId?: string; limit?: number; before?: string }): Promise<Transition[]>;
   refreshScorecard(entityRef: string): Promise<Transition[]>;
   getGate(entityRef: string, trackId: string, gateId: string): Promise<{ entityRef: string; trackId: string; gate: GateResult }>;
@@ -143,6 +145,9 @@ export class ReadinessClient implements ReadinessApi {
 
   async getTracks() {
     return (await this.call<{ items: Track[] }>('GetTracks')).items;
+  }
+  async getOverview(filters: { trackId?: string; owner?: string; system?: string; status?: string } = {}) {
+    return this.call<ReadinessOverview>('GetOverview', {}, { query: filters });
   }
   async getScorecard(entityRef: string) {
     return this.call<EntityScorecard>('GetScorecard', refParts(entityRef));

@@ -229,3 +229,37 @@ export type Evidence = Omit<EvidenceRequest, 'observedAt'> & {
   recordedBy: string;
   demo?: boolean;
 };
+
+/**
+ * One entity × track of the catalog-wide overview, from the stored results of the last evaluation.
+ *
+ * @public
+ */
+export type OverviewRow = {
+  entityRef: string;
+  kind: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  trackId: string;
+  /** passed: every gate passed; failed / unknown: some gate is; blocked: only waiting on others; not-evaluated: not yet. */
+  status: 'passed' | 'failed' | 'blocked' | 'unknown' | 'not-evaluated';
+  gatesPassed: number;
+  gatesTotal: number;
+  nextGate?: string;
+  /** The failing or unmeasured checks that keep the next gate from passing. */
+  rootCauses: Array<{ gateId: string; checkId: string; status: string }>;
+  evaluatedAt?: string;
+};
+
+/**
+ * Readiness across the catalog: every entity a track applies to, and the root causes that block the most.
+ *
+ * @public
+ */
+export type ReadinessOverview = {
+  items: OverviewRow[];
+  total: number;
+  blocked: number;
+  topRootCauses: Array<{ trackId: string; gateId: string; checkId: string; title: string; count: number; entityRefs: string[] }>;
+};

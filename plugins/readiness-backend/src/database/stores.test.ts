@@ -202,6 +202,11 @@ describe.each(databases.eachSupportedId())('readiness stores on %p', databaseId 
       const current = await results.current(api);
       expect(current.get('rag/backend-verified/')).toEqual({ status: 'failed', since: '2026-11-22T10:00:00.000Z' });
       expect(current.get('rag/backend-verified/api-tests')).toEqual({ status: 'pass', since: '2026-11-20T10:00:00.000Z' });
+      const many = await results.currentMany([api, 'component:default/nothing-stored']);
+      expect([...many.keys()]).toEqual([api]);
+      expect(many.get(api)).toEqual([
+        { trackId: 'rag', evaluatedAt: expect.any(String), statuses: expect.objectContaining({ 'backend-verified/': 'failed', 'backend-verified/api-tests': 'pass' }) },
+      ]);
 
       const history = await results.history(api, { limit: 10 });
       expect(history).toHaveLength(5);

@@ -82,6 +82,199 @@ export const spec = {
         }
       }
     },
+    "/overview": {
+      "get": {
+        "operationId": "GetOverview",
+        "description": "Readiness across the catalog from the stored results of the last evaluation: one row per entity and track (gates passed, next gate, its root causes), filtered; how many are not passed; the most frequent root causes.",
+        "parameters": [
+          {
+            "name": "trackId",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/Id"
+            }
+          },
+          {
+            "name": "owner",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 300
+            }
+          },
+          {
+            "name": "system",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 300
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "passed",
+                "failed",
+                "blocked",
+                "unknown",
+                "not-evaluated"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The overview",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items",
+                    "total",
+                    "blocked",
+                    "topRootCauses"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "entityRef",
+                          "kind",
+                          "trackId",
+                          "status",
+                          "gatesPassed",
+                          "gatesTotal",
+                          "rootCauses"
+                        ],
+                        "properties": {
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "kind": {
+                            "type": "string"
+                          },
+                          "title": {
+                            "type": "string"
+                          },
+                          "owner": {
+                            "type": "string"
+                          },
+                          "system": {
+                            "type": "string"
+                          },
+                          "trackId": {
+                            "type": "string"
+                          },
+                          "status": {
+                            "type": "string"
+                          },
+                          "gatesPassed": {
+                            "type": "integer"
+                          },
+                          "gatesTotal": {
+                            "type": "integer"
+                          },
+                          "nextGate": {
+                            "type": "string"
+                          },
+                          "evaluatedAt": {
+                            "type": "string"
+                          },
+                          "rootCauses": {
+                            "type": "array",
+                            "items": {
+                              "type": "object",
+                              "required": [
+                                "gateId",
+                                "checkId",
+                                "status"
+                              ],
+                              "properties": {
+                                "gateId": {
+                                  "type": "string"
+                                },
+                                "checkId": {
+                                  "type": "string"
+                                },
+                                "status": {
+                                  "type": "string"
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    },
+                    "total": {
+                      "type": "integer"
+                    },
+                    "blocked": {
+                      "type": "integer"
+                    },
+                    "topRootCauses": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "trackId",
+                          "gateId",
+                          "checkId",
+                          "title",
+                          "count",
+                          "entityRefs"
+                        ],
+                        "properties": {
+                          "trackId": {
+                            "type": "string"
+                          },
+                          "gateId": {
+                            "type": "string"
+                          },
+                          "checkId": {
+                            "type": "string"
+                          },
+                          "title": {
+                            "type": "string"
+                          },
+                          "count": {
+                            "type": "integer"
+                          },
+                          "entityRefs": {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/scorecards/{kind}/{namespace}/{name}": {
       "get": {
         "operationId": "GetScorecard",

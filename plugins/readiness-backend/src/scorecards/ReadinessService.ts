@@ -15,6 +15,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   EntityScorecard,
   Fact,
+  ReadinessOverview,
   SystemReadiness,
   TrackEvaluation,
 } from '@internal/plugin-readiness-common';
@@ -26,6 +27,7 @@ import { AttestationStore } from './attestations/AttestationStore';
 import { WaiverStore } from './waivers/WaiverStore';
 import { ResultStore, resultKey, Transition } from './results/ResultStore';
 import { rollUpSystem } from './systemRollup';
+import { overviewRow, topRootCauses } from './overview';
 import { CatalogLookupCache } from '../catalog/CatalogLookupCache';
 
 const BATCH = 500;
@@ -293,6 +295,37 @@ export class ReadinessService {
       tracks: evaluations.map(evaluation => ({ track: this.deps.tracks.get(evaluation.trackId)!.track, evaluation })),
       attestations,
       waivers,
+    };
+  }
+
+  /**
+   * Readiness across the catalog, from the stored results of the last evaluation: every entity the caller may see
+   * that a track applies to, filtered by track, owner, system and status, and the most frequent root causes.
+   */
+  async getOverview(
+    credentials: BackstageCredentials,
+    filters: { trackId?: string; owner?: string; system?: string; status?: string } = {},
+  ): Promise<ReadinessOverview> {
+    // Whole entities: a track's appliesTo may select on any field.
+    const { items: entities } = await this.deps.catalog.getEntities({}, { credentials });
+    const applicable = entities
+      .map(entity => ({ entity, entityRef: normalizeRef(entity), tracks: this.deps.tracks.forEntity(entity) }))
+      .filter(e => e.tracks.length > 0);
+    const vectors = await this.deps.results.currentMany(applicable.map(e => e.entityRef));
+    const owner = filters.owner?.toLocaleLowerCase('en-US');
+    const rows = applicable
+      .flatMap(({ entity, entityRef, tracks }) =>
+        tracks.map(track => overviewRow(entity, entityRef, track, vectors.get(entityRef)?.find(v => v.trackId === track.track.metadata.name))),
+      )
+      .filter(r => !filters.trackId || r.trackId === filters.trackId)
+      .filter(r => !owner || r.owner === owner || r.owner?.endsWith(`/${owner}`))
+      .filter(r => !filters.system || r.system === filters.system || r.system?.endsWith(`/${filters.system}`))
+      .filter(r => !filters.status || r.status === filters.status);
+    return {
+      items: rows,
+      total: rows.length,
+      blocked: rows.filter(r => r.status !== 'passed').length,
+      topRootCauses: topRootCauses(rows, id => this.deps.tracks.get(id)),
     };
   }
 

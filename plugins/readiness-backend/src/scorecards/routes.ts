@@ -23,6 +23,20 @@ export function registerScorecardRoutes(
     res.json({ items: ctx.tracks.definitions() as any });
   });
 
+  router.get('/overview', async (req, res) => {
+    const credentials = await authorize(ctx, req, readinessReadPermission);
+    const { trackId, owner, system, status } = req.query;
+    if (trackId && !ctx.tracks.get(trackId)) throw new InputError(`trackId: no track '${trackId}'`);
+    res.json(
+      (await ctx.service.getOverview(credentials, {
+        ...(trackId ? { trackId } : {}),
+        ...(owner ? { owner } : {}),
+        ...(system ? { system } : {}),
+        ...(status ? { status } : {}),
+      })) as any,
+    );
+  });
+
   router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
     res.json((await ctx.service.getScorecard(refOf(req.params), credentials)) as any);

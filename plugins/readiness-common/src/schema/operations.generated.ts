@@ -12,6 +12,10 @@ export const readinessOperations = {
     "method": "GET",
     "path": "/tracks"
   },
+  "GetOverview": {
+    "method": "GET",
+    "path": "/overview"
+  },
   "GetScorecard": {
     "method": "GET",
     "path": "/scorecards/{kind}/{namespace}/{name}"

@@ -1,3 +1,4 @@
+import { selectWhereIn } from '../../database/whereInChunks';
 import { Knex } from 'knex';
 import { TrackEvaluation } from '@internal/plugin-readiness-common';
 import { toIsoString } from '../../database/dates';
@@ -124,6 +125,17 @@ export class DatabaseResultStore implements ResultStore {
       });
     }
     return transitions;
+  }
+
+  async currentMany(entityRefs: string[]) {
+    const rows = await selectWhereIn<VectorRow>(this.knex, 'readiness_result_vectors', 'entity_ref', entityRefs, { column: 'entity_ref', order: 'asc' });
+    const result = new Map<string, Array<{ trackId: string; statuses: Record<string, string>; evaluatedAt: string }>>();
+    for (const row of rows) {
+      const list = result.get(row.entity_ref) ?? [];
+      list.push({ trackId: row.track_id, statuses: JSON.parse(row.statuses), evaluatedAt: toIsoString(row.evaluated_at) });
+      result.set(row.entity_ref, list);
+    }
+    return result;
   }
 
   async current(entityRef: string): Promise<Map<string, CurrentStatus>> {

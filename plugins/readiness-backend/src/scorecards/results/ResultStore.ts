@@ -28,6 +28,8 @@ export interface ResultStore {
   saveStatuses(snapshots: StatusSnapshot[]): Promise<Transition[]>;
   /** Stores detailed evaluations (their statuses); writes (and returns) only what changed. */
   saveEvaluations(evaluations: TrackEvaluation[]): Promise<Transition[]>;
+  /** The stored status vectors of many entities: per entity, per track, `gateId/checkId` → status. */
+  currentMany(entityRefs: string[]): Promise<Map<string, Array<{ trackId: string; statuses: Record<string, string>; evaluatedAt: string }>>>;
   /** Current statuses of an entity, keyed by `trackId/gateId/checkId` (checkId empty for gates). */
   current(entityRef: string): Promise<Map<string, CurrentStatus>>;
   /** Transitions of an entity, newest first. */

@@ -1,0 +1,84 @@
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { OverviewRow, ReadinessOverview } from '@internal/plugin-readiness-common';
+import { LoadedTrack } from './tracks/TrackRegistry';
+
+type Vector = { trackId: string; statuses: Record<string, string>; evaluatedAt: string };
+
+/**
+ * One overview row from a stored status vector: gates passed, the next gate (the first in dependency order that has
+ * not passed) and its root causes — the failing or unmeasured checks of the failed or unmeasured gates it depends
+ * on, itself included (the same definition as the detailed evaluation's).
+ */
+export function overviewRow(entity: Entity, entityRef: string, track: LoadedTrack, vector: Vector | undefined): OverviewRow {
+  const gates = track.track.spec.gates;
+  const spec = entity.spec as { owner?: string; system?: string } | undefined;
+  const base = {
+    entityRef,
+    kind: entity.kind,
+    ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
+    ...(spec?.owner ? { owner: normalizeOwner(spec.owner, entity) } : {}),
+    ...(spec?.system ? { system: spec.system } : {}),
+    trackId: track.track.metadata.name,
+    gatesTotal: gates.length,
+  };
+  if (!vector) return { ...base, status: 'not-evaluated', gatesPassed: 0, rootCauses: [] };
+  const gateStatus = (id: string) => vector.statuses[`${id}/`];
+  const statuses = gates.map(g => gateStatus(g.id));
+  const nextGate = track.order.find(id => gateStatus(id) !== 'passed');
+  const rootCauses: OverviewRow['rootCauses'] = [];
+  if (nextGate) {
+    const byId = new Map(gates.map(g => [g.id, g]));
+    const seen = new Set<string>();
+    const visit = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const gate = byId.get(id)!;
+      (gate.dependsOn ?? []).forEach(visit);
+      if (gateStatus(id) === 'failed' || gateStatus(id) === 'unknown') {
+        for (const check of gate.checks) {
+          const status = vector.statuses[`${id}/${check.id}`];
+          if (status === 'fail' || status === 'unknown') rootCauses.push({ gateId: id, checkId: check.id, status });
+        }
+      }
+    };
+    visit(nextGate);
+  }
+  let status: OverviewRow['status'] = 'passed';
+  if (statuses.includes('failed')) status = 'failed';
+  else if (statuses.includes('unknown')) status = 'unknown';
+  else if (nextGate) status = 'blocked';
+  return {
+    ...base,
+    status,
+    gatesPassed: statuses.filter(s => s === 'passed').length,
+    ...(nextGate ? { nextGate } : {}),
+    rootCauses,
+    evaluatedAt: vector.evaluatedAt,
+  };
+}
+
+/** The root causes behind the most rows, most frequent first (top 10). */
+export function topRootCauses(rows: OverviewRow[], tracks: (id: string) => LoadedTrack | undefined): ReadinessOverview['topRootCauses'] {
+  const counts = new Map<string, { trackId: string; gateId: string; checkId: string; title: string; entityRefs: string[] }>();
+  for (const row of rows) {
+    for (const cause of row.rootCauses) {
+      const key = `${row.trackId}/${cause.gateId}/${cause.checkId}`;
+      let entry = counts.get(key);
+      if (!entry) {
+        const check = tracks(row.trackId)?.track.spec.gates.find(g => g.id === cause.gateId)?.checks.find(c => c.id === cause.checkId);
+        entry = { trackId: row.trackId, gateId: cause.gateId, checkId: cause.checkId, title: check?.title ?? cause.checkId, entityRefs: [] };
+        counts.set(key, entry);
+      }
+      entry.entityRefs.push(row.entityRef);
+    }
+  }
+  return [...counts.values()]
+    .map(e => ({ ...e, count: e.entityRefs.length }))
+    .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title))
+    .slice(0, 10);
+}
+
+function normalizeOwner(owner: string, entity: Entity) {
+  const ref = parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace ?? 'default' });
+  return `${ref.kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
+}
