@@ -21,6 +21,7 @@ import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
+import { ReadinessPage } from '@internal/plugin-readiness';
 
 const app = createApp({
   apis,
@@ -58,6 +59,7 @@ export const routes = (
     <Route path="/create" element={<ScaffolderPage />} />
     <Route path="/api-docs" element={<ApiExplorerPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
+    <Route path="/readiness" element={<ReadinessPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/settings" element={<UserSettingsPage />} />
   </FlatRoutes>

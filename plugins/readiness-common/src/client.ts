@@ -87,6 +87,8 @@ export type DeploymentBatchResult = { status: number; deployment?: Deployment; e
 export type DeploymentMatrix = {
   entityRef: string;
   environments: Array<{ environment: string; title: string; latest?: Deployment; lastSuccessful?: Deployment; ageDays?: number }>;
+  /** Whether a rollback from the portal tells a CD system (in the single-entity matrix). */
+  rollbackWebhook?: { configured: boolean };
 };
 
 /** What a rollback did, including whether a CD system was told. @public */

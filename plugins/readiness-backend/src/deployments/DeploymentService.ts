@@ -95,6 +95,11 @@ export class DeploymentService {
     return this.deps.store.record(deployment, recordedBy);
   }
 
+  /** Whether rolling back tells a CD system (a webhook is configured), for the portal's confirmation dialog. */
+  rollbackWebhookConfigured(): boolean {
+    return Boolean(this.deps.rollbackWebhook);
+  }
+
   async recordMany(deployments: NewDeployment[], recordedBy: string) {
     return this.deps.store.recordMany(deployments, recordedBy);
   }

@@ -73,6 +73,7 @@ describe('deployment routes', () => {
 
     const matrix = await get('/api/readiness/deployments/component/default/rag-api/environments');
     expect(matrix.status).toBe(200);
+    expect(matrix.body.rollbackWebhook).toEqual({ configured: false });
     expect(matrix.body.environments.map((e: any) => [e.environment, e.latest?.version, e.latest?.status, e.lastSuccessful?.version])).toEqual([
       ['resource:default/rag-dev', undefined, undefined, undefined],
       ['resource:default/rag-staging', '1.5.0', 'failed', '1.4.0'],

@@ -100,7 +100,7 @@ export function registerDeploymentRoutes(
     const entity = await ctx.service.getEntity(stringifyEntityRef(req.params), credentials);
     const environments = await ctx.deployments.environmentsOf(entity, credentials);
     const [matrix] = await ctx.deployments.matrix([entity], environments);
-    res.json(matrix as any);
+    res.json({ ...matrix, rollbackWebhook: { configured: ctx.deployments.rollbackWebhookConfigured() } } as any);
   });
 
   router.get('/systems/:namespace/:name/deployments', async (req, res) => {

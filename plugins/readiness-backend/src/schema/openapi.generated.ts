@@ -1757,6 +1757,18 @@ export const spec = {
           "entityRef": {
             "type": "string"
           },
+          "rollbackWebhook": {
+            "type": "object",
+            "description": "Whether a rollback from the portal tells a CD system (only in the single-entity matrix)",
+            "required": [
+              "configured"
+            ],
+            "properties": {
+              "configured": {
+                "type": "boolean"
+              }
+            }
+          },
           "environments": {
             "type": "array",
             "items": {

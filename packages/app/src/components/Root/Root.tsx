@@ -5,6 +5,7 @@ import ExtensionIcon from '@material-ui/icons/Extension';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
 import DeviceHubIcon from '@material-ui/icons/DeviceHub';
 import GroupIcon from '@material-ui/icons/People';
+import ReadinessIcon from '@material-ui/icons/AssignmentTurnedIn';
 import {
   Settings as SidebarSettings,
   UserSettingsSignInAvatar,
@@ -72,7 +73,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
         <SidebarDivider />
         <SidebarScrollWrapper>
-          {/* The readiness plugin's page is added here. */}
+          <SidebarItem icon={ReadinessIcon} to="readiness" text="Readiness" />
         </SidebarScrollWrapper>
       </SidebarGroup>
       <SidebarSpace />

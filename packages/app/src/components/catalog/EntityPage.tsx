@@ -48,6 +48,18 @@ import {
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
 import { EntityTechInsightsScorecardContent } from '../scorecard';
+import {
+  EntityDeploymentsCard,
+  EntityDeploymentsContent,
+  EntityOnCallCard,
+  EntityReadinessCard,
+  EntityReadinessContent,
+  EntityRunbooksContent,
+  EntitySystemReadinessContent,
+  hasOnCall,
+  isDeployable,
+  isReadinessAvailable,
+} from '@internal/plugin-readiness';
 
 const entityWarningContent = (
   <>
@@ -75,10 +87,31 @@ const entityWarningContent = (
   </>
 );
 
-// Cards of the readiness plugin are added to this grid.
+// The readiness verdict first, with what is deployed where and who is on call beside it.
 const componentOverviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
+    <EntitySwitch>
+      <EntitySwitch.Case if={isReadinessAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityReadinessCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <EntitySwitch>
+      <EntitySwitch.Case if={hasOnCall}>
+        <Grid item md={6} xs={12}>
+          <EntityOnCallCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isDeployable}>
+        <Grid item md={6} xs={12}>
+          <EntityDeploymentsCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item md={6} xs={12}>
       <EntityAboutCard />
     </Grid>
@@ -125,6 +158,18 @@ const componentPage = (
           <EntityDependencyOfComponentsCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/readiness" title="Readiness">
+      <EntityReadinessContent />
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/deployments" title="Deployments">
+      <EntityDeploymentsContent />
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/runbooks" title="Runbooks">
+      <EntityRunbooksContent />
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/scorecard" title="Scorecard">
@@ -230,6 +275,9 @@ const systemPage = (
           <EntityHasResourcesCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/readiness" title="Readiness">
+      <EntitySystemReadinessContent />
     </EntityLayout.Route>
     <EntityLayout.Route path="/diagram" title="Diagram">
       <EntityCatalogGraphCard

@@ -1,0 +1,12 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { ReadinessApi } from '@internal/plugin-readiness-common';
+
+export type { ReadinessApi } from '@internal/plugin-readiness-common';
+
+/**
+ * The Readiness backend, for components. Implemented by `ReadinessClient` from `@internal/plugin-readiness-common`
+ * over `discoveryApi` and `fetchApi` (the plugin registers that factory).
+ *
+ * @public
+ */
+export const readinessApiRef = createApiRef<ReadinessApi>({ id: 'plugin.readiness.service' });

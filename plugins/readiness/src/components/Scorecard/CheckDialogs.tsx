@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import { useApi } from '@backstage/core-plugin-api';
+import { CheckTargetRequest } from '@internal/plugin-readiness-common';
+import { readinessApiRef } from '../../api';
+import { useAction } from '../common/hooks';
+
+type Target = CheckTargetRequest & { title: string };
+
+/** Signs off a manual check: an optional note and link; valid for the days the track says. */
+export function AttestDialog(props: { target: Target; validForDays?: number; onClose: () => void; onDone: () => void }) {
+  const api = useApi(readinessApiRef);
+  const [note, setNote] = useState('');
+  const [link, setLink] = useState('');
+  const linkInvalid = link !== '' && !/^https?:\/\/\S+$/.test(link);
+  const { run, running, error } = useAction(async () => {
+    await api.createAttestation({ ...strip(props.target), ...(note ? { note } : {}), ...(link ? { link } : {}) });
+    props.onDone();
+  });
+  return (
+    <Dialog open onClose={props.onClose} aria-labelledby="attest-title" fullWidth maxWidth="sm">
+      <DialogTitle id="attest-title">Attest “{props.target.title}”</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          You confirm this manual check is done. The attestation is recorded with your name
+          {props.validForDays ? ` and holds for ${props.validForDays} days` : ''}.
+        </DialogContentText>
+        <TextField label="Note" fullWidth multiline minRows={2} value={note} onChange={e => setNote(e.target.value)} inputProps={{ maxLength: 2000 }} margin="normal" />
+        <TextField
+          label="Link to the evidence (optional)"
+          fullWidth
+          value={link}
+          onChange={e => setLink(e.target.value)}
+          error={linkInvalid}
+          helperText={linkInvalid ? 'An http(s) URL' : ' '}
+          margin="normal"
+        />
+        {error && <Alert severity="error">{error.message}</Alert>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button color="primary" variant="contained" disabled={running || linkInvalid} onClick={() => run()}>
+          Attest
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** Asks for a waiver: a reason of at least 10 characters and an expiry within the allowed days. */
+export function WaiverRequestDialog(props: { target: Target; maxDays?: number; onClose: () => void; onDone: () => void }) {
+  const api = useApi(readinessApiRef);
+  const maxDays = props.maxDays ?? 90;
+  const [reason, setReason] = useState('');
+  const [expires, setExpires] = useState(() => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+  const expiresAt = new Date(`${expires}T23:59:59Z`);
+  const reasonError = reason.trim().length < 10 ? 'At least 10 characters: why can this ship without it?' : undefined;
+  const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
+  const expiresError = Number.isNaN(days) || days <= 0 ? 'A date in the future' : days > maxDays ? `At most ${maxDays} days from now` : undefined;
+  const [touched, setTouched] = useState(false);
+  const { run, running, error } = useAction(async () => {
+    await api.requestWaiver({ ...strip(props.target), reason: reason.trim(), expiresAt: expiresAt.toISOString() });
+    props.onDone();
+  });
+  return (
+    <Dialog open onClose={props.onClose} aria-labelledby="waiver-title" fullWidth maxWidth="sm">
+      <DialogTitle id="waiver-title">Request a waiver for “{props.target.title}”</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          A waived check counts as passed until it expires. Somebody other than you has to approve it.
+        </DialogContentText>
+        <TextField
+          label="Reason"
+          required
+          fullWidth
+          multiline
+          minRows={2}
+          value={reason}
+          onChange={e => setReason(e.target.value)}
+          onBlur={() => setTouched(true)}
+          error={touched && Boolean(reasonError)}
+          helperText={touched && reasonError ? reasonError : ' '}
+          inputProps={{ maxLength: 2000 }}
+          margin="normal"
+        />
+        <TextField
+          label="Expires on"
+          type="date"
+          required
+          value={expires}
+          onChange={e => setExpires(e.target.value)}
+          error={Boolean(expiresError)}
+          helperText={expiresError ?? ' '}
+          InputLabelProps={{ shrink: true }}
+          margin="normal"
+        />
+        {error && <Alert severity="error">{error.message}</Alert>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={running || Boolean(reasonError) || Boolean(expiresError)}
+          onClick={() => run()}
+        >
+          Request waiver
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** Approves or revokes a waiver, after a confirmation. */
+export function WaiverDecisionDialog(props: {
+  action: 'approve' | 'revoke';
+  waiverId: string;
+  title: string;
+  reason: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const api = useApi(readinessApiRef);
+  const { run, running, error } = useAction(async () => {
+    if (props.action === 'approve') await api.approveWaiver(props.waiverId);
+    else await api.revokeWaiver(props.waiverId);
+    props.onDone();
+  });
+  const verb = props.action === 'approve' ? 'Approve' : 'Revoke';
+  return (
+    <Dialog open onClose={props.onClose} aria-labelledby="decision-title">
+      <DialogTitle id="decision-title">
+        {verb} the waiver for “{props.title}”?
+      </DialogTitle>
+      <DialogContent>
+        <DialogContentText>Reason given: {props.reason}</DialogContentText>
+        {error && <Alert severity="error">{error.message}</Alert>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button color="primary" variant="contained" disabled={running} onClick={() => run()}>
+          {verb}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function strip(target: Target): CheckTargetRequest {
+  return { entityRef: target.entityRef, trackId: target.trackId, gateId: target.gateId, checkId: target.checkId };
+}

@@ -1,0 +1,148 @@
+import { lazy, Suspense, useState } from 'react';
+import { Box, Button, Card, CardContent, CardHeader, Grid, Tab, Tabs, Typography } from '@material-ui/core';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import { EmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  readinessAttestationCreatePermission,
+  readinessRefreshPermission,
+  readinessWaiverApprovePermission,
+  readinessWaiverRequestPermission,
+  readinessWaiverRevokePermission,
+} from '@internal/plugin-readiness-common';
+import { useAction, useReadiness } from '../common/hooks';
+import { localTime } from '../common/format';
+import { GateGraph } from './GateGraph';
+import { CheckAction, ChecksTable } from './ChecksTable';
+import { AttestDialog, WaiverDecisionDialog, WaiverRequestDialog } from './CheckDialogs';
+import { describeCause } from './describe';
+
+const HistoryChart = lazy(() => import('./HistoryChart'));
+
+/**
+ * The Readiness tab: per track, the gates as a dependency graph with their statuses (root causes outlined), the
+ * checks of the selected gate (or of every gate) with evidence and badges, attest / waive actions where the
+ * permission framework allows them, the history of checks passing, and a refresh button.
+ */
+export function EntityReadinessContent() {
+  const { value, loading, error, retry, api, entityRef } = useReadiness((a, ref) => a.getScorecard(ref));
+  const history = useReadiness((a, ref) => a.getScorecardHistory(ref, { limit: 500 }), [value?.evaluatedAt]);
+  const [trackIndex, setTrackIndex] = useState(0);
+  const [gateId, setGateId] = useState<string | undefined>();
+  const [action, setAction] = useState<CheckAction | undefined>();
+  const permissions = {
+    attest: usePermission({ permission: readinessAttestationCreatePermission }).allowed,
+    requestWaiver: usePermission({ permission: readinessWaiverRequestPermission }).allowed,
+    approveWaiver: usePermission({ permission: readinessWaiverApprovePermission }).allowed,
+    revokeWaiver: usePermission({ permission: readinessWaiverRevokePermission }).allowed,
+  };
+  const canRefresh = usePermission({ permission: readinessRefreshPermission }).allowed;
+  const refresh = useAction(async () => {
+    await api.refreshScorecard(entityRef);
+    retry();
+  });
+
+  if (loading && !value) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value || value.tracks.length === 0) {
+    return (
+      <EmptyState
+        missing="info"
+        title="No readiness track applies to this entity"
+        description="Tracks select entities by kind, type, system, lifecycle or tags (appliesTo in the track's YAML)."
+      />
+    );
+  }
+  const { track, evaluation } = value.tracks[Math.min(trackIndex, value.tracks.length - 1)];
+  const gateIds = gateId ? [gateId] : track.spec.gates.map(g => g.id);
+  const done = () => {
+    setAction(undefined);
+    retry();
+  };
+  const target = (a: { gateId: string; checkId: string; title: string }) => ({ entityRef, trackId: track.metadata.name, ...a });
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Box display="flex" alignItems="center" justifyContent="space-between">
+          {value.tracks.length > 1 ? (
+            <Tabs value={trackIndex} onChange={(_e, i) => { setTrackIndex(i); setGateId(undefined); }} indicatorColor="primary">
+              {value.tracks.map(t => (
+                <Tab key={t.track.metadata.name} label={t.track.metadata.title} />
+              ))}
+            </Tabs>
+          ) : (
+            <Typography variant="h5">{track.metadata.title}</Typography>
+          )}
+          <Box display="flex" alignItems="center" gridGap={16}>
+            <Typography variant="body2" color="textSecondary">
+              Evaluated {localTime(value.evaluatedAt)}
+            </Typography>
+            {canRefresh && (
+              <Button variant="outlined" startIcon={<RefreshIcon />} disabled={refresh.running} onClick={() => refresh.run()}>
+                Refresh
+              </Button>
+            )}
+          </Box>
+        </Box>
+        {refresh.error && <ResponseErrorPanel error={refresh.error} />}
+      </Grid>
+      <Grid item xs={12}>
+        <Card>
+          <CardHeader
+            title={`${evaluation.summary.gatesPassed} of ${evaluation.summary.gatesTotal} gates passed`}
+            subheader={
+              evaluation.summary.blockers.length
+                ? `Root causes: ${evaluation.summary.blockers.map(b => describeCause(track, evaluation, b).text).join('; ')}`
+                : 'Nothing blocks the next gate'
+            }
+          />
+          <CardContent>
+            <GateGraph track={track} evaluation={evaluation} selected={gateId} onSelect={id => setGateId(id === gateId ? undefined : id)} />
+            <Typography variant="caption" color="textSecondary">
+              Click a gate to see only its checks; a yellow outline marks a gate holding a root cause.
+            </Typography>
+          </CardContent>
+        </Card>
+      </Grid>
+      <Grid item xs={12}>
+        <Card>
+          <CardHeader
+            title={gateId ? `Checks of ${track.spec.gates.find(g => g.id === gateId)?.title}` : 'Checks of every gate'}
+            action={gateId && <Button onClick={() => setGateId(undefined)}>Show every gate</Button>}
+          />
+          <CardContent>
+            <ChecksTable track={track} evaluation={evaluation} waivers={value.waivers} gateIds={gateIds} permissions={permissions} onAction={setAction} />
+          </CardContent>
+        </Card>
+      </Grid>
+      <Grid item xs={12}>
+        <Card>
+          <CardHeader title="Checks passing over time" />
+          <CardContent>
+            {history.error && <ResponseErrorPanel error={history.error} />}
+            {history.value && (
+              <Suspense fallback={<Progress />}>
+                <HistoryChart transitions={history.value} trackId={track.metadata.name} total={track.spec.gates.reduce((n, g) => n + g.checks.length, 0)} />
+              </Suspense>
+            )}
+          </CardContent>
+        </Card>
+      </Grid>
+      {action?.kind === 'attest' && (
+        <AttestDialog target={target(action)} validForDays={action.validForDays} onClose={() => setAction(undefined)} onDone={done} />
+      )}
+      {action?.kind === 'request-waiver' && <WaiverRequestDialog target={target(action)} onClose={() => setAction(undefined)} onDone={done} />}
+      {(action?.kind === 'approve' || action?.kind === 'revoke') && (
+        <WaiverDecisionDialog
+          action={action.kind}
+          waiverId={action.waiver.id}
+          title={action.title}
+          reason={action.waiver.reason}
+          onClose={() => setAction(undefined)}
+          onDone={done}
+        />
+      )}
+    </Grid>
+  );
+}

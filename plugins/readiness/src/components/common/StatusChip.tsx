@@ -1,0 +1,35 @@
+import { Chip } from '@material-ui/core';
+import { makeStyles } from '@material-ui/core/styles';
+
+/** Colours of gate and check statuses, shared by chips, the graph and the matrix. */
+export const statusColors: Record<string, { background: string; color: string; label: string }> = {
+  passed: { background: '#1b5e20', color: '#fff', label: 'Passed' },
+  pass: { background: '#1b5e20', color: '#fff', label: 'Pass' },
+  failed: { background: '#b71c1c', color: '#fff', label: 'Failed' },
+  fail: { background: '#b71c1c', color: '#fff', label: 'Fail' },
+  blocked: { background: '#616161', color: '#fff', label: 'Blocked' },
+  unknown: { background: '#e65100', color: '#fff', label: 'Not measured' },
+  waived: { background: '#4a148c', color: '#fff', label: 'Waived' },
+  succeeded: { background: '#1b5e20', color: '#fff', label: 'Succeeded' },
+  in_progress: { background: '#0d47a1', color: '#fff', label: 'In progress' },
+  rolled_back: { background: '#4a148c', color: '#fff', label: 'Rolled back' },
+  'not-evaluated': { background: '#9e9e9e', color: '#fff', label: 'Not evaluated' },
+};
+
+const useStyles = makeStyles({ chip: { fontWeight: 600, height: 22 } });
+
+/** A status as a coloured chip, with a readable label. */
+export function StatusChip(props: { status: string; label?: string; title?: string }) {
+  const classes = useStyles();
+  const color = statusColors[props.status] ?? { background: '#9e9e9e', color: '#fff', label: props.status };
+  return (
+    <Chip
+      size="small"
+      className={classes.chip}
+      style={{ background: color.background, color: color.color }}
+      label={props.label ?? color.label}
+      title={props.title}
+      data-status={props.status}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+const DAY = 24 * 60 * 60 * 1000;
+
+/** "today", "1 day", "3 days", for how long something has held (since an ISO instant). */
+export function durationSince(iso: string | undefined, now: Date = new Date()): string | undefined {
+  if (!iso) return undefined;
+  const days = Math.floor((now.getTime() - Date.parse(iso)) / DAY);
+  if (days < 1) {
+    const hours = Math.floor((now.getTime() - Date.parse(iso)) / 3_600_000);
+    return hours < 1 ? 'less than an hour' : `${hours} hour${hours === 1 ? '' : 's'}`;
+  }
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** A fact's value in a few words for a table cell. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return '—';
+  if (value === null) return 'none';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(v => formatValue(v)).join(', ');
+  const entries = Object.entries(value as Record<string, unknown>);
+  return entries
+    .slice(0, 4)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .join(', ');
+}
+
+/** An instant in the viewer's own time zone, with the zone's name. */
+export function localTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+}
+
+/** The name part of an entity ref, for people. */
+export function refName(ref: string): string {
+  return ref.replace(/^[^:]+:/, '').replace(/^default\//, '');
+}

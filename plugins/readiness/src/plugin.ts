@@ -1,0 +1,89 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { ReadinessClient } from '@internal/plugin-readiness-common';
+import { readinessApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/** The Readiness frontend plugin (legacy frontend system; the new one is in `/alpha`). @public */
+export const readinessPlugin = createPlugin({
+  id: 'readiness',
+  apis: [
+    createApiFactory({
+      api: readinessApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new ReadinessClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/** Per track: gates passed, the next gate, and what blocks it, in one sentence. @public */
+export const EntityReadinessCard = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessCard',
+    component: { lazy: () => import('./components/Scorecard/EntityReadinessCard').then(m => m.EntityReadinessCard) },
+  }),
+);
+
+/** The Readiness tab: the gate graph, checks, attest/waive, history, refresh. @public */
+export const EntityReadinessContent = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessContent',
+    component: { lazy: () => import('./components/Scorecard/EntityReadinessContent').then(m => m.EntityReadinessContent) },
+  }),
+);
+
+/** The System readiness tab: component × gate matrix, weakest link first. @public */
+export const EntitySystemReadinessContent = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySystemReadinessContent',
+    component: { lazy: () => import('./components/SystemReadiness/EntitySystemReadinessContent').then(m => m.EntitySystemReadinessContent) },
+  }),
+);
+
+/** Environment × version matrix with status and age. @public */
+export const EntityDeploymentsCard = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeploymentsCard',
+    component: { lazy: () => import('./components/Deployments/EntityDeploymentsCard').then(m => m.EntityDeploymentsCard) },
+  }),
+);
+
+/** The Deployments tab: the matrix, history with paging, rollback. @public */
+export const EntityDeploymentsContent = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeploymentsContent',
+    component: { lazy: () => import('./components/Deployments/EntityDeploymentsContent').then(m => m.EntityDeploymentsContent) },
+  }),
+);
+
+/** The Runbooks tab: the list with freshness, the selected runbook, alert lookup. @public */
+export const EntityRunbooksContent = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRunbooksContent',
+    component: { lazy: () => import('./components/Runbooks/EntityRunbooksContent').then(m => m.EntityRunbooksContent) },
+  }),
+);
+
+/** Who is on call now and next, escalation levels, and Escalate. @public */
+export const EntityOnCallCard = readinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: { lazy: () => import('./components/OnCall/EntityOnCallCard').then(m => m.EntityOnCallCard) },
+  }),
+);
+
+/** The Readiness page: every entity by track, filters, top root causes. @public */
+export const ReadinessPage = readinessPlugin.provide(
+  createRoutableExtension({
+    name: 'ReadinessPage',
+    component: () => import('./components/ReadinessPage/ReadinessPage').then(m => m.ReadinessPage),
+    mountPoint: rootRouteRef,
+  }),
+);
