@@ -54,7 +54,7 @@ export function RollbackDialog(props: {
             hand (see the rollback runbook).
           </Alert>
         )}
-        <TextField label="Reason" fullWidth multiline minRows={2} value={reason} onChange={e => setReason(e.target.value)} inputProps={{ maxLength: 2000 }} margin="normal" />
+        <TextField id="rollback-reason" label="Reason" fullWidth multiline minRows={2} value={reason} onChange={e => setReason(e.target.value)} inputProps={{ maxLength: 2000 }} margin="normal" />
         {error && <Alert severity="error">{error.message}</Alert>}
       </DialogContent>
       <DialogActions>

@@ -22,6 +22,7 @@ export function EscalateDialog(props: { entityRef: string; levels: EscalationLev
       <DialogContent>
         <DialogContentText>This pages people now. It is recorded with your name.</DialogContentText>
         <TextField
+          id="escalate-reason"
           label="Reason"
           required
           fullWidth
@@ -35,7 +36,7 @@ export function EscalateDialog(props: { entityRef: string; levels: EscalationLev
           inputProps={{ maxLength: 2000 }}
           margin="normal"
         />
-        <TextField select label="Level" value={level} onChange={e => setLevel(e.target.value === '' ? '' : Number(e.target.value))} fullWidth margin="normal">
+        <TextField select id="escalate-level" label="Level" value={level} onChange={e => setLevel(e.target.value === '' ? '' : Number(e.target.value))} fullWidth margin="normal">
           <MenuItem value="">The next level (after the last escalation)</MenuItem>
           {props.levels.map(l => (
             <MenuItem key={l.level} value={l.level}>

@@ -97,7 +97,7 @@ export function EntityRunbooksContent() {
             <CardHeader title="Which runbook answers an alert?" />
             <CardContent>
               <Box display="flex" gridGap={8}>
-                <TextField label="Alert name" size="small" value={alert} onChange={e => setAlert(e.target.value)} fullWidth />
+                <TextField id="alert-name" label="Alert name" size="small" value={alert} onChange={e => setAlert(e.target.value)} fullWidth />
                 <Button variant="outlined" disabled={!alert.trim() || lookup.running} onClick={() => lookup.run()}>
                   Find
                 </Button>

@@ -26,8 +26,9 @@ export function AttestDialog(props: { target: Target; validForDays?: number; onC
           You confirm this manual check is done. The attestation is recorded with your name
           {props.validForDays ? ` and holds for ${props.validForDays} days` : ''}.
         </DialogContentText>
-        <TextField label="Note" fullWidth multiline minRows={2} value={note} onChange={e => setNote(e.target.value)} inputProps={{ maxLength: 2000 }} margin="normal" />
+        <TextField id="attest-note" label="Note" fullWidth multiline minRows={2} value={note} onChange={e => setNote(e.target.value)} inputProps={{ maxLength: 2000 }} margin="normal" />
         <TextField
+          id="attest-link"
           label="Link to the evidence (optional)"
           fullWidth
           value={link}
@@ -71,6 +72,7 @@ export function WaiverRequestDialog(props: { target: Target; maxDays?: number; o
           A waived check counts as passed until it expires. Somebody other than you has to approve it.
         </DialogContentText>
         <TextField
+          id="waiver-reason"
           label="Reason"
           required
           fullWidth
@@ -85,6 +87,7 @@ export function WaiverRequestDialog(props: { target: Target; maxDays?: number; o
           margin="normal"
         />
         <TextField
+          id="waiver-expires"
           label="Expires on"
           type="date"
           required

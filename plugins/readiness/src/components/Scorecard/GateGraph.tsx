@@ -7,11 +7,11 @@ type GateNode = { title: string; status: string; rootCause: boolean; selected: b
 
 const useStyles = makeStyles({
   node: { cursor: 'pointer' },
-  title: { fontSize: 13, fontWeight: 600, fill: '#fff' },
+  title: { fontSize: 12, fontWeight: 600, fill: '#fff' },
   sub: { fontSize: 11, fill: '#fff' },
 });
 
-const WIDTH = 190;
+const WIDTH = 236;
 const HEIGHT = 46;
 
 /**
@@ -37,7 +37,7 @@ export function GateGraph(props: { track: Track; evaluation: TrackEvaluation; se
   const edges = track.spec.gates.flatMap(gate => gate.dependsOn.map(from => ({ from, to: gate.id })));
   const renderNode = ({ node }: DependencyGraphTypes.RenderNodeProps<GateNode>) => {
     const color = statusColors[node.status]?.background ?? '#9e9e9e';
-    const title = node.title.length > 26 ? `${node.title.slice(0, 25)}…` : node.title;
+    const title = node.title.length > 30 ? `${node.title.slice(0, 29)}…` : node.title;
     return (
       <g
         className={classes.node}
@@ -76,7 +76,7 @@ export function GateGraph(props: { track: Track; evaluation: TrackEvaluation; se
       paddingX={20}
       paddingY={20}
       zoom="enable-on-click"
-      style={{ width: '100%', maxHeight: 520 }}
+      style={{ width: '100%' }}
     />
   );
 }

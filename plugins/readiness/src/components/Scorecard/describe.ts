@@ -24,7 +24,7 @@ export function describeCause(track: Track, evaluation: TrackEvaluation, cause: 
   const since = durationSince(result?.since, now);
   return {
     gate: gateTitle(track, cause.gateId),
-    text: `${check?.title ?? cause.checkId} ${state}${since ? ` for ${since}` : ''}`,
+    text: `${check?.title ?? cause.checkId} — ${state}${since ? ` for ${since}` : ''}`,
     evidence: result?.fact?.url ? { url: result.fact.url, label: evidenceLabel(result.fact.url, result.fact.commitSha) } : undefined,
     message: cause.message,
   };

@@ -23,7 +23,9 @@ import { EntityLink } from '../common/EntityLink';
 
 const useStyles = makeStyles(theme => ({
   cell: { padding: theme.spacing(0.5), textAlign: 'center', fontSize: 12, fontWeight: 600, color: '#fff', minWidth: 70 },
-  head: { fontSize: 12, verticalAlign: 'bottom', maxWidth: 110 },
+  head: { fontSize: 12, verticalAlign: 'bottom', minWidth: 100, wordBreak: 'normal', hyphens: 'none' },
+  entity: { minWidth: 150, whiteSpace: 'nowrap' },
+  nowrap: { whiteSpace: 'nowrap' },
   weakest: { outline: `3px solid ${theme.palette.warning.main}`, outlineOffset: -3 },
 }));
 
@@ -71,7 +73,7 @@ export function EntitySystemReadinessContent() {
             <TableHead>
               <TableRow>
                 <TableCell>Entity</TableCell>
-                <TableCell>Gates passed</TableCell>
+                <TableCell className={classes.nowrap}>Gates passed</TableCell>
                 {track.gates.map(g => (
                   <TableCell key={g.id} className={classes.head}>
                     {g.title}
@@ -82,13 +84,13 @@ export function EntitySystemReadinessContent() {
             <TableBody>
               {rows.map(({ entity, result }) => (
                 <TableRow key={entity.entityRef} data-testid={`system-row-${entity.entityRef}`} className={entity.entityRef === value.weakestLink ? classes.weakest : undefined}>
-                  <TableCell>
+                  <TableCell className={classes.entity}>
                     <EntityLink entityRef={entity.entityRef} title={entity.title} />
                     <Typography variant="caption" display="block">
                       {entity.kind}
                     </Typography>
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={classes.nowrap}>
                     {result!.gatesPassed} / {result!.gatesTotal}
                   </TableCell>
                   {track.gates.map(g => {
@@ -119,7 +121,7 @@ export function EntitySystemReadinessContent() {
                       <b>{track.gates.find(g => g.id === c.gateId)?.title ?? c.gateId}</b> / {c.checkId}
                     </TableCell>
                     <TableCell>{c.message}</TableCell>
-                    <TableCell>blocks {c.entityRefs.length}</TableCell>
+                    <TableCell className={classes.nowrap}>blocks {c.entityRefs.length}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

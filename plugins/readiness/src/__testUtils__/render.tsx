@@ -1,0 +1,116 @@
+import { ReactElement } from 'react';
+import { SWRConfig } from 'swr';
+import { Entity } from '@backstage/catalog-model';
+import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { ReadinessApi } from '@internal/plugin-readiness-common';
+import { readinessApiRef } from '../api';
+import scorecard from '../__fixtures__/scorecard-rag-api.json';
+import history from '../__fixtures__/history-rag-api.json';
+import system from '../__fixtures__/system-rag-platform.json';
+import overview from '../__fixtures__/overview.json';
+import matrix from '../__fixtures__/deployments-matrix-rag-api.json';
+import deployments from '../__fixtures__/deployments-rag-api.json';
+import runbooks from '../__fixtures__/runbooks-rag-api.json';
+import oncall from '../__fixtures__/oncall-rag-api.json';
+
+/**
+ * Responses recorded from the real backend running the demo catalog (`npm start`, then the GET routes), so the
+ * components are tested against the shapes the backend really sends.
+ */
+export const fixtures = { scorecard, history, system, overview, matrix, deployments, runbooks, oncall } as any;
+
+export const ragApi: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'rag-api',
+    namespace: 'default',
+    title: 'RAG API',
+    annotations: { 'readiness.io/runbooks': 'runbooks/oidc-outage.md', 'readiness.io/oncall': 'oncall/rag-team.yaml' },
+  },
+  spec: { type: 'service', owner: 'group:default/rag-team', system: 'rag-platform', lifecycle: 'experimental' },
+};
+
+export const ragPlatform: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name: 'rag-platform', namespace: 'default', title: 'RAG platform' },
+  spec: { owner: 'group:default/rag-team' },
+};
+
+const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call: ${name}`));
+
+/** A ReadinessApi answering from the fixtures; override any method per test. */
+export function fakeApi(overrides: Partial<ReadinessApi> = {}): ReadinessApi & { calls: Array<[string, unknown[]]> } {
+  const calls: Array<[string, unknown[]]> = [];
+  const base: ReadinessApi = {
+    getTracks: async () => fixtures.scorecard.tracks.map((t: any) => t.track),
+    getScorecard: async () => fixtures.scorecard,
+    getOverview: async () => fixtures.overview,
+    getScorecardHistory: async () => fixtures.history.items,
+    refreshScorecard: async () => [],
+    getGate: unexpected('getGate'),
+    getSystemReadiness: async () => fixtures.system,
+    createEvidence: unexpected('createEvidence'),
+    createAttestation: unexpected('createAttestation'),
+    requestWaiver: unexpected('requestWaiver'),
+    approveWaiver: unexpected('approveWaiver'),
+    revokeWaiver: unexpected('revokeWaiver'),
+    createDeployment: unexpected('createDeployment'),
+    createDeployments: unexpected('createDeployments'),
+    listDeployments: async () => fixtures.deployments,
+    getDeploymentMatrix: async () => fixtures.matrix,
+    getSystemDeployments: unexpected('getSystemDeployments'),
+    rollbackDeployment: unexpected('rollbackDeployment'),
+    getRunbooks: async () => fixtures.runbooks,
+    getRunbooksByAlert: async (alert: string) => ({ alert, items: [] }),
+    getOnCall: async () => fixtures.oncall,
+    listEscalations: async () => [],
+    escalate: unexpected('escalate'),
+    ...overrides,
+  };
+  const recorded = Object.fromEntries(
+    Object.entries(base).map(([name, fn]) => [
+      name,
+      (...args: unknown[]) => {
+        calls.push([name, args]);
+        return (fn as (...a: unknown[]) => unknown)(...args);
+      },
+    ]),
+  ) as unknown as ReadinessApi;
+  return Object.assign(recorded, { calls });
+}
+
+/** Renders a component in a test app, inside an entity, with the API and a permission decision. */
+export function render(
+  element: ReactElement,
+  options: { api?: ReadinessApi; entity?: Entity; allow?: boolean; onPermission?: (name: string) => void } = {},
+) {
+  const api = options.api ?? fakeApi();
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [readinessApiRef, api],
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize: request => {
+              options.onPermission?.(request.permission.name);
+              return options.allow === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW;
+            },
+          }),
+        ],
+      ]}
+    >
+      {/* usePermission caches decisions in SWR; a cache per render keeps one test's decisions out of the next. */}
+      <SWRConfig value={{ provider: () => new Map() }}>
+        <EntityProvider entity={options.entity ?? ragApi}>{element}</EntityProvider>
+      </SWRConfig>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+

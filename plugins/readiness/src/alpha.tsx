@@ -1,0 +1,113 @@
+import { createFrontendPlugin, ApiBlueprint, PageBlueprint } from '@backstage/frontend-plugin-api';
+import { compatWrapper, convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { ReadinessClient } from '@internal/plugin-readiness-common';
+import { readinessApiRef } from './api';
+import { rootRouteRef } from './routes';
+import { hasOnCall, isDeployable, isReadinessAvailable, isSystemEntity } from './conditions';
+
+const api = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: readinessApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new ReadinessClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const page = PageBlueprint.make({
+  params: {
+    path: '/readiness',
+    title: 'Readiness',
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () => import('./components/ReadinessPage/ReadinessPage').then(m => compatWrapper(<m.ReadinessPage />)),
+  },
+});
+
+const readinessCard = EntityCardBlueprint.make({
+  name: 'readiness',
+  params: {
+    filter: isReadinessAvailable,
+    loader: () => import('./components/Scorecard/EntityReadinessCard').then(m => compatWrapper(<m.EntityReadinessCard />)),
+  },
+});
+
+const onCallCard = EntityCardBlueprint.make({
+  name: 'oncall',
+  params: {
+    filter: hasOnCall,
+    loader: () => import('./components/OnCall/EntityOnCallCard').then(m => compatWrapper(<m.EntityOnCallCard />)),
+  },
+});
+
+const deploymentsCard = EntityCardBlueprint.make({
+  name: 'deployments',
+  params: {
+    filter: isDeployable,
+    loader: () => import('./components/Deployments/EntityDeploymentsCard').then(m => compatWrapper(<m.EntityDeploymentsCard />)),
+  },
+});
+
+const readinessContent = EntityContentBlueprint.make({
+  name: 'readiness',
+  params: {
+    path: '/readiness',
+    title: 'Readiness',
+    filter: (entity: Parameters<typeof isReadinessAvailable>[0]) => isReadinessAvailable(entity) && !isSystemEntity(entity),
+    loader: () => import('./components/Scorecard/EntityReadinessContent').then(m => compatWrapper(<m.EntityReadinessContent />)),
+  },
+});
+
+const systemReadinessContent = EntityContentBlueprint.make({
+  name: 'system-readiness',
+  params: {
+    path: '/readiness',
+    title: 'Readiness',
+    filter: isSystemEntity,
+    loader: () =>
+      import('./components/SystemReadiness/EntitySystemReadinessContent').then(m => compatWrapper(<m.EntitySystemReadinessContent />)),
+  },
+});
+
+const deploymentsContent = EntityContentBlueprint.make({
+  name: 'deployments',
+  params: {
+    path: '/deployments',
+    title: 'Deployments',
+    filter: isDeployable,
+    loader: () => import('./components/Deployments/EntityDeploymentsContent').then(m => compatWrapper(<m.EntityDeploymentsContent />)),
+  },
+});
+
+const runbooksContent = EntityContentBlueprint.make({
+  name: 'runbooks',
+  params: {
+    path: '/runbooks',
+    title: 'Runbooks',
+    filter: isReadinessAvailable,
+    loader: () => import('./components/Runbooks/EntityRunbooksContent').then(m => compatWrapper(<m.EntityRunbooksContent />)),
+  },
+});
+
+/**
+ * The Readiness plugin for the new frontend system: the API, the Readiness page, entity cards (readiness, on-call,
+ * deployments) and entity content (readiness, system readiness, deployments, runbooks).
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'readiness',
+  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  extensions: [
+    api,
+    page,
+    readinessCard,
+    onCallCard,
+    deploymentsCard,
+    readinessContent,
+    systemReadinessContent,
+    deploymentsContent,
+    runbooksContent,
+  ],
+});
