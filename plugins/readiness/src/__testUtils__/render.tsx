@@ -61,7 +61,10 @@ export function fakeApi(overrides: Partial<ReadinessApi> = {}): ReadinessApi & {
     revokeWaiver: unexpected('revokeWaiver'),
     createDeployment: unexpected('createDeployment'),
     createDeployments: unexpected('createDeployments'),
-    listDeployments: async () => fixtures.deployments,
+    listDeployments: async (_ref, options = {}) => {
+      const items = fixtures.deployments.items.filter((d: any) => !options.environment || d.environment === options.environment);
+      return { items: items.slice(options.offset ?? 0, (options.offset ?? 0) + (options.limit ?? 20)), total: items.length };
+    },
     getDeploymentMatrix: async () => fixtures.matrix,
     getSystemDeployments: unexpected('getSystemDeployments'),
     rollbackDeployment: unexpected('rollbackDeployment'),

@@ -23,7 +23,9 @@ export function DeploymentMatrixTable(props: { matrix: DeploymentMatrix; onRollb
           <TableRow key={env.environment} data-testid={`env-${refName(env.environment)}`}>
             <TableCell>{env.title}</TableCell>
             <TableCell>
-              {env.latest ? (env.latest.url ? <Link to={env.latest.url}>{env.latest.version}</Link> : env.latest.version) : <Typography variant="caption">never deployed</Typography>}
+              {env.latest && env.latest.url && <Link to={env.latest.url}>{env.latest.version}</Link>}
+              {env.latest && !env.latest.url && env.latest.version}
+              {!env.latest && <Typography variant="caption">never deployed</Typography>}
             </TableCell>
             <TableCell>{env.latest ? <StatusChip status={env.latest.status} /> : '—'}</TableCell>
             <TableCell>{env.latest ? `${durationSince(env.latest.finishedAt ?? env.latest.startedAt)} ago` : '—'}</TableCell>

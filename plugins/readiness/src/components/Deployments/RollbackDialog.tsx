@@ -24,7 +24,7 @@ export function RollbackDialog(props: {
   const [reason, setReason] = useState('');
   const previous = useAsync(async () => {
     const { items } = await api.listDeployments(deployment.entityRef, { environment: deployment.environment, limit: 100 });
-    return items.find(d => d.id !== deployment.id && d.status === 'succeeded' && Date.parse(d.startedAt) < Date.parse(deployment.startedAt));
+    return items.find(d => d.id !== deployment.id && d.environment === deployment.environment && d.status === 'succeeded' && Date.parse(d.startedAt) < Date.parse(deployment.startedAt));
   }, [api, deployment.id]);
   const { run, running, error } = useAction(async () => {
     const result = await api.rollbackDeployment(deployment.id, reason.trim() || undefined);

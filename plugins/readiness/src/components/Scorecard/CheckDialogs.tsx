@@ -58,7 +58,9 @@ export function WaiverRequestDialog(props: { target: Target; maxDays?: number; o
   const expiresAt = new Date(`${expires}T23:59:59Z`);
   const reasonError = reason.trim().length < 10 ? 'At least 10 characters: why can this ship without it?' : undefined;
   const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
-  const expiresError = Number.isNaN(days) || days <= 0 ? 'A date in the future' : days > maxDays ? `At most ${maxDays} days from now` : undefined;
+  let expiresError: string | undefined;
+  if (Number.isNaN(days) || days <= 0) expiresError = 'A date in the future';
+  else if (days > maxDays) expiresError = `At most ${maxDays} days from now`;
   const [touched, setTouched] = useState(false);
   const { run, running, error } = useAction(async () => {
     await api.requestWaiver({ ...strip(props.target), reason: reason.trim(), expiresAt: expiresAt.toISOString() });

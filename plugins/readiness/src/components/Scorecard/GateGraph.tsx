@@ -12,6 +12,12 @@ const useStyles = makeStyles({
 });
 
 const WIDTH = 236;
+
+/** Yellow around a gate holding a root cause, blue around the selected one. */
+function outline(node: GateNode) {
+  if (node.rootCause) return '#ffeb3b';
+  return node.selected ? '#2196f3' : 'none';
+}
 const HEIGHT = 46;
 
 /**
@@ -53,7 +59,7 @@ export function GateGraph(props: { track: Track; evaluation: TrackEvaluation; se
           height={HEIGHT}
           rx={8}
           fill={color}
-          stroke={node.rootCause ? '#ffeb3b' : node.selected ? '#2196f3' : 'none'}
+          stroke={outline(node)}
           strokeWidth={node.rootCause || node.selected ? 4 : 0}
         />
         <text x={10} y={19} className={classes.title}>
