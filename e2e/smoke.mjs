@@ -126,6 +126,85 @@ try {
     }
     console.log(`      runbooks: ${titles.join(', ')}; on-call levels: ${oncall.levels.length}; uncovered in 14 days: ${oncall.uncoveredHours14d} h`);
   });
+  await step('readiness card: rag-api is blocked by the OIDC login test, with the evidence', async () => {
+    await page.goto(`${appUrl}/catalog/default/component/rag-api`);
+    const cause = page.getByTestId('readiness-root-cause').first();
+    await cause.waitFor();
+    const text = await cause.innerText();
+    if (!/^Blocked by Backend verified \(sprint 2\): OIDC login works end to end — failing/.test(text)) throw new Error(`root cause says: ${text}`);
+    await page.getByText('On call now').or(page.getByText('On call now: nobody')).first().waitFor();
+    await shot('07-rag-api-overview');
+  });
+
+  await step('readiness tab: the gate graph, then a manual check attested as guest passes after a reload', async () => {
+    await page.goto(`${appUrl}/catalog/default/component/rag-api/readiness`);
+    await page.getByTestId('gate-node-backend-verified').waitFor();
+    const status = await page.getByTestId('gate-node-backend-verified').getAttribute('data-status');
+    if (status !== 'failed') throw new Error(`backend-verified is ${status}`);
+    await shot('08-rag-api-readiness');
+    await page.getByRole('tab', { name: 'Service baseline' }).click();
+    const row = page.getByTestId('check-operable-incident-drill');
+    await row.waitFor();
+    const attest = row.getByRole('button', { name: 'Attest' });
+    if (await attest.count()) {
+      await attest.click();
+      await page.getByLabel('Note').fill('Drill run against staging on the OIDC outage runbook');
+      await page.getByRole('dialog').getByRole('button', { name: 'Attest' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+    await page.reload();
+    await page.getByRole('tab', { name: 'Service baseline' }).click();
+    await page.getByTestId('check-operable-incident-drill').locator('[data-status="pass"]').waitFor();
+    await page.getByTestId('check-operable-incident-drill').getByText(/attested by/).waitFor();
+    await shot('09-rag-api-attested');
+  });
+
+  await step('system readiness: the component × gate matrix of rag-platform', async () => {
+    await page.goto(`${appUrl}/catalog/default/system/rag-platform/readiness`);
+    await page.getByTestId('system-row-component:default/rag-api').waitFor();
+    const rows = await page.locator('[data-testid^="system-row-"]').count();
+    if (rows !== 4) throw new Error(`${rows} rows in the matrix`);
+    await shot('10-rag-platform-readiness');
+  });
+
+  await step('deployments: one recorded through the API shows in the matrix', async () => {
+    const version = `1.5.${Date.now() % 100000}`;
+    const res = await fetch(`${backendUrl}/api/readiness/deployments`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ciToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ entityRef: 'component:default/rag-api', environment: 'rag-production', version, status: 'succeeded', commitSha: '3f9c2ab', url: 'https://ci.example.com/rag/rag-api/-/pipelines/1600' }),
+    });
+    if (res.status !== 201) throw new Error(`POST /deployments answered ${res.status}: ${await res.text()}`);
+    await page.goto(`${appUrl}/catalog/default/component/rag-api/deployments`);
+    await page.getByTestId('env-rag-production').getByRole('link', { name: version }).waitFor();
+    await shot('11-rag-api-deployments');
+  });
+
+  await step('runbooks: open the disaster recovery runbook', async () => {
+    await page.goto(`${appUrl}/catalog/default/component/rag-api/runbooks`);
+    await page.getByTestId('runbook-runbooks/disaster-recovery.md').click();
+    await page.getByRole('heading', { name: 'Restore PostgreSQL' }).waitFor();
+    await shot('12-rag-api-runbooks');
+  });
+
+  await step('on-call: escalate to level 2 with a reason', async () => {
+    await page.goto(`${appUrl}/catalog/default/component/rag-api`);
+    await page.getByRole('button', { name: 'Escalate' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Reason/).fill('OIDC login fails for everyone (e2e)');
+    await dialog.getByLabel('Level').click();
+    await page.getByRole('option', { name: /Level 2/ }).click();
+    await dialog.getByRole('button', { name: 'Escalate' }).click();
+    await page.getByText(/Escalated to level 2/).waitFor();
+    await shot('13-rag-api-escalated');
+  });
+
+  await step('readiness page: every entity by track, with the top root causes', async () => {
+    await page.goto(`${appUrl}/readiness`);
+    await page.getByText(/\d+ of \d+ not ready/).waitFor();
+    await page.getByTestId('top-root-cause').first().waitFor();
+    await shot('14-readiness-page');
+  });
 } catch {
   failed = true;
   await shot('failure').catch(() => {});

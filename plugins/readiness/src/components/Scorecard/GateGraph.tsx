@@ -76,10 +76,11 @@ export function GateGraph(props: { track: Track; evaluation: TrackEvaluation; se
       nodes={nodes}
       edges={edges}
       renderNode={renderNode}
-      direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
-      rankMargin={60}
+      direction={DependencyGraphTypes.Direction.TOP_BOTTOM}
+      rankMargin={50}
       nodeMargin={24}
-      paddingX={20}
+      paddingX={60}
+      curve="curveMonotoneX"
       paddingY={20}
       zoom="enable-on-click"
       style={{ width: '100%' }}
