@@ -9,7 +9,7 @@ export function DeploymentMatrixTable(props: { matrix: DeploymentMatrix; onRollb
   return (
     <Table size="small" aria-label="environments">
       <TableHead>
-        <TableRow>
+        <TableRow style={{ whiteSpace: 'nowrap' }}>
           <TableCell>Environment</TableCell>
           <TableCell>Version</TableCell>
           <TableCell>Status</TableCell>
@@ -29,7 +29,9 @@ export function DeploymentMatrixTable(props: { matrix: DeploymentMatrix; onRollb
             </TableCell>
             <TableCell>{env.latest ? <StatusChip status={env.latest.status} /> : '—'}</TableCell>
             <TableCell>{env.latest ? `${durationSince(env.latest.finishedAt ?? env.latest.startedAt)} ago` : '—'}</TableCell>
-            <TableCell>{env.lastSuccessful ? `${env.lastSuccessful.version} (${env.ageDays ?? 0} d)` : '—'}</TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              {env.lastSuccessful ? `${env.lastSuccessful.version} (${Math.floor(env.ageDays ?? 0)} d)` : '—'}
+            </TableCell>
             {props.onRollback && (
               <TableCell align="right">
                 {env.latest && env.latest.status !== 'in_progress' && env.latest.status !== 'rolled_back' && (
