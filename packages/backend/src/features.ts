@@ -11,6 +11,7 @@ import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import signalsPlugin from '@backstage/plugin-signals-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import readinessPlugin from '@internal/plugin-readiness-backend';
+import techInsightsReadinessModule from '@internal/plugin-tech-insights-backend-module-readiness';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 
 /**
@@ -31,6 +32,7 @@ export const apiFeatures = [
   // Tech insights, with json-rules-engine checks configured in app-config.yaml.
   techInsightsPlugin,
   techInsightsJsonRulesEngineModule,
+  techInsightsReadinessModule,
 
   // Events carry signals and catalog events between plugins (and replicas).
   eventsPlugin,

@@ -49,6 +49,7 @@ describe('ReadinessClient against the readiness backend', () => {
     const apiRow = overview.items.find(r => r.entityRef === 'component:default/rag-api')!;
     expect(apiRow).toMatchObject({ status: 'failed', nextGate: 'backend-verified', owner: 'group:default/rag-team', system: 'rag-platform' });
     expect(apiRow.rootCauses.map(c => c.checkId)).toContain('oidc-login');
+    expect(apiRow.gates).toMatchObject({ 'backend-verified': 'failed', 'deployment-prepared': 'blocked' });
     expect(overview.topRootCauses[0]).toMatchObject({ title: expect.any(String), count: expect.any(Number) });
     // Nothing changed since the refresh before: nothing to write.
     expect(await client.refreshScorecard('component:default/rag-api')).toEqual([]);

@@ -246,6 +246,8 @@ export type OverviewRow = {
   status: 'passed' | 'failed' | 'blocked' | 'unknown' | 'not-evaluated';
   gatesPassed: number;
   gatesTotal: number;
+  /** Every gate's status, by gate id (empty when not evaluated yet). */
+  gates: Record<string, string>;
   nextGate?: string;
   /** The failing or unmeasured checks that keep the next gate from passing. */
   rootCauses: Array<{ gateId: string; checkId: string; status: string }>;

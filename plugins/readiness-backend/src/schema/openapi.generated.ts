@@ -154,6 +154,7 @@ export const spec = {
                           "status",
                           "gatesPassed",
                           "gatesTotal",
+                          "gates",
                           "rootCauses"
                         ],
                         "properties": {
@@ -183,6 +184,13 @@ export const spec = {
                           },
                           "gatesTotal": {
                             "type": "integer"
+                          },
+                          "gates": {
+                            "type": "object",
+                            "additionalProperties": {
+                              "type": "string"
+                            },
+                            "description": "Every gate's status by gate id"
                           },
                           "nextGate": {
                             "type": "string"

@@ -21,7 +21,7 @@ export function overviewRow(entity: Entity, entityRef: string, track: LoadedTrac
     trackId: track.track.metadata.name,
     gatesTotal: gates.length,
   };
-  if (!vector) return { ...base, status: 'not-evaluated', gatesPassed: 0, rootCauses: [] };
+  if (!vector) return { ...base, status: 'not-evaluated', gatesPassed: 0, gates: {}, rootCauses: [] };
   const gateStatus = (id: string) => vector.statuses[`${id}/`];
   const statuses = gates.map(g => gateStatus(g.id));
   const nextGate = track.order.find(id => gateStatus(id) !== 'passed');
@@ -51,6 +51,7 @@ export function overviewRow(entity: Entity, entityRef: string, track: LoadedTrac
     ...base,
     status,
     gatesPassed: statuses.filter(s => s === 'passed').length,
+    gates: Object.fromEntries(gates.map(g => [g.id, gateStatus(g.id) ?? 'unknown'])),
     ...(nextGate ? { nextGate } : {}),
     rootCauses,
     evaluatedAt: vector.evaluatedAt,

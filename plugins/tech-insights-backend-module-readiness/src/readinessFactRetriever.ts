@@ -1,0 +1,86 @@
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { FactRetriever, TechInsightFact } from '@backstage-community/plugin-tech-insights-node';
+import { OverviewRow, ReadinessClient } from '@internal/plugin-readiness-common';
+
+/** The id tech-insights checks name in `factIds`. @public */
+export const READINESS_FACT_RETRIEVER_ID = 'readinessFactRetriever';
+
+/**
+ * The readiness client, authenticated as this backend (a service token for the readiness plugin).
+ */
+function clientFor(discovery: DiscoveryService, auth: AuthService) {
+  return new ReadinessClient({
+    discoveryApi: discovery,
+    fetchApi: {
+      fetch: async (input, init) => {
+        const { token } = await auth.getPluginRequestToken({
+          onBehalfOf: await auth.getOwnServiceCredentials(),
+          targetPluginId: 'readiness',
+        });
+        return fetch(input, { ...init, headers: { ...(init?.headers as object), Authorization: `Bearer ${token}` } });
+      },
+    },
+  });
+}
+
+/**
+ * The facts of one entity from its overview rows (one per track that applies).
+ * - `gatesPassed` / `gatesTotal`: across every track;
+ * - `gates`: `{ <trackId>: { <gateId>: passed | failed | blocked | unknown } }`, so a check reads one gate with
+ *   `path: "$['rag-production-readiness']['backend-verified']"`;
+ * - `nextGates`: `{ <trackId>: <gateId> }` for tracks not passed;
+ * - `blockedRootCauses`: how many failing or unmeasured checks keep the next gates from passing.
+ */
+export function factsOf(rows: OverviewRow[]) {
+  const gates: Record<string, Record<string, string>> = {};
+  const nextGates: Record<string, string> = {};
+  for (const row of rows) {
+    gates[row.trackId] = row.gates;
+    if (row.nextGate) nextGates[row.trackId] = row.nextGate;
+  }
+  return {
+    gatesPassed: rows.reduce((n, r) => n + r.gatesPassed, 0),
+    gatesTotal: rows.reduce((n, r) => n + r.gatesTotal, 0),
+    gates,
+    nextGates,
+    blockedRootCauses: rows.reduce((n, r) => n + r.rootCauses.length, 0),
+  };
+}
+
+/**
+ * A tech-insights fact retriever exposing each entity's readiness, read from the readiness backend's
+ * `GET /overview` (the stored results of its last evaluation, so a run costs one request, not one per entity).
+ * Entities not evaluated yet are left out until they are.
+ *
+ * @public
+ */
+export const readinessFactRetriever: FactRetriever = {
+  id: READINESS_FACT_RETRIEVER_ID,
+  version: '0.1.0',
+  title: 'Readiness',
+  description: 'Gates passed, every gate status and the blocking root causes of each entity, from the readiness backend',
+  entityFilter: [{ kind: ['component', 'resource', 'api', 'system'] }],
+  schema: {
+    gatesPassed: { type: 'integer', description: 'Gates passed, across every track that applies' },
+    gatesTotal: { type: 'integer', description: 'Gates, across every track that applies' },
+    gates: { type: 'object', description: 'Status of every gate: { trackId: { gateId: passed | failed | blocked | unknown } }' },
+    nextGates: { type: 'object', description: 'The next gate to pass, per track: { trackId: gateId }' },
+    blockedRootCauses: { type: 'integer', description: 'Failing or unmeasured checks that keep the next gates from passing' },
+  },
+  async handler({ discovery, auth, logger }): Promise<TechInsightFact[]> {
+    const overview = await clientFor(discovery, auth).getOverview();
+    const byEntity = new Map<string, OverviewRow[]>();
+    for (const row of overview.items) {
+      if (row.status === 'not-evaluated') continue;
+      const list = byEntity.get(row.entityRef) ?? [];
+      list.push(row);
+      byEntity.set(row.entityRef, list);
+    }
+    logger.info(`Readiness facts for ${byEntity.size} entities`);
+    return [...byEntity.entries()].map(([entityRef, rows]) => {
+      const { kind, namespace, name } = parseEntityRef(entityRef);
+      return { entity: { kind, namespace, name }, facts: factsOf(rows) };
+    });
+  },
+};
