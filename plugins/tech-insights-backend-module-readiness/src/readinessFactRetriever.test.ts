@@ -8,6 +8,8 @@ import { targetPaths } from '@backstage/cli-common';
 import { ConfigReader } from '@backstage/config';
 import { JsonRulesEngineFactChecker } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import { TechInsightFact } from '@backstage-community/plugin-tech-insights-node';
+// The retriever is tested against the real readiness backend, not a stand-in.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import readinessPlugin from '@internal/plugin-readiness-backend';
 import { readinessFactRetriever } from './readinessFactRetriever';
 import { demoCatalog } from './__testUtils__/demoCatalog';
