@@ -112,6 +112,9 @@ describe('the portal backend', () => {
     expect(checks.map(c => c.id).sort()).toEqual([
       'descriptionCheck',
       'groupOwnerCheck',
+      'readinessBackendVerified',
+      'readinessDeploymentPrepared',
+      'readinessNoRootCauses',
       'tagsCheck',
       'titleCheck',
     ]);
@@ -186,7 +189,7 @@ describe('the portal backend', () => {
     const res = await call('/api/scaffolder/v2/actions');
     expect(res.status).toBe(200);
     const actions = (await res.json()) as Array<{ id: string }>;
-    expect(actions.map(a => a.id)).toEqual(expect.arrayContaining(['fetch:template', 'catalog:register']));
+    expect(actions.map(a => a.id)).toEqual(expect.arrayContaining(['fetch:template', 'catalog:register', 'readiness:gate:check', 'readiness:environment:validate']));
   });
 
   it('ingests the demo catalog', async () => {

@@ -12,6 +12,7 @@ import signalsPlugin from '@backstage/plugin-signals-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import readinessPlugin from '@internal/plugin-readiness-backend';
 import techInsightsReadinessModule from '@internal/plugin-tech-insights-backend-module-readiness';
+import scaffolderReadinessModule from '@internal/plugin-scaffolder-backend-module-readiness';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 
 /**
@@ -28,6 +29,7 @@ export const apiFeatures = [
   scaffolderEntityModelModule,
 
   scaffolderPlugin,
+  scaffolderReadinessModule,
 
   // Tech insights, with json-rules-engine checks configured in app-config.yaml.
   techInsightsPlugin,

@@ -1,0 +1,9 @@
+/**
+ * Scaffolder actions of Readiness.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleReadiness as default } from './module';
+export { createGateCheckAction } from './actions/gateCheck';
+export { createEnvironmentValidateAction, ENVIRONMENT_NAME } from './actions/environmentValidate';
+export type { ProductionGate } from './actions/environmentValidate';
