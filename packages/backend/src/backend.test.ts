@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { createBackend } from '@backstage/backend-defaults';
@@ -23,10 +24,18 @@ async function freePort(): Promise<number> {
 }
 
 /** The portal's own app-config.yaml, on a free port, SQLite in memory, and a static token to call it with. */
+/** Where the rag-environment template publishes environments in this test (the catalog reads it). */
+const environmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-environments-'));
+
 function portalConfig(port: number) {
   const configFile = path.join(repoRoot, 'app-config.yaml');
   const config = parse(fs.readFileSync(configFile, 'utf8'));
-  config.catalog.locations = fileLocationsFromConfig(configFile).map(target => ({ type: 'file', target }));
+  config.catalog.locations = [
+    ...fileLocationsFromConfig(configFile).map(target => ({ type: 'file', target })),
+    { type: 'file', target: `${environmentsDir}/*/catalog-info.yaml` },
+  ];
+  config.catalog.processingInterval = { seconds: 2 };
+  config.readiness.environments.directory = environmentsDir;
   config.backend.baseUrl = `http://127.0.0.1:${port}`;
   config.backend.listen = { port, host: '127.0.0.1' };
   config.backend.database = { client: 'better-sqlite3', connection: ':memory:' };
@@ -185,11 +194,69 @@ describe('the portal backend', () => {
     expect([escalation.status, (await escalation.json()).notified]).toEqual([201, ['user:default/maria.garcia']]);
   });
 
+  it('runs the rag-environment template through the scaffolder: validated, rendered, published, in the catalog', async () => {
+    expect((await waitForRagApi()).status).toBe(200);
+    const token = await guestToken();
+    const values = {
+      system: 'system:default/rag-platform',
+      name: 'rag-staging-eu',
+      tier: 'staging',
+      region: 'eu-west-1',
+      owner: 'group:default/rag-team',
+      replicas: 3,
+      vectorDbSize: 'medium',
+      oidcIssuer: 'https://login.example.com/realms/rag',
+      oidcClientId: 'rag-api',
+    };
+    const deadline = Date.now() + 60_000;
+    let created = await call('/api/scaffolder/v2/tasks', { method: 'POST', body: JSON.stringify({ templateRef: 'template:default/rag-environment', values }) }, token);
+    // The template is read by the catalog shortly after start-up.
+    while (created.status === 404 && Date.now() < deadline) {
+      await new Promise(r => setTimeout(r, 500));
+      created = await call('/api/scaffolder/v2/tasks', { method: 'POST', body: JSON.stringify({ templateRef: 'template:default/rag-environment', values }) }, token);
+    }
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    let task: any;
+    do {
+      await new Promise(r => setTimeout(r, 500));
+      task = await (await call(`/api/scaffolder/v2/tasks/${id}`, {}, token)).json();
+    } while (!['completed', 'failed'].includes(task.status) && Date.now() < deadline);
+    if (task.status !== 'completed') {
+      const events = await (await call(`/api/scaffolder/v2/tasks/${id}/events`, {}, token)).json();
+      throw new Error(`task ${task.status}: ${events.map((e: any) => e.body.message).filter(Boolean).join('\n')}`);
+    }
+    const published = path.join(environmentsDir, 'rag-staging-eu');
+    expect(fs.readdirSync(published).sort()).toEqual(['.provisioned-by', 'README.md', 'catalog-info.yaml', 'helm', 'k8s', 'monitoring']);
+    expect(fs.readFileSync(path.join(published, 'helm/values-rag-api.yaml'), 'utf8')).toMatch(/^replicaCount: 3$/m);
+    expect(fs.readFileSync(path.join(published, 'k8s/vector-db.yaml'), 'utf8')).toMatch(/replicas: 3\n/);
+    const entity = await (await call('/api/catalog/entities/by-name/resource/default/rag-staging-eu')).json();
+    expect(entity.spec).toMatchObject({ type: 'environment', owner: 'group:default/rag-team', system: 'system:default/rag-platform' });
+    expect(entity.metadata.annotations['readiness.io/environment-tier']).toBe('staging');
+  });
+
+  it('refuses template parameters that break the rules, before anything is written', async () => {
+    const token = await guestToken();
+    const run = async (values: object) => {
+      const created = await call('/api/scaffolder/v2/tasks', { method: 'POST', body: JSON.stringify({ templateRef: 'template:default/rag-environment', values }) }, token);
+      return { status: created.status, body: await created.json() };
+    };
+    const base = { system: 'system:default/rag-platform', name: 'rag-qa', tier: 'staging', owner: 'group:default/rag-team', oidcIssuer: 'https://id.example.com', oidcClientId: 'rag-api' };
+    const badName = await run({ ...base, name: 'Bad Name' });
+    expect(badName.status).toBe(400);
+    expect(JSON.stringify(badName.body)).toMatch(/name/);
+    const badIssuer = await run({ ...base, oidcIssuer: 'http://insecure' });
+    expect(badIssuer.status).toBe(400);
+    expect(fs.existsSync(path.join(environmentsDir, 'rag-qa'))).toBe(false);
+  });
+
   it('lists the scaffolder actions', async () => {
     const res = await call('/api/scaffolder/v2/actions');
     expect(res.status).toBe(200);
     const actions = (await res.json()) as Array<{ id: string }>;
-    expect(actions.map(a => a.id)).toEqual(expect.arrayContaining(['fetch:template', 'catalog:register', 'readiness:gate:check', 'readiness:environment:validate']));
+    expect(actions.map(a => a.id)).toEqual(
+      expect.arrayContaining(['fetch:template', 'catalog:register', 'readiness:gate:check', 'readiness:environment:validate', 'readiness:environment:provision']),
+    );
   });
 
   it('ingests the demo catalog', async () => {

@@ -1,12 +1,16 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import path from 'node:path';
+import { targetPaths } from '@backstage/cli-common';
 import { createEnvironmentValidateAction } from './actions/environmentValidate';
+import { catalogReadsDirectory, createEnvironmentProvisionAction } from './actions/environmentProvision';
 import { createGateCheckAction } from './actions/gateCheck';
 import { serviceReadinessClient } from './readinessClient';
 
 /**
- * The readiness actions for the scaffolder: `readiness:gate:check` and `readiness:environment:validate`.
+ * The readiness actions for the scaffolder: `readiness:gate:check`, `readiness:environment:validate` and, when
+ * `readiness.environments.directory` is configured (local setup), `readiness:environment:provision`.
  * `readiness.scaffolder.productionGate` (trackId, gateId) is the gate a system must pass before it gets a
  * production environment; default rag-production-readiness / deployment-prepared.
  *
@@ -35,6 +39,21 @@ export const scaffolderModuleReadiness = createBackendModule({
           createGateCheckAction({ readiness }),
           createEnvironmentValidateAction({ readiness, catalog, auth, productionGate }),
         );
+        // Local publishing (no git host): only where an environments directory is configured.
+        const directory = config.getOptionalString('readiness.environments.directory');
+        if (directory) {
+          const absolute = path.resolve(targetPaths.rootDir, directory);
+          const locations = (config.getOptionalConfigArray('catalog.locations') ?? []).map(l => ({ type: l.getString('type'), target: l.getString('target') }));
+          // File locations are relative to the backend's working directory.
+          if (!catalogReadsDirectory(locations, absolute, process.cwd())) {
+            throw new Error(
+              `readiness.environments.directory is ${absolute}, but catalog.locations has no { type: file, target: ${path.join(absolute, '*', 'catalog-info.yaml')} } (relative to ${process.cwd()}): the catalog would never show provisioned environments`,
+            );
+          }
+          actions.addActions(
+            createEnvironmentProvisionAction({ catalog, auth, directory: absolute }),
+          );
+        }
       },
     });
   },
