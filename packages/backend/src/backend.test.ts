@@ -233,6 +233,23 @@ describe('the portal backend', () => {
     const entity = await (await call('/api/catalog/entities/by-name/resource/default/rag-staging-eu')).json();
     expect(entity.spec).toMatchObject({ type: 'environment', owner: 'group:default/rag-team', system: 'system:default/rag-platform' });
     expect(entity.metadata.annotations['readiness.io/environment-tier']).toBe('staging');
+
+    // And the compensating template takes it away again.
+    const decommission = await call(
+      '/api/scaffolder/v2/tasks',
+      { method: 'POST', body: JSON.stringify({ templateRef: 'template:default/rag-environment-decommission', values: { environment: 'resource:default/rag-staging-eu', reason: 'Only needed for this test' } }) },
+      token,
+    );
+    expect(decommission.status).toBe(201);
+    const decommissionId = (await decommission.json()).id;
+    do {
+      await new Promise(r => setTimeout(r, 500));
+      task = await (await call(`/api/scaffolder/v2/tasks/${decommissionId}`, {}, token)).json();
+    } while (!['completed', 'failed'].includes(task.status) && Date.now() < deadline + 30_000);
+    expect(task.status).toBe('completed');
+    expect(fs.existsSync(published)).toBe(false);
+    expect(fs.readdirSync(path.join(environmentsDir, '.archive'))).toHaveLength(1);
+    expect((await call('/api/catalog/entities/by-name/resource/default/rag-staging-eu')).status).toBe(404);
   });
 
   it('refuses template parameters that break the rules, before anything is written', async () => {
@@ -255,7 +272,14 @@ describe('the portal backend', () => {
     expect(res.status).toBe(200);
     const actions = (await res.json()) as Array<{ id: string }>;
     expect(actions.map(a => a.id)).toEqual(
-      expect.arrayContaining(['fetch:template', 'catalog:register', 'readiness:gate:check', 'readiness:environment:validate', 'readiness:environment:provision']),
+      expect.arrayContaining([
+        'fetch:template',
+        'catalog:register',
+        'readiness:gate:check',
+        'readiness:environment:validate',
+        'readiness:environment:provision',
+        'readiness:environment:decommission',
+      ]),
     );
   });
 

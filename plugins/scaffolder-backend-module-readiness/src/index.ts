@@ -9,3 +9,4 @@ export { createEnvironmentValidateAction, ENVIRONMENT_NAME } from './actions/env
 export type { ProductionGate } from './actions/environmentValidate';
 export { createEnvironmentProvisionAction } from './actions/environmentProvision';
 export type { EnvironmentsDirectoryOptions } from './actions/environmentProvision';
+export { createEnvironmentDecommissionAction } from './actions/environmentDecommission';

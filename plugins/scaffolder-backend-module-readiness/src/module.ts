@@ -5,12 +5,14 @@ import path from 'node:path';
 import { targetPaths } from '@backstage/cli-common';
 import { createEnvironmentValidateAction } from './actions/environmentValidate';
 import { catalogReadsDirectory, createEnvironmentProvisionAction } from './actions/environmentProvision';
+import { createEnvironmentDecommissionAction } from './actions/environmentDecommission';
 import { createGateCheckAction } from './actions/gateCheck';
 import { serviceReadinessClient } from './readinessClient';
 
 /**
  * The readiness actions for the scaffolder: `readiness:gate:check`, `readiness:environment:validate` and, when
- * `readiness.environments.directory` is configured (local setup), `readiness:environment:provision`.
+ * `readiness.environments.directory` is configured (local setup), `readiness:environment:provision` and
+ * `readiness:environment:decommission`.
  * `readiness.scaffolder.productionGate` (trackId, gateId) is the gate a system must pass before it gets a
  * production environment; default rag-production-readiness / deployment-prepared.
  *
@@ -52,6 +54,7 @@ export const scaffolderModuleReadiness = createBackendModule({
           }
           actions.addActions(
             createEnvironmentProvisionAction({ catalog, auth, directory: absolute }),
+            createEnvironmentDecommissionAction({ catalog, auth, directory: absolute, readiness }),
           );
         }
       },

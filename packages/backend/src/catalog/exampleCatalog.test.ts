@@ -28,6 +28,8 @@ const expectedEntities = [
   'resource:default/rag-dev',
   'resource:default/rag-staging',
   'resource:default/rag-production',
+  'template:default/rag-environment',
+  'template:default/rag-environment-decommission',
 ];
 
 const refOf = (e: { kind: string; metadata: { name: string; namespace?: string } }) =>

@@ -63,6 +63,7 @@ export async function startReadinessForActions() {
   return {
     readiness: serviceReadinessClient(discovery, auth),
     catalog: catalogServiceMock({ entities }),
+    entities,
     auth,
   };
 }

@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { startReadinessForActions } from '../__testUtils__/readinessBackend';
+import { createEnvironmentDecommissionAction } from './environmentDecommission';
+
+jest.setTimeout(60_000);
+
+describe('readiness:environment:decommission', () => {
+  let setup: Awaited<ReturnType<typeof startReadinessForActions>>;
+  let directory: string;
+
+  beforeAll(async () => {
+    setup = await startReadinessForActions();
+    // rag-api runs 1.4.0 in rag-staging.
+    await setup.readiness.createDeployment({ entityRef: 'component:default/rag-api', environment: 'rag-staging', version: '1.4.0', status: 'succeeded' });
+  });
+  beforeEach(async () => {
+    directory = await fs.mkdtemp(path.join(os.tmpdir(), 'decommission-'));
+    await fs.mkdir(path.join(directory, 'rag-staging'));
+    await fs.writeFile(path.join(directory, 'rag-staging/catalog-info.yaml'), 'kind: Resource\n');
+  });
+  afterEach(async () => fs.rm(directory, { recursive: true, force: true }));
+
+  /** The catalog with uids, as the real one serves entities, so the environment can be removed by uid. */
+  const catalogWithUids = () =>
+    catalogServiceMock({ entities: setup.entities.map((e, i) => ({ ...e, metadata: { ...e.metadata, uid: `uid-${i}` } })) });
+  const action = (catalog = catalogWithUids()) =>
+    createEnvironmentDecommissionAction({ catalog, auth: setup.auth, readiness: setup.readiness, directory });
+  const context = (input: object) =>
+    createMockActionContext({ input: { name: 'rag-staging', reason: 'Replaced', ...input } as any, task: { id: 'task-9' } as any, user: { ref: 'user:default/maria.garcia' } as any });
+
+  it('refuses while a service is still deployed there, naming it', async () => {
+    const ctx = context({});
+    await expect(action().handler(ctx as any)).rejects.toMatchObject({
+      name: 'InputError',
+      message: 'resource:default/rag-staging still runs component:default/rag-api@1.4.0; undeploy first, or confirm that they may go with it',
+    });
+    expect(await fs.readdir(directory)).toEqual(['rag-staging']);
+  });
+
+  it('dry run: says what would happen and changes nothing', async () => {
+    const ctx = { ...context({ confirmDeployed: true }), isDryRun: true };
+    await action().handler(ctx as any);
+    expect(ctx.output).toHaveBeenCalledWith('archivedTo', path.join(directory, '.archive', 'rag-staging-task-9'));
+    expect(await fs.readdir(directory)).toEqual(['rag-staging']);
+  });
+
+  it('archives the definition with a note and removes the environment from the catalog, once confirmed', async () => {
+    const catalog = catalogWithUids();
+    await action(catalog).handler(context({ confirmDeployed: true }) as any);
+    const archived = path.join(directory, '.archive', 'rag-staging-task-9');
+    expect((await fs.readdir(archived)).sort()).toEqual(['DECOMMISSIONED.md', 'catalog-info.yaml']);
+    const note = await fs.readFile(path.join(archived, 'DECOMMISSIONED.md'), 'utf8');
+    expect(note).toMatch(/- by: user:default\/maria.garcia\n/);
+    expect(note).toMatch(/- reason: Replaced\n/);
+    expect(note).toMatch(/- still deployed then: component:default\/rag-api@1.4.0\n/);
+    expect(await fs.readdir(directory)).toEqual(['.archive']);
+    expect(await catalog.getEntityByRef('resource:default/rag-staging', { credentials: await setup.auth.getOwnServiceCredentials() })).toBeUndefined();
+  });
+
+  it.each([
+    [{ name: 'rag-nothing' }, /name: there is no environment 'rag-nothing' to decommission/],
+    [{ name: 'rag-dev' }, /name: resource:default\/rag-dev was not provisioned by this portal/],
+    [{ name: '../etc' }, /name: '..\/etc' is not a valid environment name/],
+  ])('refuses %j', async (input, message) => {
+    await expect(action().handler(context(input) as any)).rejects.toThrow(message);
+  });
+});
