@@ -205,6 +205,50 @@ try {
     await page.getByTestId('top-root-cause').first().waitFor();
     await shot('14-readiness-page');
   });
+  await step('self-service: provision a new environment with the rag-environment template, in the browser', async () => {
+    const name = `rag-e2e-${Date.now().toString(36)}`;
+    await page.goto(`${appUrl}/create`);
+    // The innermost element holding both the template's title and a Choose button is its card.
+    const card = page
+      .locator('div')
+      .filter({ has: page.getByText('Provision a new environment for a system', { exact: true }) })
+      .filter({ has: page.getByRole('button', { name: 'Choose' }) })
+      .last();
+    await card.waitFor();
+    await shot('15-create');
+    await card.getByRole('button', { name: 'Choose' }).click();
+    await page.getByLabel(/^Name/).fill(name);
+    await page.getByLabel('staging').check();
+    await shot('16-template-form');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('link', { name: 'The new environment' }).waitFor({ timeout: 120_000 });
+    await shot('17-template-done');
+    await page.getByRole('link', { name: 'The new environment' }).click();
+    await page.getByRole('heading', { name: new RegExp(name) }).first().waitFor();
+    await shot('18-new-environment');
+  });
+
+  await step('tech-insights scorecard tab shows the readiness checks', async () => {
+    // The readiness retriever runs every minute after a 30 s delay; reload until its facts are in.
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      await page.goto(`${appUrl}/catalog/default/component/rag-api/scorecard`);
+      await page.getByText('Backend verified').first().waitFor();
+      const res = await fetch(`${backendUrl}/api/tech-insights/facts/latest?entity=component:default/rag-api&ids[]=readinessFactRetriever`, {
+        headers: { Authorization: `Bearer ${ciToken}` },
+      });
+      const facts = res.ok ? await res.json() : {};
+      if (facts.readinessFactRetriever) break;
+      if (Date.now() > deadline) throw new Error(`no readiness facts in tech-insights (${res.status})`);
+      await page.waitForTimeout(5000);
+    }
+    await page.reload();
+    await page.getByText('Nothing blocks the next readiness gate').first().waitFor();
+    await shot('19-rag-api-scorecard-readiness');
+  });
 } catch {
   failed = true;
   await shot('failure').catch(() => {});
