@@ -68,4 +68,8 @@ describe('app-config.production.yaml over app-config.yaml', () => {
     const config = await loadProductionConfig({});
     expect(config.getOptional('backend.database.connection.host')).toBeUndefined();
   });
+  it('does not publish environments to a local directory', async () => {
+    const config = await loadProductionConfig(env);
+    expect(config.getOptionalBoolean('readiness.environments.localPublishing')).toBe(false);
+  });
 });

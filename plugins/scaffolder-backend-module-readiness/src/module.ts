@@ -11,7 +11,7 @@ import { serviceReadinessClient } from './readinessClient';
 
 /**
  * The readiness actions for the scaffolder: `readiness:gate:check`, `readiness:environment:validate` and, when
- * `readiness.environments.directory` is configured (local setup), `readiness:environment:provision` and
+ * `readiness.environments.localPublishing` is on and `readiness.environments.directory` set (local setup), `readiness:environment:provision` and
  * `readiness:environment:decommission`.
  * `readiness.scaffolder.productionGate` (trackId, gateId) is the gate a system must pass before it gets a
  * production environment; default rag-production-readiness / deployment-prepared.
@@ -43,7 +43,7 @@ export const scaffolderModuleReadiness = createBackendModule({
         );
         // Local publishing (no git host): only where an environments directory is configured.
         const directory = config.getOptionalString('readiness.environments.directory');
-        if (directory) {
+        if (directory && config.getOptionalBoolean('readiness.environments.localPublishing')) {
           const absolute = path.resolve(targetPaths.rootDir, directory);
           const locations = (config.getOptionalConfigArray('catalog.locations') ?? []).map(l => ({ type: l.getString('type'), target: l.getString('target') }));
           // File locations are relative to the backend's working directory.
