@@ -15,10 +15,10 @@ const useStyles = makeStyles(theme => ({
  * Per track: how many gates passed, the next gate, and the root cause blocking it, in one sentence
  * ("Blocked by Backend verified: OIDC login test failing for 3 days, evidence: CI run #1412").
  */
-export function EntityReadinessCard() {
+export function EntityReadinessCard(props: { pollIntervalMs?: number } = {}) {
   const classes = useStyles();
-  const { value, loading, error } = useReadiness((api, ref) => api.getScorecard(ref));
-  if (loading) {
+  const { value, loading, error } = useReadiness((api, ref) => api.getScorecard(ref), [], { pollMs: props.pollIntervalMs ?? 30_000 });
+  if (loading && !value) {
     return (
       <InfoCard title="Readiness">
         <Progress />

@@ -122,6 +122,13 @@ describe('EntityReadinessContent', () => {
     expect(api.calls.map(([name]) => name)).toContain('refreshScorecard');
   });
 
+  it('reloads on its own while open (live updates), keeping the scorecard on screen', async () => {
+    const api = fakeApi();
+    await render(<EntityReadinessContent pollIntervalMs={100} />, { api });
+    await waitFor(() => expect(api.calls.filter(([name]) => name === 'getScorecard').length).toBeGreaterThanOrEqual(3), { timeout: 3000 });
+    expect(screen.getByText('0 of 10 gates passed')).toBeInTheDocument();
+  });
+
   it('shows empty and error states', async () => {
     await render(<EntityReadinessContent />, { api: fakeApi({ getScorecard: async () => ({ ...fixtures.scorecard, tracks: [] }) }) });
     expect(screen.getByText('No readiness track applies to this entity')).toBeInTheDocument();

@@ -22,10 +22,12 @@ const HistoryChart = lazy(() => import('./HistoryChart'));
 /**
  * The Readiness tab: per track, the gates as a dependency graph with their statuses (root causes outlined), the
  * checks of the selected gate (or of every gate) with evidence and badges, attest / waive actions where the
- * permission framework allows them, the history of checks passing, and a refresh button.
+ * permission framework allows them, the history of checks passing, and a refresh button. It reloads every
+ * `pollIntervalMs` (30 s) while visible, so evaluations the backend runs in the background show up by themselves.
  */
-export function EntityReadinessContent() {
-  const { value, loading, error, retry, api, entityRef } = useReadiness((a, ref) => a.getScorecard(ref));
+export function EntityReadinessContent(props: { pollIntervalMs?: number } = {}) {
+  const pollMs = props.pollIntervalMs ?? 30_000;
+  const { value, loading, error, retry, api, entityRef } = useReadiness((a, ref) => a.getScorecard(ref), [], { pollMs });
   const history = useReadiness((a, ref) => a.getScorecardHistory(ref, { limit: 500 }), [value?.evaluatedAt]);
   const [trackIndex, setTrackIndex] = useState(0);
   const [gateId, setGateId] = useState<string | undefined>();
@@ -75,8 +77,8 @@ export function EntityReadinessContent() {
             <Typography variant="h5">{track.metadata.title}</Typography>
           )}
           <Box display="flex" alignItems="center" gridGap={16}>
-            <Typography variant="body2" color="textSecondary">
-              Evaluated {localTime(value.evaluatedAt)}
+            <Typography variant="body2" color="textSecondary" title={`Reloaded every ${Math.round(pollMs / 1000)} s while this page is open`}>
+              Evaluated {localTime(value.evaluatedAt)} · live
             </Typography>
             {canRefresh && (
               <Button variant="outlined" startIcon={<RefreshIcon />} disabled={refresh.running} onClick={() => refresh.run()}>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useInterval from 'react-use/esm/useInterval';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -12,12 +13,26 @@ export function useEntityRef(): string {
   return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
 }
 
-/** Loads something from the Readiness API for the current entity; `retry` reloads it. */
-export function useReadiness<T>(load: (api: ReadinessApi, entityRef: string) => Promise<T>, deps: unknown[] = []) {
+/**
+ * Loads something from the Readiness API for the current entity; `retry` reloads it. With `pollMs`, it reloads on
+ * that interval while the page is visible, keeping the last value on screen meanwhile (live updates after the
+ * backend re-evaluates in the background).
+ */
+export function useReadiness<T>(
+  load: (api: ReadinessApi, entityRef: string) => Promise<T>,
+  deps: unknown[] = [],
+  options: { pollMs?: number } = {},
+) {
   const api = useApi(readinessApiRef);
   const entityRef = useEntityRef();
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const state = useAsyncRetry(() => load(api, entityRef), [api, entityRef, ...deps]);
+  useInterval(
+    () => {
+      if (typeof document === 'undefined' || document.visibilityState === 'visible') state.retry();
+    },
+    options.pollMs && !state.loading ? options.pollMs : null,
+  );
   return { ...state, api, entityRef };
 }
 
