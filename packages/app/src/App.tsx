@@ -21,7 +21,8 @@ import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
-import { ReadinessPage } from '@internal/plugin-readiness';
+import { EnvironmentNameFieldExtension, ReadinessPage } from '@internal/plugin-readiness';
+import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 
 const app = createApp({
   apis,
@@ -56,7 +57,11 @@ export const routes = (
     >
       {entityPage}
     </Route>
-    <Route path="/create" element={<ScaffolderPage />} />
+    <Route path="/create" element={<ScaffolderPage />}>
+      <ScaffolderFieldExtensions>
+        <EnvironmentNameFieldExtension />
+      </ScaffolderFieldExtensions>
+    </Route>
     <Route path="/api-docs" element={<ApiExplorerPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/readiness" element={<ReadinessPage />} />

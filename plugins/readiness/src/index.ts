@@ -14,6 +14,7 @@ export {
   EntityRunbooksContent,
   EntityOnCallCard,
   ReadinessPage,
+  EnvironmentNameFieldExtension,
 } from './plugin';
 export { readinessApiRef } from './api';
 export type { ReadinessApi } from './api';

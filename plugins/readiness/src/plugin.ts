@@ -6,7 +6,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { ReadinessClient } from '@internal/plugin-readiness-common';
+import { EnvironmentNameField, environmentNameValidation } from './components/EnvironmentNameField/EnvironmentNameField';
 import { readinessApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -85,5 +87,19 @@ export const ReadinessPage = readinessPlugin.provide(
     name: 'ReadinessPage',
     component: () => import('./components/ReadinessPage/ReadinessPage').then(m => m.ReadinessPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The `EnvironmentName` field for scaffolder templates (`ui:field: EnvironmentName`): the name of a new environment,
+ * checked live against the naming rule and the catalog. Add it inside `<ScaffolderFieldExtensions>`.
+ *
+ * @public
+ */
+export const EnvironmentNameFieldExtension = readinessPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'EnvironmentName',
+    component: EnvironmentNameField,
+    validation: environmentNameValidation,
   }),
 );

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { TextField } from '@material-ui/core';
+import useDebounce from 'react-use/esm/useDebounce';
+import { ApiHolder, useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import type { FieldValidation } from '@rjsf/utils';
+
+/** Lower-case letters, digits and dashes; 3 to 40 characters; a letter first; no dash last (as the backend action). */
+export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
+const RULE = '3 to 40 lower-case letters, digits and dashes, starting with a letter and not ending with a dash';
+
+function refOf(name: string) {
+  return `resource:default/${name}`;
+}
+
+/**
+ * The `EnvironmentName` scaffolder field: the name of a new environment, checked live as it is typed — the naming
+ * rule, and whether the catalog already has an entity of that name (with its owner).
+ */
+export function EnvironmentNameField(props: FieldExtensionComponentProps<string>) {
+  const { formData, onChange, required, rawErrors, schema, idSchema } = props;
+  const catalogApi = useApi(catalogApiRef);
+  const [taken, setTaken] = useState<string | undefined>();
+  const value = formData ?? '';
+  const invalid = value !== '' && !ENVIRONMENT_NAME_PATTERN.test(value);
+  useDebounce(
+    () => {
+      if (!value || invalid) {
+        setTaken(undefined);
+        return;
+      }
+      catalogApi
+        .getEntityByRef(refOf(value))
+        .then(entity => setTaken(entity ? `${refOf(value)} already exists (owned by ${(entity.spec as { owner?: string })?.owner ?? 'nobody'})` : undefined))
+        .catch(() => setTaken(undefined));
+    },
+    300,
+    [value],
+  );
+  let helperText = schema.description ?? RULE;
+  if (invalid) helperText = `Must be ${RULE}`;
+  else if (taken) helperText = taken;
+  else if (value) helperText = `${refOf(value)} is free`;
+  return (
+    <TextField
+      id={idSchema?.$id ?? 'environment-name'}
+      label={schema.title ?? 'Name'}
+      required={required}
+      value={value}
+      onChange={e => onChange(e.target.value)}
+      error={invalid || Boolean(taken) || Boolean(rawErrors?.length)}
+      helperText={helperText}
+      margin="normal"
+      fullWidth
+      inputProps={{ 'data-testid': 'environment-name' }}
+    />
+  );
+}
+
+/** The same checks when the step is submitted, so a taken or malformed name never reaches the backend. */
+export async function environmentNameValidation(value: string, validation: FieldValidation, context: { apiHolder: ApiHolder }) {
+  if (!ENVIRONMENT_NAME_PATTERN.test(value ?? '')) {
+    validation.addError(`Must be ${RULE}`);
+    return;
+  }
+  const catalogApi = context.apiHolder.get(catalogApiRef);
+  const entity = await catalogApi?.getEntityByRef(refOf(value));
+  if (entity) validation.addError(`${refOf(value)} already exists`);
+}
