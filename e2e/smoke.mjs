@@ -217,7 +217,11 @@ try {
     await card.waitFor();
     await shot('15-create');
     await card.getByRole('button', { name: 'Choose' }).click();
+    // The name is checked live: an existing environment is refused, a new one is free.
+    await page.getByLabel(/^Name/).fill('rag-staging');
+    await page.getByText('resource:default/rag-staging already exists (owned by group:default/rag-team)').waitFor();
     await page.getByLabel(/^Name/).fill(name);
+    await page.getByText(`resource:default/${name} is free`).waitFor();
     await page.getByLabel('staging').check();
     await shot('16-template-form');
     await page.getByRole('button', { name: 'Next' }).click();
