@@ -5,3 +5,4 @@
  */
 export * from './factSources';
 export * from './onCallProviders';
+export * from './serviceClient';

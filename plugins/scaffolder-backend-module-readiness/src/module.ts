@@ -7,7 +7,7 @@ import { createEnvironmentValidateAction } from './actions/environmentValidate';
 import { catalogReadsDirectory, createEnvironmentProvisionAction } from './actions/environmentProvision';
 import { createEnvironmentDecommissionAction } from './actions/environmentDecommission';
 import { createGateCheckAction } from './actions/gateCheck';
-import { serviceReadinessClient } from './readinessClient';
+import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
 
 /**
  * The readiness actions for the scaffolder: `readiness:gate:check`, `readiness:environment:validate` and, when
@@ -31,7 +31,7 @@ export const scaffolderModuleReadiness = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ actions, config, discovery, auth, catalog }) {
-        const readiness = serviceReadinessClient(discovery, auth);
+        const readiness = createServiceReadinessClient(discovery, auth);
         const gate = config.getOptionalConfig('readiness.scaffolder.productionGate');
         const productionGate = {
           trackId: gate?.getString('trackId') ?? 'rag-production-readiness',

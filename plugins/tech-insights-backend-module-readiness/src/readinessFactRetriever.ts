@@ -1,28 +1,10 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { FactRetriever, TechInsightFact } from '@backstage-community/plugin-tech-insights-node';
-import { OverviewRow, ReadinessClient } from '@internal/plugin-readiness-common';
+import { OverviewRow } from '@internal/plugin-readiness-common';
+import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
 
 /** The id tech-insights checks name in `factIds`. @public */
 export const READINESS_FACT_RETRIEVER_ID = 'readinessFactRetriever';
-
-/**
- * The readiness client, authenticated as this backend (a service token for the readiness plugin).
- */
-function clientFor(discovery: DiscoveryService, auth: AuthService) {
-  return new ReadinessClient({
-    discoveryApi: discovery,
-    fetchApi: {
-      fetch: async (input, init) => {
-        const { token } = await auth.getPluginRequestToken({
-          onBehalfOf: await auth.getOwnServiceCredentials(),
-          targetPluginId: 'readiness',
-        });
-        return fetch(input, { ...init, headers: { ...(init?.headers as object), Authorization: `Bearer ${token}` } });
-      },
-    },
-  });
-}
 
 /**
  * The facts of one entity from its overview rows (one per track that applies).
@@ -69,7 +51,7 @@ export const readinessFactRetriever: FactRetriever = {
     blockedRootCauses: { type: 'integer', description: 'Failing or unmeasured checks that keep the next gates from passing' },
   },
   async handler({ discovery, auth, logger }): Promise<TechInsightFact[]> {
-    const overview = await clientFor(discovery, auth).getOverview();
+    const overview = await createServiceReadinessClient(discovery, auth).getOverview();
     const byEntity = new Map<string, OverviewRow[]>();
     for (const row of overview.items) {
       if (row.status === 'not-evaluated') continue;

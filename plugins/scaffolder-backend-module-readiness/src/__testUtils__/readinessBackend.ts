@@ -9,7 +9,7 @@ import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-m
 // The actions are tested against the real readiness backend, not a stand-in.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import readinessPlugin from '@internal/plugin-readiness-backend';
-import { serviceReadinessClient } from '../readinessClient';
+import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
 
 /** The demo catalog from examples/, as the catalog serves it (with its dependsOn relations). */
 export function demoCatalogEntities(): Entity[] {
@@ -61,7 +61,7 @@ export async function startReadinessForActions() {
   });
   const { discovery, auth } = services!;
   return {
-    readiness: serviceReadinessClient(discovery, auth),
+    readiness: createServiceReadinessClient(discovery, auth),
     catalog: catalogServiceMock({ entities }),
     entities,
     auth,

@@ -1,8 +1,13 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ReadinessApi, ReadinessClient } from '@internal/plugin-readiness-common';
 
-/** The readiness backend, called with this backend's own service credentials. */
-export function serviceReadinessClient(discovery: DiscoveryService, auth: AuthService): ReadinessApi {
+/**
+ * The readiness backend's typed client for other backend plugins and modules, calling with the caller's own service
+ * credentials (a plugin request token for `readiness`).
+ *
+ * @public
+ */
+export function createServiceReadinessClient(discovery: DiscoveryService, auth: AuthService): ReadinessApi {
   return new ReadinessClient({
     discoveryApi: discovery,
     fetchApi: {
