@@ -6,7 +6,7 @@ import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { targetPaths } from '@backstage/cli-common';
 import { readinessPlugin } from './plugin';
-import { demoEntities } from './__testUtils__/demoEntities';
+import { demoEntities } from './testUtils';
 
 jest.setTimeout(180_000);
 

@@ -11,8 +11,9 @@ import { TechInsightFact } from '@backstage-community/plugin-tech-insights-node'
 // The retriever is tested against the real readiness backend, not a stand-in.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import readinessPlugin from '@internal/plugin-readiness-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import { demoEntities } from '@internal/plugin-readiness-backend/testUtils';
 import { readinessFactRetriever } from './readinessFactRetriever';
-import { demoCatalog } from './__testUtils__/demoCatalog';
 
 jest.setTimeout(60_000);
 
@@ -37,7 +38,7 @@ async function startReadiness() {
     features: [
       readinessPlugin,
       capture,
-      catalogServiceMock.factory({ entities: demoCatalog() }),
+      catalogServiceMock.factory({ entities: demoEntities() }),
       mockServices.rootConfig.factory({
         data: {
           readiness: {

@@ -13,7 +13,7 @@ import { DatabaseWaiverStore } from './waivers/DatabaseWaiverStore';
 import { DatabaseResultStore } from './results/DatabaseResultStore';
 import { TrackRegistry } from './tracks/TrackRegistry';
 import { ReadinessService } from './ReadinessService';
-import { demoEntities } from '../__testUtils__/demoEntities';
+import { demoEntities } from '../testUtils';
 
 jest.setTimeout(60_000);
 

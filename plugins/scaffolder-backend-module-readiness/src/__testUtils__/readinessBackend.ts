@@ -1,29 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { AuthService, coreServices, createBackendModule, DiscoveryService } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { targetPaths } from '@backstage/cli-common';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 // The actions are tested against the real readiness backend, not a stand-in.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import readinessPlugin from '@internal/plugin-readiness-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import { demoEntities } from '@internal/plugin-readiness-backend/testUtils';
 import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
-
-/** The demo catalog from examples/, as the catalog serves it (with its dependsOn relations). */
-export function demoCatalogEntities(): Entity[] {
-  const dir = path.join(targetPaths.rootDir, 'examples');
-  return fs
-    .readdirSync(dir)
-    .filter(f => f.endsWith('.yaml'))
-    .flatMap(f => parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d => d.toJSON() as Entity))
-    .map(e => ({
-      ...e,
-      metadata: { namespace: 'default', ...e.metadata },
-      relations: ((e.spec?.dependsOn as string[]) ?? []).map(ref => ({ type: 'dependsOn', targetRef: stringifyEntityRef(parseEntityRef(ref)) })),
-    }));
-}
 
 /**
  * The readiness backend on the demo catalog with the demo evidence (rag-api blocked by OIDC login), the catalog
@@ -43,7 +28,7 @@ export async function startReadinessForActions() {
       });
     },
   });
-  const entities = demoCatalogEntities();
+  const entities = demoEntities();
   await startTestBackend({
     features: [
       readinessPlugin,

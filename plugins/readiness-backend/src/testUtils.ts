@@ -4,7 +4,18 @@ import { parseAllDocuments } from 'yaml';
 import { targetPaths } from '@backstage/cli-common';
 import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
-/** The demo catalog from examples/, with the dependsOn relations the catalog would add. */
+/**
+ * Test utilities of the readiness backend (`@internal/plugin-readiness-backend/testUtils`).
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * The demo catalog from examples/, as the catalog serves it: with the dependsOn relations it would add and the
+ * location it was read from (relative annotations such as runbooks and on-call resolve against it).
+ *
+ * @public
+ */
 export function demoEntities(): Entity[] {
   const dir = path.join(targetPaths.rootDir, 'examples');
   const entities = fs
