@@ -1,7 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Fact } from '@internal/plugin-readiness-common';
 import { ReadinessFactSource } from '@internal/plugin-readiness-node';
+import { createFixedFactSource } from '../facts/fixedFactSource';
 import { OnCallService } from './OnCallService';
 
 const TYPES = ['oncall.configured', 'oncall.escalationLevels', 'oncall.uncoveredHours14d'];
@@ -14,36 +14,23 @@ const TYPES = ['oncall.configured', 'oncall.escalationLevels', 'oncall.uncovered
  * When the provider fails (a broken on-call file, PagerDuty down) the two numbers are null, so checks fail.
  */
 export function createOnCallFactSource(oncall: OnCallService, logger: LoggerService): ReadinessFactSource {
-  return {
+  return createFixedFactSource({
     id: 'oncall',
     factTypes: TYPES.map(type => ({ type, description: `On-call: ${type.slice('oncall.'.length)}` })),
-    async getFacts({ entities, types }) {
-      const wanted = TYPES.filter(t => !types || types.includes(t));
-      if (wanted.length === 0) return [];
-      const facts: Fact[] = [];
-      const observedAt = new Date().toISOString();
-      for (const entity of entities) {
-        const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-        const configured = Boolean(oncall.providerFor(entity));
-        let levels: number | null = configured ? null : 0;
-        let uncovered: number | null = configured ? null : 24 * 14;
-        if (configured && wanted.some(t => t !== 'oncall.configured')) {
-          try {
-            const coverage = (await oncall.coverage(entity))!;
-            levels = coverage.levels.length;
-            uncovered = coverage.uncoveredHours14d;
-          } catch (error) {
-            logger.warn(`On-call of ${entityRef} cannot be read: ${error}`);
-          }
+    async valuesOf(entity, wanted) {
+      const configured = Boolean(oncall.providerFor(entity));
+      let levels: number | null = configured ? null : 0;
+      let uncovered: number | null = configured ? null : 24 * 14;
+      if (configured && wanted.some(t => t !== 'oncall.configured')) {
+        try {
+          const coverage = (await oncall.coverage(entity))!;
+          levels = coverage.levels.length;
+          uncovered = coverage.uncoveredHours14d;
+        } catch (error) {
+          logger.warn(`On-call of ${stringifyEntityRef(entity)} cannot be read: ${error}`);
         }
-        const values: Record<string, Fact['value']> = {
-          'oncall.configured': configured,
-          'oncall.escalationLevels': levels,
-          'oncall.uncoveredHours14d': uncovered,
-        };
-        for (const type of wanted) facts.push({ entityRef, type, value: values[type], source: 'oncall', observedAt });
       }
-      return facts;
+      return { 'oncall.configured': configured, 'oncall.escalationLevels': levels, 'oncall.uncoveredHours14d': uncovered };
     },
-  };
+  });
 }
