@@ -43,7 +43,16 @@ export class EntityFileReader {
 
   /** The text at the target; errors say why it cannot be read (not allowed, not found, too big). */
   async read(entity: Entity, target: string): Promise<{ location: string; text: string }> {
-    const resolved = this.resolve(entity, target);
+    return this.readResolved(this.resolve(entity, target));
+  }
+
+  /** How a resolved target is shown and reported: the URL, or `file:` and the absolute path. */
+  static locationOf(resolved: ResolvedTarget): string {
+    return resolved.type === 'file' ? `file:${resolved.location}` : resolved.location;
+  }
+
+  /** Reads a target {@link EntityFileReader.resolve} returned. */
+  async readResolved(resolved: ResolvedTarget): Promise<{ location: string; text: string }> {
     if (resolved.type === 'url') {
       const response = await this.options.reader.readUrl(resolved.location);
       const buffer = await response.buffer();
@@ -61,7 +70,7 @@ export class EntityFileReader {
     const stat = await fs.stat(file);
     if (!stat.isFile()) throw new InputError(`${file} is not a file`);
     if (stat.size > MAX_BYTES) throw new InputError(`${file} is larger than 1 MiB`);
-    return { location: `file:${file}`, text: await fs.readFile(file, 'utf8') };
+    return { location: EntityFileReader.locationOf(resolved), text: await fs.readFile(file, 'utf8') };
   }
 }
 

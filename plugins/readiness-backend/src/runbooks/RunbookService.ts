@@ -134,11 +134,9 @@ export class RunbookService {
   private async readRunbook(entity: Entity, target: string): Promise<Runbook> {
     let url = target;
     try {
-      url = (() => {
-        const resolved = this.deps.files.resolve(entity, target);
-        return resolved.type === 'file' ? `file:${resolved.location}` : resolved.location;
-      })();
-      const { text } = await this.deps.files.read(entity, target);
+      const resolved = this.deps.files.resolve(entity, target);
+      url = EntityFileReader.locationOf(resolved);
+      const { text } = await this.deps.files.readResolved(resolved);
       const parsed = parseRunbook(text);
       return {
         target,
