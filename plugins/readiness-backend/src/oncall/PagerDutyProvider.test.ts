@@ -119,6 +119,15 @@ describe('PagerDutyProvider', () => {
     expect(pd.requests.filter(r => r.url.startsWith('/oncalls')).map(r => new URL(r.url, 'http://x').searchParams.get('offset'))).toEqual(['0', '2']);
   });
 
+  it('reads the service and its policy once for shifts and levels asked for together', async () => {
+    const before = pd.requests.length;
+    const p = provider();
+    await Promise.all([p.getShifts(rag, { from: new Date('2026-11-25T12:00:00Z'), to: new Date('2026-11-26T12:00:00Z') }), p.getEscalationLevels(rag)]);
+    const paths = pd.requests.slice(before).map(r => new URL(r.url, 'http://x').pathname);
+    expect(paths.filter(x => x === '/services/PSVC001')).toHaveLength(1);
+    expect(paths.filter(x => x === '/escalation_policies/PESC001')).toHaveLength(1);
+  });
+
   it('escalates by triggering an incident through the Events API v2', async () => {
     const result = await provider().escalate(rag, { level: 1, reason: 'OIDC down', actor: 'user:default/maria.garcia', escalationId: 'esc-1' });
     expect(result).toEqual({ notified: [], externalId: 'esc-1', message: expect.stringMatching(/PagerDuty incident triggered \(dedup key esc-1\)/) });

@@ -43,6 +43,10 @@ export function readPagerDutyConfig(config: Config): PagerDutyOptions | undefine
 }
 
 type PdTarget = { id: string; type: string; summary?: string; email?: string; name?: string };
+type EscalationPolicy = { id: string; escalation_rules: Array<{ escalation_delay_in_minutes: number; targets: PdTarget[] }> };
+
+/** How long an escalation policy read from PagerDuty is reused. */
+const POLICY_TTL_MS = 30_000;
 type PdOnCall = { user: PdTarget; escalation_level: number; start: string | null; end: string | null; schedule?: PdTarget | null };
 
 /**
@@ -53,6 +57,7 @@ type PdOnCall = { user: PdTarget; escalation_level: number; start: string | null
  */
 export class PagerDutyProvider implements OnCallProvider {
   readonly id = 'pagerduty';
+  private readonly policies = new Map<string, { policy: Promise<EscalationPolicy>; expires: number }>();
 
   constructor(
     private readonly options: PagerDutyOptions,
@@ -156,12 +161,24 @@ export class PagerDutyProvider implements OnCallProvider {
     return entity.metadata.annotations![PAGERDUTY_SERVICE_ANNOTATION];
   }
 
-  private async policyOf(entity: Entity) {
-    const id = encodeURIComponent(this.serviceId(entity));
+  /**
+   * The service's escalation policy. A summary asks for shifts and levels together, and both need the policy: it is
+   * fetched once and shared for a short while instead of twice.
+   */
+  private policyOf(entity: Entity) {
+    const id = this.serviceId(entity);
+    const cached = this.policies.get(id);
+    if (cached && cached.expires > Date.now()) return cached.policy;
+    const policy = this.fetchPolicy(id);
+    this.policies.set(id, { policy, expires: Date.now() + POLICY_TTL_MS });
+    policy.catch(() => this.policies.delete(id));
+    return policy;
+  }
+
+  private async fetchPolicy(serviceId: string) {
+    const id = encodeURIComponent(serviceId);
     const { service } = await this.rest<{ service: { id: string; escalation_policy: { id: string } } }>(`/services/${id}`);
-    const { escalation_policy } = await this.rest<{
-      escalation_policy: { id: string; escalation_rules: Array<{ escalation_delay_in_minutes: number; targets: PdTarget[] }> };
-    }>(`/escalation_policies/${encodeURIComponent(service.escalation_policy.id)}`);
+    const { escalation_policy } = await this.rest<{ escalation_policy: EscalationPolicy }>(`/escalation_policies/${encodeURIComponent(service.escalation_policy.id)}`);
     return escalation_policy;
   }
 
