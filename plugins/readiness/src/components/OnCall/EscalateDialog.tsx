@@ -5,13 +5,13 @@ import { useApi } from '@backstage/core-plugin-api';
 import { Escalation, EscalationLevel } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { useAction } from '../common/hooks';
+import { ReasonField } from '../common/ReasonField';
 
 /** Confirms an escalation: a reason (required) and the level (default: the next one after the last escalation). */
 export function EscalateDialog(props: { entityRef: string; levels: EscalationLevel[]; onClose: () => void; onDone: (e: Escalation) => void }) {
   const api = useApi(readinessApiRef);
   const [reason, setReason] = useState('');
   const [level, setLevel] = useState<number | ''>('');
-  const [touched, setTouched] = useState(false);
   const reasonError = reason.trim() ? undefined : 'Say what is wrong: the people paged read this first';
   const { run, running, error } = useAction(async () => {
     props.onDone(await api.escalate(props.entityRef, { reason: reason.trim(), ...(level ? { level } : {}) }));
@@ -21,21 +21,7 @@ export function EscalateDialog(props: { entityRef: string; levels: EscalationLev
       <DialogTitle id="escalate-title">Escalate</DialogTitle>
       <DialogContent>
         <DialogContentText>This pages people now. It is recorded with your name.</DialogContentText>
-        <TextField
-          id="escalate-reason"
-          label="Reason"
-          required
-          fullWidth
-          multiline
-          minRows={2}
-          value={reason}
-          onChange={e => setReason(e.target.value)}
-          onBlur={() => setTouched(true)}
-          error={touched && Boolean(reasonError)}
-          helperText={touched && reasonError ? reasonError : ' '}
-          inputProps={{ maxLength: 2000 }}
-          margin="normal"
-        />
+        <ReasonField id="escalate-reason" value={reason} onChange={setReason} error={reasonError} />
         <TextField select id="escalate-level" label="Level" value={level} onChange={e => setLevel(e.target.value === '' ? '' : Number(e.target.value))} fullWidth margin="normal">
           <MenuItem value="">The next level (after the last escalation)</MenuItem>
           {props.levels.map(l => (

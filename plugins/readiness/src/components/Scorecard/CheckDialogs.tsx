@@ -5,6 +5,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { CheckTargetRequest } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { useAction } from '../common/hooks';
+import { ReasonField } from '../common/ReasonField';
 
 type Target = CheckTargetRequest & { title: string };
 
@@ -61,7 +62,6 @@ export function WaiverRequestDialog(props: { target: Target; maxDays?: number; o
   let expiresError: string | undefined;
   if (Number.isNaN(days) || days <= 0) expiresError = 'A date in the future';
   else if (days > maxDays) expiresError = `At most ${maxDays} days from now`;
-  const [touched, setTouched] = useState(false);
   const { run, running, error } = useAction(async () => {
     await api.requestWaiver({ ...strip(props.target), reason: reason.trim(), expiresAt: expiresAt.toISOString() });
     props.onDone();
@@ -73,21 +73,7 @@ export function WaiverRequestDialog(props: { target: Target; maxDays?: number; o
         <DialogContentText>
           A waived check counts as passed until it expires. Somebody other than you has to approve it.
         </DialogContentText>
-        <TextField
-          id="waiver-reason"
-          label="Reason"
-          required
-          fullWidth
-          multiline
-          minRows={2}
-          value={reason}
-          onChange={e => setReason(e.target.value)}
-          onBlur={() => setTouched(true)}
-          error={touched && Boolean(reasonError)}
-          helperText={touched && reasonError ? reasonError : ' '}
-          inputProps={{ maxLength: 2000 }}
-          margin="normal"
-        />
+        <ReasonField id="waiver-reason" value={reason} onChange={setReason} error={reasonError} />
         <TextField
           id="waiver-expires"
           label="Expires on"
