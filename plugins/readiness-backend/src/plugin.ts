@@ -34,6 +34,8 @@ import { createRunbooksFactSource } from './runbooks/runbooksFactSource';
 import { OnCallAsCodeProvider } from './oncall/OnCallAsCodeProvider';
 import { PagerDutyProvider, readPagerDutyConfig } from './oncall/PagerDutyProvider';
 import { EscalationStore } from './oncall/EscalationStore';
+import { EnvironmentStore } from './environments/EnvironmentStore';
+import { seedDemoEnvironments } from './environments/demoEnvironments';
 import { OnCallService } from './oncall/OnCallService';
 import { createOnCallFactSource } from './oncall/oncallFactSource';
 
@@ -85,6 +87,7 @@ export const readinessPlugin = createBackendPlugin({
         const attestations = DatabaseAttestationStore.create(knex);
         const waivers = DatabaseWaiverStore.create(knex);
         const results = DatabaseResultStore.create(knex);
+        const environments = EnvironmentStore.create(knex);
 
         const deploymentStore = DatabaseDeploymentStore.create(knex);
         const deployments = DeploymentService.create({
@@ -144,10 +147,12 @@ export const readinessPlugin = createBackendPlugin({
           results,
           logger: deps.logger,
           notifications: deps.notifications,
+          environments,
         });
 
         if (settings.demoSeed) {
           await seedDemoEvidence(evidence, deps.logger);
+          await seedDemoEnvironments(environments, deps.logger);
         }
 
         deps.permissionsRegistry.addPermissions(readinessPermissions);
@@ -166,6 +171,7 @@ export const readinessPlugin = createBackendPlugin({
             deployments,
             runbooks,
             oncall,
+            environments,
             maxWaiverDays: settings.maxWaiverDays,
           }),
         );

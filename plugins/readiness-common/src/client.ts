@@ -11,7 +11,7 @@ import {
   Waiver,
 } from './results';
 import { Track } from './tracks';
-import { AlertRunbooks, EntityRunbooks, Escalation, OnCallSummary } from './operations';
+import { AlertRunbooks, EntityRunbooks, EnvironmentRecordRequest, Escalation, OnCallSummary, ReadinessEnvironment } from './operations';
 import { readinessOperations } from './schema/operations.generated';
 
 type OperationId = keyof typeof readinessOperations;
@@ -54,6 +54,9 @@ export interface ReadinessApi {
   getOnCall(entityRef: string): Promise<OnCallSummary>;
   listEscalations(entityRef: string, options?: { limit?: number }): Promise<Escalation[]>;
   escalate(entityRef: string, request: { reason: string; level?: number }): Promise<Escalation>;
+  listEnvironments(options?: { system?: string; includeDecommissioned?: boolean }): Promise<ReadinessEnvironment[]>;
+  recordEnvironment(entityRef: string, request: EnvironmentRecordRequest): Promise<ReadinessEnvironment>;
+  decommissionEnvironment(entityRef: string, request?: { taskId?: string; requestedBy?: string }): Promise<ReadinessEnvironment>;
 }
 
 /** A deployment as CI records it (POST /deployments). @public */
@@ -215,5 +218,16 @@ export class ReadinessClient implements ReadinessApi {
   }
   async escalate(entityRef: string, request: { reason: string; level?: number }) {
     return this.call<Escalation>('CreateEscalation', refParts(entityRef), { body: request });
+  }
+  async listEnvironments(options: { system?: string; includeDecommissioned?: boolean } = {}) {
+    return (await this.call<{ items: ReadinessEnvironment[] }>('ListEnvironments', {}, { query: { system: options.system, includeDecommissioned: options.includeDecommissioned ? 'true' : undefined } })).items;
+  }
+  async recordEnvironment(entityRef: string, request: EnvironmentRecordRequest) {
+    const { namespace, name } = refParts(entityRef, 'resource');
+    return this.call<ReadinessEnvironment>('RecordEnvironment', { namespace, name }, { body: request });
+  }
+  async decommissionEnvironment(entityRef: string, request: { taskId?: string; requestedBy?: string } = {}) {
+    const { namespace, name } = refParts(entityRef, 'resource');
+    return this.call<ReadinessEnvironment>('DecommissionEnvironment', { namespace, name }, { body: request });
   }
 }

@@ -106,3 +106,36 @@ export type Escalation = {
   externalId?: string;
   message: string;
 };
+
+/**
+ * An environment recorded with the readiness backend: the environment Resource, the System it serves and its tier.
+ * Gates scoped to an environment (`environment: production` in a track) apply to the System's components while an
+ * active environment of that tier (or name) is recorded.
+ *
+ * @public
+ */
+export type ReadinessEnvironment = {
+  /** The environment Resource, e.g. `resource:default/rag-staging`. */
+  entityRef: string;
+  /** The System it serves, e.g. `system:default/rag-platform`. */
+  systemRef: string;
+  /** e.g. `dev`, `staging`, `production`. */
+  tier: string;
+  status: 'active' | 'decommissioned';
+  recordedBy: string;
+  recordedAt: string;
+  /** The scaffolder task that provisioned it. */
+  taskId?: string;
+  decommissionedBy?: string;
+  decommissionedAt?: string;
+};
+
+/** What recording an environment takes (PUT /environments/{namespace}/{name}). @public */
+export type EnvironmentRecordRequest = {
+  /** The System: a ref (`system:default/rag-platform`) or a name in the environment's namespace. */
+  system: string;
+  tier: string;
+  taskId?: string;
+  /** Who asked for it, when a service (the scaffolder) records for a person; ignored for users. */
+  requestedBy?: string;
+};

@@ -60,6 +60,18 @@ export const readinessOnCallEscalatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/** Record that an environment exists for a System (the scaffolder's provision action). @public */
+export const readinessEnvironmentRecordPermission = createPermission({
+  name: 'readiness.environment.record',
+  attributes: { action: 'create' },
+});
+
+/** Record that an environment was decommissioned. @public */
+export const readinessEnvironmentDecommissionPermission = createPermission({
+  name: 'readiness.environment.decommission',
+  attributes: { action: 'delete' },
+});
+
 /** Every permission of the readiness plugins. @public */
 export const readinessPermissions = [
   readinessDeploymentCreatePermission,
@@ -72,4 +84,6 @@ export const readinessPermissions = [
   readinessWaiverApprovePermission,
   readinessWaiverRevokePermission,
   readinessOnCallEscalatePermission,
+  readinessEnvironmentRecordPermission,
+  readinessEnvironmentDecommissionPermission,
 ];

@@ -20,14 +20,20 @@ export type Fact = {
 
 /**
  * The outcome of one check for one entity.
- * `unknown`: no fact to decide it (the seed's "Cannot measure"); `blocked`: a gate it depends on has not passed.
+ * `unknown`: no fact to decide it (the seed's "Cannot measure"); `blocked`: a gate it depends on has not passed;
+ * `not-applicable`: its gate is scoped to an environment the entity's System does not have (yet).
  *
  * @public
  */
-export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'blocked' | 'waived';
+export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'blocked' | 'waived' | 'not-applicable';
 
-/** @public */
-export type GateStatus = 'passed' | 'failed' | 'blocked' | 'unknown';
+/**
+ * `not-applicable`: the gate is scoped to an environment (tier or name) of which no active environment is recorded
+ * for the entity's System; it counts neither as passed nor as open, and does not block the gates after it.
+ *
+ * @public
+ */
+export type GateStatus = 'passed' | 'failed' | 'blocked' | 'unknown' | 'not-applicable';
 
 /**
  * A person's sign-off of a manual check.
@@ -110,6 +116,13 @@ export type GateResult = {
   rootCauses: RootCause[];
   /** Since when the gate has had this status (from the stored history). */
   since?: string;
+  /**
+   * For a gate scoped to an environment: the System's active environments of that tier or name it was evaluated
+   * for (names), empty when none is recorded and the gate is `not-applicable`.
+   */
+  environments?: string[];
+  /** For a `not-applicable` gate: why, in one sentence. */
+  message?: string;
 };
 
 /**
@@ -124,6 +137,7 @@ export type TrackEvaluation = {
   gates: GateResult[];
   summary: {
     gatesPassed: number;
+    /** The gates that apply (not counting `not-applicable` ones). */
     gatesTotal: number;
     /** The first gate (in dependency order) that has not passed, if any. */
     nextGate?: string;

@@ -1464,6 +1464,206 @@ export const spec = {
           }
         }
       }
+    },
+    "/environments": {
+      "get": {
+        "operationId": "ListEnvironments",
+        "description": "The environments recorded with the readiness backend (active ones unless includeDecommissioned), optionally of one System. Environment-scoped gates apply while an active environment of their tier or name is recorded.",
+        "parameters": [
+          {
+            "name": "system",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "maxLength": 300
+            }
+          },
+          {
+            "name": "includeDecommissioned",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "true",
+                "false"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Environments",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ReadinessEnvironment"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/environments/{namespace}/{name}": {
+      "put": {
+        "operationId": "RecordEnvironment",
+        "description": "Records that the environment Resource exists for a System (idempotent: 201 when it becomes active, 200 when it already was with the same system and tier; 409 when it is active for another system or tier). The System must be in the catalog. Audited; the System's components are re-evaluated in the background.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "system",
+                  "tier"
+                ],
+                "properties": {
+                  "system": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 300
+                  },
+                  "tier": {
+                    "type": "string",
+                    "pattern": "^[a-z][a-z0-9-]{0,31}$"
+                  },
+                  "taskId": {
+                    "type": "string",
+                    "maxLength": 200
+                  },
+                  "requestedBy": {
+                    "$ref": "#/components/schemas/EntityRef"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Already recorded, unchanged",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReadinessEnvironment"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "Recorded (new, or active again after a decommission)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReadinessEnvironment"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/environments/{namespace}/{name}/decommission": {
+      "post": {
+        "operationId": "DecommissionEnvironment",
+        "description": "Records that the environment was decommissioned (idempotent; the record is kept). Its environment-scoped gates stop applying unless another active environment of the tier remains. Audited.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "taskId": {
+                    "type": "string",
+                    "maxLength": 200
+                  },
+                  "requestedBy": {
+                    "$ref": "#/components/schemas/EntityRef"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The environment, decommissioned",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReadinessEnvironment"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2138,6 +2338,50 @@ export const spec = {
           }
         }
       },
+      "ReadinessEnvironment": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "systemRef",
+          "tier",
+          "status",
+          "recordedBy",
+          "recordedAt"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "systemRef": {
+            "type": "string"
+          },
+          "tier": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "active",
+              "decommissioned"
+            ]
+          },
+          "recordedBy": {
+            "type": "string"
+          },
+          "recordedAt": {
+            "type": "string"
+          },
+          "taskId": {
+            "type": "string"
+          },
+          "decommissionedBy": {
+            "type": "string"
+          },
+          "decommissionedAt": {
+            "type": "string"
+          }
+        }
+      },
       "CheckTarget": {
         "type": "object",
         "required": [
@@ -2414,7 +2658,8 @@ export const spec = {
               "passed",
               "failed",
               "blocked",
-              "unknown"
+              "unknown",
+              "not-applicable"
             ]
           },
           "checks": {

@@ -29,12 +29,25 @@ import { ResultStore, resultKey, Transition } from './results/ResultStore';
 import { rollUpSystem } from './systemRollup';
 import { overviewRow, topRootCauses } from './overview';
 import { CatalogLookupCache } from '../catalog/CatalogLookupCache';
+import { EnvironmentStore } from '../environments/EnvironmentStore';
+import { ENVIRONMENT_PLACEHOLDER, EvaluationEnvironment, factTypeFor } from './evaluation/evaluateTrack';
 
 const BATCH = 500;
 
 /** Entity refs are case-insensitive; the plugin stores and compares them in lower case. */
 export const normalizeRef = (entity: Entity | string) =>
   (typeof entity === 'string' ? stringifyEntityRef(parseEntityRef(entity)) : stringifyEntityRef(entity)).toLocaleLowerCase('en-US');
+
+/** The System an entity belongs to (`spec.system`, in the entity's namespace unless it says otherwise), lower case. */
+export function systemOf(entity: Entity): string | undefined {
+  const system = entity.spec?.system;
+  if (typeof system !== 'string' || !system) return undefined;
+  try {
+    return normalizeRef(stringifyEntityRef(parseEntityRef(system, { defaultKind: 'system', defaultNamespace: entity.metadata.namespace ?? 'default' })));
+  } catch {
+    return undefined;
+  }
+}
 
 /** Gathers facts, evaluates tracks, stores transitions and tells owners about regressions. */
 export class ReadinessService {
@@ -48,6 +61,8 @@ export class ReadinessService {
     results: ResultStore;
     logger: LoggerService;
     notifications?: NotificationService;
+    /** The environments registry; without it, environment-scoped gates never apply. */
+    environments?: EnvironmentStore;
     now?: () => Date;
     /** How long re-evaluation after new facts waits to gather a burst; default 1 s. */
     refreshDelayMs?: number;
@@ -80,19 +95,49 @@ export class ReadinessService {
     return entity;
   }
 
+  /** An entity of the catalog as the caller sees it, or undefined. */
+  async findEntity(entityRef: string, credentials: BackstageCredentials): Promise<Entity | undefined> {
+    return this.deps.catalog.getEntityByRef(entityRef, { credentials });
+  }
+
+  /**
+   * Asks for a re-evaluation of a System's entities (an environment of it was recorded or decommissioned, so gates
+   * scoped to environments may now apply or stop applying), in the background; failures are logged.
+   */
+  requestSystemRefresh(systemRef: string): Promise<void> {
+    const run = (async () => {
+      const credentials = await this.deps.auth.getOwnServiceCredentials();
+      const { kind, namespace, name } = parseEntityRef(systemRef);
+      const { items } = await this.deps.catalog.getEntities(
+        { filter: { 'spec.system': [name, `${kind}:${namespace}/${name}`] } },
+        { credentials },
+      );
+      const inSystem = items.filter(e => systemOf(e) === normalizeRef(systemRef));
+      await this.refresh(inSystem, credentials);
+    })().catch(error => this.deps.logger.warn(`Re-evaluation of ${systemRef} after an environment change failed: ${error}`));
+    return run;
+  }
+
   /** Gathers what evaluating these entities needs: their tracks, the facts (theirs and other entities' that checks read), attestations and waivers. */
   private async gather(entities: Entity[], credentials: BackstageCredentials) {
     const now = this.now();
     const plans = entities
-      .map(entity => ({ entity, entityRef: normalizeRef(entity), tracks: this.deps.tracks.forEntity(entity) }))
+      .map(entity => ({ entity, entityRef: normalizeRef(entity), systemRef: systemOf(entity), tracks: this.deps.tracks.forEntity(entity) }))
       .filter(p => p.tracks.length > 0);
+    const environmentsOf = await this.environmentsOfSystems(plans.map(p => p.systemRef));
     const wanted = new Set<string>();
     const foreignRefs = new Set<string>();
     for (const plan of plans) {
+      const environments = environmentsOf.get(plan.systemRef ?? '') ?? [];
       for (const t of plan.tracks) {
         for (const gate of t.track.spec.gates) {
           for (const check of gate.checks) {
-            if (check.fact) wanted.add(check.fact);
+            if (check.fact?.includes(ENVIRONMENT_PLACEHOLDER)) {
+              // One fact per environment the gate may apply to (the evaluator picks those in its scope).
+              for (const e of environments) wanted.add(factTypeFor(check.fact, e.name));
+            } else if (check.fact) {
+              wanted.add(check.fact);
+            }
             if (check.entity && check.entity !== plan.entityRef) foreignRefs.add(check.entity);
           }
         }
@@ -147,10 +192,25 @@ export class ReadinessService {
           attestations: (attestationsOf.get(plan.entityRef) ?? []).filter(a => a.trackId === track.track.metadata.name),
           waivers: (waiversOf.get(plan.entityRef) ?? []).filter(w => w.trackId === track.track.metadata.name),
           now,
+          environments: environmentsOf.get(plan.systemRef ?? '') ?? [],
+          ...(plan.systemRef ? { systemRef: plan.systemRef } : {}),
         },
       })),
     );
     return inputs;
+  }
+
+  /** The active environments recorded for each of these systems (names and tiers). */
+  private async environmentsOfSystems(systemRefs: Array<string | undefined>): Promise<Map<string, EvaluationEnvironment[]>> {
+    const wanted = [...new Set(systemRefs.filter((r): r is string => Boolean(r)))];
+    const bySystem = new Map<string, EvaluationEnvironment[]>();
+    if (!this.deps.environments || wanted.length === 0) return bySystem;
+    for (const env of await this.deps.environments.list({ systemRefs: wanted })) {
+      const list = bySystem.get(env.systemRef) ?? [];
+      list.push({ name: parseEntityRef(env.entityRef).name, tier: env.tier });
+      bySystem.set(env.systemRef, list);
+    }
+    return bySystem;
   }
 
   /** Evaluates every track that applies to each entity in full detail, with the facts as they are now. Stores nothing. */

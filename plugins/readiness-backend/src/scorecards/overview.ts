@@ -24,7 +24,7 @@ export function overviewRow(entity: Entity, entityRef: string, track: LoadedTrac
   if (!vector) return { ...base, status: 'not-evaluated', gatesPassed: 0, gates: {}, rootCauses: [] };
   const gateStatus = (id: string) => vector.statuses[`${id}/`];
   const statuses = gates.map(g => gateStatus(g.id));
-  const nextGate = track.order.find(id => gateStatus(id) !== 'passed');
+  const nextGate = track.order.find(id => gateStatus(id) !== 'passed' && gateStatus(id) !== 'not-applicable');
   const rootCauses: OverviewRow['rootCauses'] = [];
   if (nextGate) {
     const byId = new Map(gates.map(g => [g.id, g]));
@@ -51,6 +51,8 @@ export function overviewRow(entity: Entity, entityRef: string, track: LoadedTrac
     ...base,
     status,
     gatesPassed: statuses.filter(s => s === 'passed').length,
+    // Gates scoped to an environment the system does not have do not count.
+    gatesTotal: statuses.filter(s => s !== 'not-applicable').length,
     gates: Object.fromEntries(gates.map(g => [g.id, gateStatus(g.id) ?? 'unknown'])),
     ...(nextGate ? { nextGate } : {}),
     rootCauses,

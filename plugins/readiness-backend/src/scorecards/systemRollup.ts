@@ -7,9 +7,9 @@ import {
   TrackEvaluation,
 } from '@internal/plugin-readiness-common';
 
-const severity: Record<GateStatus, number> = { failed: 3, unknown: 2, blocked: 1, passed: 0 };
+const severity: Record<GateStatus, number> = { failed: 3, unknown: 2, blocked: 1, passed: 0, 'not-applicable': -1 };
 
-/** The worse of two gate statuses: failed, then unknown, then blocked, then passed. */
+/** The worse of two gate statuses: failed, then unknown, then blocked, then passed, then not applicable. */
 export function worseStatus(a: GateStatus, b: GateStatus): GateStatus {
   return severity[a] >= severity[b] ? a : b;
 }
@@ -50,7 +50,7 @@ export function rollUpSystem(options: {
     trackId: track.metadata.name,
     title: track.metadata.title,
     gates: track.spec.gates.map(gate => {
-      let status: GateStatus = 'passed';
+      let status: GateStatus = 'not-applicable';
       for (const row of rows) {
         const s = row.tracks.find(t => t.trackId === track.metadata.name)?.gates[gate.id];
         if (s) status = worseStatus(status, s);

@@ -17,6 +17,8 @@ import { registerRunbookRoutes } from '../runbooks/routes';
 import { RunbookService } from '../runbooks/RunbookService';
 import { registerOnCallRoutes } from '../oncall/routes';
 import { OnCallService } from '../oncall/OnCallService';
+import { registerEnvironmentRoutes } from '../environments/routes';
+import { EnvironmentStore } from '../environments/EnvironmentStore';
 
 /** The plugin's HTTP API: every capability's routes on one router validated against openapi.yaml. */
 export async function createRouter(
@@ -30,6 +32,7 @@ export async function createRouter(
     deployments: DeploymentService;
     runbooks: RunbookService;
     oncall: OnCallService;
+    environments: EnvironmentStore;
     maxWaiverDays: number;
   },
 ): Promise<express.Router> {
@@ -44,5 +47,6 @@ export async function createRouter(
   registerDeploymentRoutes(router, deps);
   registerRunbookRoutes(router, deps);
   registerOnCallRoutes(router, deps);
+  registerEnvironmentRoutes(router, deps);
   return router;
 }

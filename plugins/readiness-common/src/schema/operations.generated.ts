@@ -99,5 +99,17 @@ export const readinessOperations = {
   "CreateEscalation": {
     "method": "POST",
     "path": "/oncall/{kind}/{namespace}/{name}/escalations"
+  },
+  "ListEnvironments": {
+    "method": "GET",
+    "path": "/environments"
+  },
+  "RecordEnvironment": {
+    "method": "PUT",
+    "path": "/environments/{namespace}/{name}"
+  },
+  "DecommissionEnvironment": {
+    "method": "POST",
+    "path": "/environments/{namespace}/{name}/decommission"
   }
 } as const;

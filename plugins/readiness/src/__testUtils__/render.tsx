@@ -15,12 +15,13 @@ import matrix from '../__fixtures__/deployments-matrix-rag-api.json';
 import deployments from '../__fixtures__/deployments-rag-api.json';
 import runbooks from '../__fixtures__/runbooks-rag-api.json';
 import oncall from '../__fixtures__/oncall-rag-api.json';
+import environments from '../__fixtures__/environments-rag-platform.json';
 
 /**
  * Responses recorded from the real backend running the demo catalog (`npm start`, then the GET routes), so the
  * components are tested against the shapes the backend really sends.
  */
-export const fixtures = { scorecard, history, system, overview, matrix, deployments, runbooks, oncall } as any;
+export const fixtures = { scorecard, history, system, overview, matrix, deployments, runbooks, oncall, environments } as any;
 
 export const ragApi: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -73,6 +74,9 @@ export function fakeApi(overrides: Partial<ReadinessApi> = {}): ReadinessApi & {
     getOnCall: async () => fixtures.oncall,
     listEscalations: async () => [],
     escalate: unexpected('escalate'),
+    listEnvironments: async () => fixtures.environments.items,
+    recordEnvironment: unexpected('recordEnvironment'),
+    decommissionEnvironment: unexpected('decommissionEnvironment'),
     ...overrides,
   };
   const recorded = Object.fromEntries(

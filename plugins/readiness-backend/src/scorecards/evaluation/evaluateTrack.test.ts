@@ -204,6 +204,105 @@ describe('checks that read another entity', () => {
   });
 });
 
+describe('environment-scoped gates', () => {
+  // After the seed's sprint 7: a gate about production itself, and the release gate after it.
+  const scoped: Track = {
+    ...track,
+    spec: {
+      ...track.spec,
+      gates: [
+        { id: 'backend-verified', title: 'Backend', dependsOn: [], checks: [factCheck('oidc-login', 'evidence.tests.oidc-login', 'passed')] },
+        {
+          id: 'production-verified',
+          title: 'Production',
+          dependsOn: ['backend-verified'],
+          environment: 'production',
+          checks: [
+            { id: 'deployed', title: 'Deployed', severity: 'critical' as const, fact: 'deployments.{environment}.lastSuccessful', condition: { operator: 'exists' as const } },
+            manual('smoke'),
+          ],
+        },
+        { id: 'released', title: 'Released', dependsOn: ['production-verified'], checks: [factCheck('notes', 'evidence.release-notes', 'passed')] },
+      ],
+    },
+  };
+  const compiledScoped = compileTrack(scoped);
+  const deployed = (environment: string): Fact => ({
+    entityRef: 'component:default/rag-api',
+    type: `deployments.${environment}.lastSuccessful`,
+    value: { version: '1.4.0', finishedAt: '2026-11-24T10:00:00Z', ageDays: 1 },
+    source: 'deployments',
+    observedAt: '2026-11-25T12:00:00Z',
+  });
+  const base = [fact('evidence.tests.oidc-login', 'passed'), fact('evidence.release-notes', 'passed')];
+
+  it('is not applicable while the system has no environment of its tier, and blocks nothing after it', () => {
+    const result = evaluateTrack(compiledScoped, input(base, { systemRef: 'system:default/rag-platform', environments: [{ name: 'rag-staging', tier: 'staging' }] }));
+    expect(result.gates[1]).toEqual({
+      gateId: 'production-verified',
+      status: 'not-applicable',
+      checks: [
+        { checkId: 'deployed', status: 'not-applicable', message: 'Not applicable: no production environment is recorded for system:default/rag-platform' },
+        { checkId: 'smoke', status: 'not-applicable', message: 'Not applicable: no production environment is recorded for system:default/rag-platform' },
+      ],
+      blockedBy: [],
+      rootCauses: [],
+      environments: [],
+      message: 'Not applicable: no production environment is recorded for system:default/rag-platform',
+    });
+    expect(result.gates[2].status).toBe('passed');
+    // Counted neither as passed nor as a gate to pass.
+    expect(result.summary).toEqual({ gatesPassed: 2, gatesTotal: 2, blockers: [] });
+  });
+
+  it('applies once an environment of its tier (or of its name) exists, deciding {environment} checks in each one', () => {
+    const environments = [
+      { name: 'rag-prod-eu', tier: 'production' },
+      { name: 'rag-prod-us', tier: 'production' },
+      { name: 'rag-staging', tier: 'staging' },
+    ];
+    const attested: Attestation = {
+      id: 'a1',
+      entityRef: 'component:default/rag-api',
+      trackId: 'rag',
+      gateId: 'production-verified',
+      checkId: 'smoke',
+      attestedBy: 'user:default/maria.garcia',
+      attestedAt: '2026-11-24T00:00:00Z',
+      validUntil: '2026-12-24T00:00:00Z',
+    };
+    // Deployed to one of the two production environments: the check fails to measure in the other.
+    const half = evaluateTrack(compiledScoped, input([...base, deployed('rag-prod-eu')], { environments, attestations: [attested] }));
+    expect(half.gates[1]).toMatchObject({
+      status: 'unknown',
+      environments: ['rag-prod-eu', 'rag-prod-us'],
+      checks: [
+        { checkId: 'deployed', status: 'unknown', message: 'Cannot measure: no deployments.rag-prod-us.lastSuccessful fact' },
+        { checkId: 'smoke', status: 'pass' },
+      ],
+    });
+    expect(half.gates[2].status).toBe('blocked');
+    expect(half.summary).toMatchObject({ gatesPassed: 1, gatesTotal: 3, nextGate: 'production-verified' });
+
+    const both = evaluateTrack(compiledScoped, input([...base, deployed('rag-prod-eu'), deployed('rag-prod-us')], { environments, attestations: [attested] }));
+    expect(both.gates[1].checks[0]).toMatchObject({
+      status: 'pass',
+      message: 'deployments.{environment}.lastSuccessful: value exists in each of rag-prod-eu, rag-prod-us',
+    });
+    expect(both.summary).toEqual({ gatesPassed: 3, gatesTotal: 3, blockers: [] });
+
+    // A failing value in any environment fails the check, naming that environment's fact.
+    const failed = evaluateTrack(compiledScoped, input([...base, deployed('rag-prod-eu'), { ...deployed('rag-prod-us'), value: null }], { environments }));
+    expect(failed.gates[1].checks[0]).toMatchObject({ status: 'fail', message: 'deployments.rag-prod-us.lastSuccessful: expected value exists, found null' });
+
+    // Scoped by name: only that environment counts.
+    const byName = compileTrack({ ...scoped, spec: { ...scoped.spec, gates: scoped.spec.gates.map(g => (g.environment ? { ...g, environment: 'rag-prod-eu' } : g)) } });
+    const one = evaluateTrack(byName, input([...base, deployed('rag-prod-eu')], { environments, attestations: [attested] }));
+    expect(one.gates[1]).toMatchObject({ status: 'passed', environments: ['rag-prod-eu'] });
+    expect(one.gates[1].checks[0].message).toBe('deployments.rag-prod-eu.lastSuccessful: value exists');
+  });
+});
+
 describe('trackAppliesTo', () => {
   const entity = (spec: object, kind = 'Component', tags: string[] = []): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',

@@ -17,7 +17,31 @@ import { compileCondition, CompiledCondition, describeCondition, readPath } from
 export interface CompiledTrack {
   track: Track;
   order: string[];
-  gates: Map<string, { dependsOn: string[]; checks: CompiledCheck[] }>;
+  gates: Map<string, { dependsOn: string[]; environment?: string; checks: CompiledCheck[] }>;
+}
+
+/** In a fact type of a check of an environment-scoped gate, stands for each environment's name. */
+export const ENVIRONMENT_PLACEHOLDER = '{environment}';
+
+/** An environment recorded for the entity's System (see the environments registry). */
+export interface EvaluationEnvironment {
+  /** The environment Resource's name, e.g. `rag-staging`. */
+  name: string;
+  tier: string;
+}
+
+/** The environments a gate scoped to `scope` (a tier or an environment name) applies to, sorted by name. */
+export function environmentsInScope(scope: string, environments: EvaluationEnvironment[] | undefined): string[] {
+  const wanted = scope.toLocaleLowerCase('en-US');
+  return (environments ?? [])
+    .filter(e => e.tier.toLocaleLowerCase('en-US') === wanted || e.name.toLocaleLowerCase('en-US') === wanted)
+    .map(e => e.name)
+    .sort();
+}
+
+/** A check's fact type for one environment (`deployments.{environment}.lastSuccessful` → `deployments.rag-staging.lastSuccessful`). */
+export function factTypeFor(factType: string, environment: string): string {
+  return factType.split(ENVIRONMENT_PLACEHOLDER).join(environment);
 }
 
 /** A check with its condition compiled and its messages' fixed parts written once. */
@@ -26,6 +50,8 @@ export interface CompiledCheck {
   test?: CompiledCondition;
   /** `evidence.x of component:default/y` or `evidence.x`. */
   label?: string;
+  /** Whether the fact type names `{environment}`: the check is decided once per environment in the gate's scope. */
+  perEnvironment?: boolean;
   /** What the condition asks, e.g. `status equal "passed"`. */
   condition?: string;
   passMessage?: string;
@@ -56,6 +82,7 @@ export function compileTrack(track: Track): CompiledTrack {
         gate.id,
         {
           dependsOn: gate.dependsOn,
+          ...(gate.environment ? { environment: gate.environment } : {}),
           checks: gate.checks.map((check): CompiledCheck => {
             if (!check.condition) return { check };
             const label = check.entity ? `${check.fact} of ${check.entity}` : check.fact!;
@@ -65,6 +92,7 @@ export function compileTrack(track: Track): CompiledTrack {
               test: compileCondition(check.condition),
               label,
               condition,
+              ...(gate.environment && check.fact!.includes(ENVIRONMENT_PLACEHOLDER) ? { perEnvironment: true } : {}),
               passMessage: `${label}: ${condition}`,
               unknownMessage: `Cannot measure: no ${check.fact} fact${check.entity ? ` for ${check.entity}` : ''}`,
             };
@@ -110,6 +138,10 @@ export interface EvaluationInput {
   attestations: Attestation[];
   waivers: Waiver[];
   now: Date;
+  /** The active environments recorded for the entity's System; environment-scoped gates apply to these. */
+  environments?: EvaluationEnvironment[];
+  /** The entity's System, for messages (`system:default/rag-platform`). */
+  systemRef?: string;
 }
 
 const key = (gateId: string, checkId: string) => `${gateId}\u0000${checkId}`;
@@ -120,11 +152,46 @@ function activeWaiver(waivers: Waiver[], now: Date): Waiver | undefined {
   );
 }
 
+/** The latest fact of a type about the check's entity (the evaluated one, or the one the check names). */
+export function factFor(check: TrackCheck, type: string, input: EvaluationInput): Fact | undefined {
+  return check.entity !== undefined && check.entity !== input.entityRef
+    ? input.otherFacts?.get(check.entity)?.get(type)
+    : input.facts.get(type);
+}
+
+const SEVERITY: Record<'pass' | 'fail' | 'unknown', number> = { pass: 0, unknown: 1, fail: 2 };
+
+/**
+ * A check whose fact names `{environment}`, decided for each environment in scope: it fails if it fails for any,
+ * is unknown if it cannot be measured for any (and fails for none), and passes when it passes for every one.
+ */
+function evaluatePerEnvironment(compiled: CompiledCheck, input: EvaluationInput, environments: string[]): CheckResult {
+  const check = compiled.check;
+  let worst: CheckResult | undefined;
+  for (const environment of environments) {
+    const type = factTypeFor(check.fact!, environment);
+    const label = factTypeFor(compiled.label!, environment);
+    const fact = factFor(check, type, input);
+    const result: CheckResult =
+      fact === undefined
+        ? { checkId: check.id, status: 'unknown', message: `Cannot measure: no ${type} fact${check.entity ? ` for ${check.entity}` : ''}` }
+        : compiled.test!(fact.value)
+          ? { checkId: check.id, status: 'pass', message: `${label}: ${compiled.condition}`, fact }
+          : { checkId: check.id, status: 'fail', message: `${label}: expected ${compiled.condition}, found ${JSON.stringify(fact.value)}`, fact };
+    if (!worst || SEVERITY[result.status as 'pass'] > SEVERITY[worst.status as 'pass']) worst = result;
+  }
+  if (worst!.status === 'pass' && environments.length > 1) {
+    return { ...worst!, message: `${compiled.label}: ${compiled.condition} in each of ${environments.join(', ')}` };
+  }
+  return worst!;
+}
+
 function evaluateCheck(
   gateId: string,
   compiled: CompiledCheck,
   input: EvaluationInput,
   attestationsByCheck: Map<string, Attestation[]> | undefined,
+  environments: string[] | undefined,
 ): CheckResult {
   const check = compiled.check;
   if (check.manual) {
@@ -136,10 +203,8 @@ function evaluateCheck(
       ? { checkId: check.id, status: 'pass', message: `Attested by ${valid.attestedBy}, valid until ${valid.validUntil.slice(0, 10)}`, attestation: valid }
       : { checkId: check.id, status: 'unknown', message: 'Needs an attestation: nobody has signed this off' };
   }
-  const fact =
-    check.entity !== undefined && check.entity !== input.entityRef
-      ? input.otherFacts?.get(check.entity)?.get(check.fact!)
-      : input.facts.get(check.fact!);
+  if (compiled.perEnvironment) return evaluatePerEnvironment(compiled, input, environments!);
+  const fact = factFor(check, check.fact!, input);
   if (fact === undefined) {
     return { checkId: check.id, status: 'unknown', message: compiled.unknownMessage! };
   }
@@ -177,16 +242,31 @@ export function evaluateTrack(compiled: CompiledTrack, input: EvaluationInput): 
   const results = new Map<string, GateResult>();
   for (const gateId of compiled.order) {
     const gate = compiled.gates.get(gateId)!;
+    const environments = gate.environment !== undefined ? environmentsInScope(gate.environment, input.environments) : undefined;
+    if (environments?.length === 0) {
+      const message = `Not applicable: no ${gate.environment} environment is recorded for ${input.systemRef ?? 'the entity\'s system'}`;
+      results.set(gateId, {
+        gateId,
+        status: 'not-applicable',
+        checks: gate.checks.map(c => ({ checkId: c.check.id, status: 'not-applicable', message })),
+        blockedBy: [],
+        rootCauses: [],
+        environments: [],
+        message,
+      });
+      continue;
+    }
     const blockedBy: string[] = [];
     for (const dep of gate.dependsOn) {
-      if (results.get(dep)!.status !== 'passed') blockedBy.push(dep);
+      const depStatus = results.get(dep)!.status;
+      if (depStatus !== 'passed' && depStatus !== 'not-applicable') blockedBy.push(dep);
     }
     const blocked = blockedBy.length > 0;
     const checks: CheckResult[] = [];
     let failed = false;
     let open = false;
     for (const c of gate.checks) {
-      let result = evaluateCheck(gateId, c, input, attestationsByCheck);
+      let result = evaluateCheck(gateId, c, input, attestationsByCheck, environments);
       if (result.status !== 'pass' && waiversByCheck) {
         const waiver = activeWaiver(waiversByCheck.get(key(gateId, c.check.id)) ?? [], input.now);
         if (waiver) {
@@ -239,20 +319,21 @@ export function evaluateTrack(compiled: CompiledTrack, input: EvaluationInput): 
         }
       }
     }
-    results.set(gateId, { gateId, status, checks, blockedBy, rootCauses });
+    results.set(gateId, { gateId, status, checks, blockedBy, rootCauses, ...(environments ? { environments } : {}) });
   }
 
   // Report gates in the order the track lists them.
   const gates = compiled.track.spec.gates.map(g => results.get(g.id)!);
-  const nextGateId = compiled.order.find(id => results.get(id)!.status !== 'passed');
+  const applying = gates.filter(g => g.status !== 'not-applicable');
+  const nextGateId = compiled.order.find(id => results.get(id)!.status !== 'passed' && results.get(id)!.status !== 'not-applicable');
   return {
     trackId: compiled.track.metadata.name,
     entityRef: input.entityRef,
     evaluatedAt: input.now.toISOString(),
     gates,
     summary: {
-      gatesPassed: gates.filter(g => g.status === 'passed').length,
-      gatesTotal: gates.length,
+      gatesPassed: applying.filter(g => g.status === 'passed').length,
+      gatesTotal: applying.length,
       ...(nextGateId ? { nextGate: nextGateId } : {}),
       blockers: nextGateId ? results.get(nextGateId)!.rootCauses : [],
     },

@@ -14,14 +14,26 @@ const scenario = fc
         ...Array.from({ length: gateCount }, (_, g) =>
           fc.record({
             deps: fc.subarray(Array.from({ length: g }, (__, d) => `g${d}`)),
+            // A gate scoped to a tier or to one environment's name, or not scoped.
+            environment: fc.constantFrom(undefined, 'production', 'staging', 'prod-eu'),
             checks: fc.array(
-              fc.record({ manual: fc.boolean(), fact: fc.integer({ min: 0, max: 5 }), threshold: fc.integer({ min: 0, max: 10 }), other: fc.boolean() }),
+              fc.record({ manual: fc.boolean(), fact: fc.integer({ min: 0, max: 5 }), threshold: fc.integer({ min: 0, max: 10 }), other: fc.boolean(), perEnvironment: fc.boolean() }),
               { minLength: 1, maxLength: 4 },
             ),
           }),
         ),
       ),
       facts: fc.array(fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }), { minLength: 6, maxLength: 6 }),
+      // The system's recorded environments, and per-environment facts (`evidence.f<i>.<environment>`).
+      environments: fc.subarray([
+        { name: 'prod-eu', tier: 'production' },
+        { name: 'prod-us', tier: 'production' },
+        { name: 'stage', tier: 'staging' },
+      ]),
+      environmentFacts: fc.dictionary(
+        fc.constantFrom(...['prod-eu', 'prod-us', 'stage'].flatMap(e => [0, 1, 2, 3, 4, 5].map(i => `evidence.f${i}.${e}`))),
+        fc.integer({ min: 0, max: 10 }),
+      ),
       otherFacts: fc.array(fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }), { minLength: 6, maxLength: 6 }),
       attested: fc.array(fc.tuple(fc.nat(5), fc.nat(3), fc.boolean()), { maxLength: 6 }),
       waived: fc.array(fc.tuple(fc.nat(5), fc.nat(3), fc.constantFrom('active', 'expired', 'pending', 'revoked')), { maxLength: 6 }),
@@ -42,6 +54,7 @@ describe('compileStatusEvaluator', () => {
               id: `g${gi}`,
               title: `G${gi}`,
               dependsOn: g.deps,
+              ...(g.environment ? { environment: g.environment } : {}),
               checks: g.checks.map((c, ci) =>
                 c.manual
                   ? { id: `c${ci}`, title: 'm', severity: 'low' as const, manual: { validForDays: 1 } }
@@ -49,7 +62,7 @@ describe('compileStatusEvaluator', () => {
                       id: `c${ci}`,
                       title: 'f',
                       severity: 'low' as const,
-                      fact: `evidence.f${c.fact}`,
+                      fact: g.environment && c.perEnvironment ? `evidence.f${c.fact}.{environment}` : `evidence.f${c.fact}`,
                       condition: { operator: 'greaterThanInclusive' as const, value: c.threshold },
                       ...(c.other ? { entity: 'component:default/other' } : {}),
                     },
@@ -85,9 +98,14 @@ describe('compileStatusEvaluator', () => {
           ...(state !== 'pending' ? { approvedBy: 'user:default/b', approvedAt: '2026-11-20T01:00:00Z' } : {}),
           ...(state === 'revoked' ? { revokedBy: 'user:default/b', revokedAt: '2026-11-21T00:00:00Z' } : {}),
         }));
+        const own = facts(s.facts, 'component:default/me');
+        for (const [type, value] of Object.entries(s.environmentFacts)) {
+          own.set(type, { entityRef: 'component:default/me', type, value, source: 'evidence', observedAt: now.toISOString() });
+        }
         const input = {
           entityRef: 'component:default/me',
-          facts: facts(s.facts, 'component:default/me'),
+          facts: own,
+          environments: s.environments,
           otherFacts: new Map([['component:default/other', facts(s.otherFacts, 'component:default/other')]]),
           attestations,
           waivers,

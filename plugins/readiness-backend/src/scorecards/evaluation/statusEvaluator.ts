@@ -1,19 +1,21 @@
 import { CheckStatus, GateStatus, Waiver } from '@internal/plugin-readiness-common';
-import { CompiledTrack, EvaluationInput } from './evaluateTrack';
+import { CompiledTrack, environmentsInScope, EvaluationInput, factFor, factTypeFor } from './evaluateTrack';
 
 /** Status codes of {@link StatusVector}; the order of the strings is the code. */
-export const checkStatusCodes: CheckStatus[] = ['pass', 'fail', 'unknown', 'blocked', 'waived'];
-export const gateStatusCodes: GateStatus[] = ['passed', 'failed', 'blocked', 'unknown'];
+export const checkStatusCodes: CheckStatus[] = ['pass', 'fail', 'unknown', 'blocked', 'waived', 'not-applicable'];
+export const gateStatusCodes: GateStatus[] = ['passed', 'failed', 'blocked', 'unknown', 'not-applicable'];
 
 const PASS = 0;
 const FAIL = 1;
 const UNKNOWN = 2;
 const BLOCKED = 3;
 const WAIVED = 4;
+const NOT_APPLICABLE = 5;
 const G_PASSED = 0;
 const G_FAILED = 1;
 const G_BLOCKED = 2;
 const G_UNKNOWN = 3;
+const G_NOT_APPLICABLE = 4;
 
 /**
  * Every check's and gate's status for one entity, as codes: `checks[i]` for the i-th check of the track (gates in
@@ -45,13 +47,16 @@ export function compileStatusEvaluator(compiled: CompiledTrack): (input: Evaluat
     return {
       gi,
       gateId,
+      environment: gate.environment,
       deps: gate.dependsOn.map(d => gateIndex.get(d)!),
       checks: gate.checks.map((c, j) => ({
         ci: slots[gi] + j,
         id: c.check.id,
+        check: c.check,
         fact: c.check.fact,
         entity: c.check.entity,
         manual: c.check.manual !== undefined,
+        perEnvironment: c.perEnvironment === true,
         test: c.test,
       })),
     };
@@ -64,8 +69,14 @@ export function compileStatusEvaluator(compiled: CompiledTrack): (input: Evaluat
     const hasAttestations = input.attestations.length > 0;
     const hasWaivers = input.waivers.length > 0;
     for (const step of plan) {
+      const environments = step.environment !== undefined ? environmentsInScope(step.environment, input.environments) : undefined;
+      if (environments?.length === 0) {
+        gates[step.gi] = G_NOT_APPLICABLE;
+        for (const c of step.checks) checks[c.ci] = NOT_APPLICABLE;
+        continue;
+      }
       let blocked = false;
-      for (const d of step.deps) if (gates[d] !== G_PASSED) blocked = true;
+      for (const d of step.deps) if (gates[d] !== G_PASSED && gates[d] !== G_NOT_APPLICABLE) blocked = true;
       let failed = false;
       let open = false;
       for (const c of step.checks) {
@@ -75,6 +86,17 @@ export function compileStatusEvaluator(compiled: CompiledTrack): (input: Evaluat
           if (hasAttestations) {
             for (const a of input.attestations) {
               if (a.gateId === step.gateId && a.checkId === c.id && new Date(a.validUntil).getTime() > now) s = PASS;
+            }
+          }
+        } else if (c.perEnvironment) {
+          // Worst over the environments in scope: fail, then unknown, then pass.
+          s = PASS;
+          for (const environment of environments!) {
+            const fact = factFor(c.check, factTypeFor(c.fact!, environment), input);
+            if (fact === undefined) {
+              if (s === PASS) s = UNKNOWN;
+            } else if (!c.test!(fact.value)) {
+              s = FAIL;
             }
           }
         } else {

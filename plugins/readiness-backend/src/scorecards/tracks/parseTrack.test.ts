@@ -122,6 +122,21 @@ describe('parseTrack', () => {
     ]);
   });
 
+  it('allows {environment} in a fact only in a gate with an environment, and checks the environment', () => {
+    const perEnvironment = valid.replace('fact: evidence.tests.oidc-login', 'fact: evidence.smoke.{environment}');
+    expect(problemsOf(perEnvironment)).toEqual([
+      "tracks/demo.yaml: spec.gates[0].checks[0].fact: 'evidence.smoke.{environment}' names {environment}, which only a gate with an environment has",
+    ]);
+    const scoped = perEnvironment.replace('      title: Backend verified\n', '      title: Backend verified\n      environment: staging\n');
+    expect(parseTrack(scoped, 'tracks/demo.yaml', knownFactTypes).spec.gates[0]).toMatchObject({
+      environment: 'staging',
+      checks: [{ fact: 'evidence.smoke.{environment}' }],
+    });
+    expect(problemsOf(valid.replace('environment: production', "environment: 'Prod EU'"))).toEqual([
+      "tracks/demo.yaml: spec.gates[1].environment: 'Prod EU' must be an environment tier or name (lower-case letters, digits and -)",
+    ]);
+  });
+
   it.each([
     ['{ operator: equalz, value: 1 }', "condition.operator: unknown operator 'equalz'"],
     ['{ operator: equal }', "condition.value: is required for operator 'equal'"],

@@ -11,6 +11,7 @@ import {
 } from '@internal/plugin-readiness-common';
 import { factTypeMatches } from '@internal/plugin-readiness-node';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { ENVIRONMENT_PLACEHOLDER } from '../evaluation/evaluateTrack';
 
 /** Raised when a track file is invalid; the message lists every problem, each with the file and path. */
 export class TrackValidationError extends Error {
@@ -25,6 +26,8 @@ export class TrackValidationError extends Error {
 }
 
 const ID_PATTERN = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+/** A gate's `environment:` — a tier (`production`) or an environment Resource's name (`rag-staging`). */
+const ENVIRONMENT_SCOPE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const OPERATORS_WITHOUT_VALUE = new Set(['exists', 'notExists']);
 const NUMERIC_OPERATORS = new Set([
   'lessThan',
@@ -288,6 +291,14 @@ export function parseTrack(text: string, file: string, knownFactTypes: string[])
         });
       }
       const environment = str(g, 'environment', at, problems, false);
+      if (environment !== undefined && !ENVIRONMENT_SCOPE.test(environment)) {
+        problems.push(`${at}.environment: '${environment}' must be an environment tier or name (lower-case letters, digits and -)`);
+      }
+      checks.forEach((check, j) => {
+        if (check.fact?.includes(ENVIRONMENT_PLACEHOLDER) && !environment) {
+          problems.push(`${at}.checks[${j}].fact: '${check.fact}' names {environment}, which only a gate with an environment has`);
+        }
+      });
       gates.push({
         id,
         title: str(g, 'title', at, problems, false) ?? id,
