@@ -12,7 +12,7 @@ jest.setTimeout(180_000);
 
 const RUNS = 1000;
 const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
-const tables = ['readiness_evidence', 'readiness_attestations', 'readiness_waivers', 'readiness_result_vectors', 'readiness_history', 'readiness_deployments', 'readiness_escalations'];
+const tables = ['readiness_evidence', 'readiness_attestations', 'readiness_waivers', 'readiness_result_vectors', 'readiness_history', 'readiness_deployments', 'readiness_escalations', 'readiness_environments'];
 
 const valid: Record<string, Record<string, unknown>> = {
   '/api/readiness/evidence': {
@@ -55,7 +55,15 @@ const valid: Record<string, Record<string, unknown>> = {
     reason: 'OIDC login down for everyone',
     level: 2,
   },
+  '/api/readiness/environments/default/rag-prod-eu': {
+    system: 'rag-platform',
+    tier: 'production',
+    taskId: 'task-1',
+    requestedBy: 'user:default/maria.garcia',
+  },
 };
+/** Routes that take PUT; the rest take POST. */
+const putRoutes = new Set(['/api/readiness/environments/default/rag-prod-eu']);
 const required: Record<string, string[]> = {
   '/api/readiness/oncall/component/default/rag-api/escalations': ['reason'],
   '/api/readiness/deployments/batch': ['items'],
@@ -63,10 +71,11 @@ const required: Record<string, string[]> = {
   '/api/readiness/attestations': ['entityRef', 'trackId', 'gateId', 'checkId'],
   '/api/readiness/waivers': ['entityRef', 'trackId', 'gateId', 'checkId', 'reason', 'expiresAt'],
   '/api/readiness/deployments': ['entityRef', 'environment', 'version', 'status'],
+  '/api/readiness/environments/default/rag-prod-eu': ['system', 'tier'],
 };
 
 // Free-text fields take any string; every other string field has a pattern or format.
-const freeText = new Set(['externalId', 'reason', 'note', 'version']);
+const freeText = new Set(['externalId', 'reason', 'note', 'version', 'taskId']);
 // A value no string field accepts: not a string at all.
 const notAString = fc.oneof(
   fc.integer(),
@@ -118,13 +127,13 @@ describe('fuzzing the mutating routes with malformed input', () => {
     }));
   });
 
-  it.each(Object.keys(valid))(`${RUNS} malformed bodies to POST %s: always a 4xx, never a 5xx, nothing written`, async route => {
+  it.each(Object.keys(valid))(`${RUNS} malformed bodies to %s: always a 4xx, never a 5xx, nothing written`, async route => {
     const before = await counts();
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(malformedBodies(route), async body => {
         const res = await request(server)
-          .post(route)
+          [putRoutes.has(route) ? 'put' : 'post'](route)
           .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'))
           .set('Content-Type', 'application/json')
           .send(JSON.stringify(body) ?? 'undefined');

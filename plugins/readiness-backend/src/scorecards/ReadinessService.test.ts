@@ -14,6 +14,8 @@ import { DatabaseResultStore } from './results/DatabaseResultStore';
 import { TrackRegistry } from './tracks/TrackRegistry';
 import { ReadinessService } from './ReadinessService';
 import { demoEntities } from '../testUtils';
+import { EnvironmentStore } from '../environments/EnvironmentStore';
+import { seedDemoEnvironments } from '../environments/demoEnvironments';
 
 jest.setTimeout(60_000);
 
@@ -43,6 +45,7 @@ async function setUp() {
     results: DatabaseResultStore.create(knex),
     logger: mockServices.logger.mock(),
     notifications: { send: async (options: NotificationSendOptions) => void sent.push(options) },
+    environments: EnvironmentStore.create(knex),
   });
   return { knex, evidence, service, sent, entities };
 }
@@ -105,11 +108,17 @@ describe('ReadinessService', () => {
     expect(await seedDemoEvidence(evidence, logger, new Date(Date.now() + 86_400_000))).toBe(0);
     expect(Number((await knex('readiness_evidence').count({ n: '*' }))[0].n)).toBe(10);
     expect(await knex('readiness_evidence').where({ demo: false }).count({ n: '*' })).toEqual([{ n: 0 }]);
+    // Dev and staging exist; production is what sprint 7 prepares.
+    expect(await seedDemoEnvironments(EnvironmentStore.create(knex), logger)).toBe(2);
+    expect(await seedDemoEnvironments(EnvironmentStore.create(knex), logger)).toBe(0);
 
     const card = await service.getScorecard('component:default/rag-web', await mockServices.auth().getOwnServiceCredentials());
     const rag = card.tracks.find(t => t.track.metadata.name === 'rag-production-readiness')!.evaluation;
     expect(rag.summary.nextGate).toBe('backend-verified');
-    expect(rag.gates.filter(g => g.status === 'blocked')).toHaveLength(rag.gates.length - 1);
+    // Everything after the backend is blocked; production-verified does not apply (no production environment).
+    expect(rag.gates.filter(g => g.status === 'blocked')).toHaveLength(rag.gates.length - 2);
+    expect(rag.gates.find(g => g.gateId === 'production-verified')!.status).toBe('not-applicable');
+    expect(rag.summary.gatesTotal).toBe(rag.gates.length - 1);
     const root = rag.gates.find(g => g.gateId === 'deployment-prepared')!.rootCauses;
     expect(root.map(r => r.checkId)).toEqual(['oidc-login', 'backend-api-tests', 'backend-coverage']);
     expect(root[0].message).toContain('invalid_client');
