@@ -140,6 +140,7 @@ describe('the portal backend', () => {
             { id: 'evidence', permission: { type: 'basic', name: 'readiness.evidence.create', attributes: { action: 'create' } } },
             { id: 'attest', permission: { type: 'basic', name: 'readiness.attestation.create', attributes: { action: 'create' } } },
             { id: 'catalog', permission: { type: 'basic', name: 'catalog.entity.delete', attributes: { action: 'delete' } } },
+            { id: 'environment', permission: { type: 'basic', name: 'readiness.environment.record', attributes: { action: 'create' } } },
           ],
         }),
       },
@@ -150,7 +151,11 @@ describe('the portal backend', () => {
       { id: 'evidence', result: 'DENY' },
       { id: 'attest', result: 'ALLOW' },
       { id: 'catalog', result: 'ALLOW' },
+      { id: 'environment', result: 'DENY' },
     ]);
+    // Environments are recorded by the templates, not by hand: the readiness backend answers a person 403.
+    const byHand = await call('/api/readiness/environments/default/rag-prod-eu', { method: 'PUT', body: JSON.stringify({ system: 'rag-platform', tier: 'production' }) }, token);
+    expect(byHand.status).toBe(403);
   });
 
   it('takes evidence from CI with the static token and shows the seed: rag-api blocked by OIDC login', async () => {
@@ -233,6 +238,16 @@ describe('the portal backend', () => {
     const entity = await (await call('/api/catalog/entities/by-name/resource/default/rag-staging-eu')).json();
     expect(entity.spec).toMatchObject({ type: 'environment', owner: 'group:default/rag-team', system: 'system:default/rag-platform' });
     expect(entity.metadata.annotations['readiness.io/environment-tier']).toBe('staging');
+    // Recorded with the readiness backend by the person who ran the template, so staging-scoped gates apply.
+    const environments = async () =>
+      (await (await call('/api/readiness/environments?system=rag-platform&includeDecommissioned=true', {}, token)).json()).items.find(
+        (e: any) => e.entityRef === 'resource:default/rag-staging-eu',
+      );
+    expect(await environments()).toMatchObject({ systemRef: 'system:default/rag-platform', tier: 'staging', status: 'active', recordedBy: 'user:development/guest', taskId: id });
+    const events = await (await call(`/api/scaffolder/v2/tasks/${id}/events`, {}, token)).json();
+    const output = events.find((e: any) => e.type === 'completion')?.body.output;
+    expect(output.links).toContainEqual({ title: 'Readiness of the system', url: '/catalog/default/system/rag-platform/readiness' });
+    expect(output.text.find((t: any) => t.title === 'Readiness').content).toContain('Recorded with the readiness backend as a staging environment of\nsystem:default/rag-platform');
 
     // And the compensating template takes it away again.
     const decommission = await call(
@@ -250,6 +265,7 @@ describe('the portal backend', () => {
     expect(fs.existsSync(published)).toBe(false);
     expect(fs.readdirSync(path.join(environmentsDir, '.archive'))).toHaveLength(1);
     expect((await call('/api/catalog/entities/by-name/resource/default/rag-staging-eu')).status).toBe(404);
+    expect(await environments()).toMatchObject({ status: 'decommissioned', decommissionedBy: 'user:development/guest' });
   });
 
   it('refuses template parameters that break the rules, before anything is written', async () => {

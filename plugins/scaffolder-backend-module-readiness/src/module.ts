@@ -53,7 +53,7 @@ export const scaffolderModuleReadiness = createBackendModule({
             );
           }
           actions.addActions(
-            createEnvironmentProvisionAction({ catalog, auth, directory: absolute }),
+            createEnvironmentProvisionAction({ catalog, auth, directory: absolute, readiness }),
             createEnvironmentDecommissionAction({ catalog, auth, directory: absolute, readiness }),
           );
         }

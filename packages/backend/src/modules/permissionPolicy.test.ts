@@ -2,6 +2,8 @@ import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   readinessDeploymentCreatePermission,
+  readinessEnvironmentDecommissionPermission,
+  readinessEnvironmentRecordPermission,
   readinessEvidenceCreatePermission,
   readinessPermissions,
   readinessWaiverApprovePermission,
@@ -15,6 +17,12 @@ describe('ReadinessPermissionPolicy', () => {
   const policy = ReadinessPermissionPolicy.fromConfig(
     new ConfigReader({ readiness: { permissions: { evidenceWriters: ['rag-team', 'user:default/release-bot'] } } }),
   );
+
+  it('never lets people record or decommission environments by hand (the templates do, as the scaffolder)', async () => {
+    for (const permission of [readinessEnvironmentRecordPermission, readinessEnvironmentDecommissionPermission]) {
+      await expect(policy.handle({ permission }, user('user:default/li.wei', ['group:default/rag-team']))).resolves.toEqual({ result: AuthorizeResult.DENY });
+    }
+  });
 
   it('lets people push evidence only when they or their group are listed as evidence writers', async () => {
     const decide = (u: any) => policy.handle({ permission: readinessEvidenceCreatePermission }, u);
@@ -30,7 +38,8 @@ describe('ReadinessPermissionPolicy', () => {
   });
 
   it('allows every other readiness permission, and other plugins’ permissions, to signed-in people', async () => {
-    for (const permission of readinessPermissions.filter(p => !['readiness.evidence.create', 'readiness.deployment.create'].includes(p.name))) {
+    const notForPeople = ['readiness.evidence.create', 'readiness.deployment.create', 'readiness.environment.record', 'readiness.environment.decommission'];
+    for (const permission of readinessPermissions.filter(p => !notForPeople.includes(p.name))) {
       await expect(policy.handle({ permission }, user('user:development/guest'))).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     }
     const catalogDelete = { type: 'basic' as const, name: 'catalog.entity.delete', attributes: { action: 'delete' as const } };

@@ -59,6 +59,23 @@ describe('readiness:environment:decommission', () => {
     expect(note).toMatch(/- still deployed then: component:default\/rag-api@1.4.0\n/);
     expect(await fs.readdir(directory)).toEqual(['.archive']);
     expect(await catalog.getEntityByRef('resource:default/rag-staging', { credentials: await setup.auth.getOwnServiceCredentials() })).toBeUndefined();
+    // The readiness backend knows: staging-scoped gates stop applying (the record is kept, who and which task).
+    const [recorded] = (await setup.readiness.listEnvironments({ system: 'rag-platform', includeDecommissioned: true })).filter(
+      e => e.entityRef === 'resource:default/rag-staging',
+    );
+    expect(recorded).toMatchObject({ status: 'decommissioned', decommissionedBy: 'user:default/maria.garcia' });
+    expect((await setup.readiness.listEnvironments({ system: 'rag-platform' })).map(e => e.entityRef)).toEqual(['resource:default/rag-dev']);
+  });
+
+  it('decommissions an environment that was never recorded with the readiness backend (provisioned before it kept a registry)', async () => {
+    await fs.mkdir(path.join(directory, 'rag-legacy'));
+    const legacy = { apiVersion: 'backstage.io/v1alpha1', kind: 'Resource', metadata: { name: 'rag-legacy', namespace: 'default', uid: 'uid-legacy' }, spec: { type: 'environment' } };
+    const catalog = catalogServiceMock({ entities: [...setup.entities, legacy] });
+    const ctx = context({ name: 'rag-legacy' });
+    const info = jest.spyOn(ctx.logger, 'info');
+    await action(catalog).handler(ctx as any);
+    expect(await fs.readdir(path.join(directory, '.archive'))).toEqual(['rag-legacy-task-9']);
+    expect(info).toHaveBeenCalledWith('resource:default/rag-legacy was never recorded with the readiness backend; nothing to mark');
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ReadinessApi } from '@internal/plugin-readiness-common';
 import { ENVIRONMENT_NAME } from './environmentValidate';
@@ -84,6 +84,22 @@ export function createEnvironmentDecommissionAction(options: EnvironmentsDirecto
           const current = await options.catalog.getEntityByRef(environmentRef, { credentials });
           if (current?.metadata.uid) await options.catalog.removeEntityByUid(current.metadata.uid, { credentials });
           ctx.logger.info(`${environmentRef} removed from the catalog`);
+        },
+      });
+      await ctx.checkpoint({
+        key: `record-decommission-${name}`,
+        fn: async () => {
+          try {
+            await options.readiness.decommissionEnvironment(environmentRef, {
+              ...(ctx.task?.id ? { taskId: ctx.task.id } : {}),
+              ...(ctx.user?.ref ? { requestedBy: ctx.user.ref } : {}),
+            });
+            ctx.logger.info(`Recorded the decommission with the readiness backend; gates scoped to its tier stop applying unless another such environment remains`);
+          } catch (error) {
+            // Provisioned before environments were recorded: there is nothing to mark.
+            if (!(ResponseError.is(error) && error.statusCode === 404)) throw error;
+            ctx.logger.info(`${environmentRef} was never recorded with the readiness backend; nothing to mark`);
+          }
         },
       });
     },

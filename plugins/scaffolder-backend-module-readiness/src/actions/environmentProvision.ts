@@ -6,6 +6,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parse } from 'yaml';
+import { ReadinessApi, ReadinessEnvironment } from '@internal/plugin-readiness-common';
 import { ENVIRONMENT_NAME } from './environmentValidate';
 import { examples } from './environmentProvision.examples';
 
@@ -19,6 +20,9 @@ export type EnvironmentsDirectoryOptions = {
   directory: string;
   waitForEntityMs?: number;
 };
+
+/** The annotation that gives an environment Resource its tier (dev, staging, production, …). */
+export const TIER_ANNOTATION = 'readiness.io/environment-tier';
 
 /** Files under a directory, relative, sorted. */
 export async function listFiles(dir: string, base = dir): Promise<string[]> {
@@ -71,7 +75,7 @@ export function catalogReadsDirectory(locations: Array<{ type: string; target: s
  *
  * @public
  */
-export function createEnvironmentProvisionAction(options: EnvironmentsDirectoryOptions) {
+export function createEnvironmentProvisionAction(options: EnvironmentsDirectoryOptions & { readiness: ReadinessApi }) {
   return createTemplateAction({
     id: 'readiness:environment:provision',
     description: "Publishes an environment's rendered definition to the environments directory the catalog reads, and registers it.",
@@ -86,6 +90,8 @@ export function createEnvironmentProvisionAction(options: EnvironmentsDirectoryO
         entityRef: z => z.string().describe('The environment Resource'),
         directory: z => z.string().describe('Where the definition was published'),
         files: z => z.array(z.string()).describe('The files published'),
+        systemRef: z => z.string().describe('The System the environment serves'),
+        tier: z => z.string().describe('Its tier, as recorded with the readiness backend'),
       },
     },
     async handler(ctx) {
@@ -102,14 +108,23 @@ export function createEnvironmentProvisionAction(options: EnvironmentsDirectoryO
       if (entity?.kind !== 'Resource' || entity.metadata?.name !== name || (entity.spec as { type?: string })?.type !== 'environment') {
         throw new InputError(`sourcePath: catalog-info.yaml must describe Resource '${name}' with spec.type environment`);
       }
-      const entityRef = `resource:${entity.metadata.namespace ?? 'default'}/${name}`;
+      const namespace = entity.metadata.namespace ?? 'default';
+      const entityRef = `resource:${namespace}/${name}`;
+      const system = (entity.spec as { system?: unknown }).system;
+      const tier = entity.metadata.annotations?.[TIER_ANNOTATION];
+      if (typeof system !== 'string' || !system || typeof tier !== 'string' || !tier) {
+        throw new InputError(`sourcePath: catalog-info.yaml must name spec.system and the annotation ${TIER_ANNOTATION}, so that the environment can be recorded with the readiness backend`);
+      }
+      const systemRef = system.includes(':') ? system : `system:${namespace}/${system}`;
       const target = resolveSafeChildPath(options.directory, name);
       const files = await listFiles(source);
       ctx.output('entityRef', entityRef);
       ctx.output('directory', target);
       ctx.output('files', files);
+      ctx.output('systemRef', systemRef);
+      ctx.output('tier', tier);
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would publish ${files.length} files to ${target} and register ${entityRef}`);
+        ctx.logger.info(`Dry run: would publish ${files.length} files to ${target}, register ${entityRef} and record it with the readiness backend as a ${tier} environment of ${systemRef}`);
         return;
       }
       const owner = ctx.task?.id ?? 'unknown-task';
@@ -142,6 +157,19 @@ export function createEnvironmentProvisionAction(options: EnvironmentsDirectoryO
             await new Promise(r => setTimeout(r, 1000));
           }
           ctx.logger.info(`${entityRef} is in the catalog`);
+        },
+      });
+      // Gates scoped to this tier (e.g. `environment: production`) apply to the system's components from now on.
+      await ctx.checkpoint({
+        key: `record-${name}`,
+        fn: async () => {
+          const recorded: ReadinessEnvironment = await options.readiness.recordEnvironment(entityRef, {
+            system: systemRef,
+            tier,
+            ...(ctx.task?.id ? { taskId: ctx.task.id } : {}),
+            ...(ctx.user?.ref ? { requestedBy: ctx.user.ref } : {}),
+          });
+          ctx.logger.info(`Recorded with the readiness backend: ${recorded.entityRef}, a ${recorded.tier} environment of ${recorded.systemRef}`);
         },
       });
     },
