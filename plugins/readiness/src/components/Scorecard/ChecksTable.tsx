@@ -70,6 +70,16 @@ export function ChecksTable(props: {
                   {result?.blockedBy.length ? (
                     <Typography variant="caption">waits for {result.blockedBy.map(id => track.spec.gates.find(g => g.id === id)?.title ?? id).join(', ')}</Typography>
                   ) : null}
+                  {gate.environment && (
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      data-testid={`gate-scope-${gateId}`}
+                      label={result?.environments?.length ? `${gate.environment}: ${result.environments.join(', ')}` : `${gate.environment} only`}
+                      title={`Applies while the system has a ${gate.environment} environment recorded with readiness (the rag-environment template records it)`}
+                    />
+                  )}
+                  {result?.status === 'not-applicable' && result.message && <Typography variant="caption">{result.message}</Typography>}
                 </Box>
               </TableCell>
             </TableRow>,
@@ -120,7 +130,7 @@ export function ChecksTable(props: {
                   </TableCell>
                   <TableCell>{durationSince(r?.since, now) ?? '—'}</TableCell>
                   <TableCell align="right">
-                    {check.manual && props.permissions.attest && status !== 'pass' && (
+                    {check.manual && props.permissions.attest && status !== 'pass' && status !== 'not-applicable' && (
                       <Button size="small" variant="outlined" onClick={() => props.onAction({ kind: 'attest', gateId, checkId: check.id, title: check.title, validForDays: check.manual!.validForDays })}>
                         Attest
                       </Button>

@@ -7,11 +7,12 @@ describe('EntityReadinessCard', () => {
     await render(<EntityReadinessCard />);
     expect(screen.getByText('RAG production readiness')).toBeInTheDocument();
     expect(screen.getByText('0 of 10 gates passed')).toBeInTheDocument();
-    const cause = screen.getByTestId('readiness-root-cause');
+    const [cause, baseline] = screen.getAllByTestId('readiness-root-cause');
     expect(cause).toHaveTextContent(/^Blocked by Backend verified \(sprint 2\): OIDC login works end to end — failing for .+, evidence: CI run #1412(, Opens in a new window)? \(and 2 more root causes\)$/);
     expect(screen.getByRole('link', { name: /CI run #1412/ })).toHaveAttribute('href', expect.stringContaining('/pipelines/1412'));
-    expect(screen.getByText('2 of 2 gates passed')).toBeInTheDocument();
-    expect(screen.getByText('Every gate has passed.')).toBeInTheDocument();
+    // The service baseline: catalogued, but nobody has attested an incident drill yet.
+    expect(screen.getByText('1 of 2 gates passed')).toBeInTheDocument();
+    expect(baseline).toHaveTextContent(/^Blocked by Operable: /);
   });
 
   it('says when no track applies', async () => {

@@ -32,6 +32,29 @@ describe('EntityReadinessContent', () => {
     expect(screen.getByText('0 of 10 gates passed')).toBeInTheDocument();
   });
 
+  it('shows a gate scoped to an environment the system does not have as not applicable, and offers no attestation there', async () => {
+    await render(<EntityReadinessContent />);
+    const node = screen.getByTestId('gate-node-production-verified');
+    expect(node).toHaveAttribute('data-status', 'not-applicable');
+    expect(within(node).getByText('Not applicable · no production environment')).toBeInTheDocument();
+    expect(screen.getByTestId('gate-scope-production-verified')).toHaveTextContent('production only');
+    expect(screen.getAllByText('Not applicable: no production environment is recorded for system:default/rag-platform').length).toBeGreaterThan(0);
+    const smoke = screen.getByTestId('check-production-verified-production-smoke-tests');
+    expect(within(smoke).getByText('Not applicable')).toBeInTheDocument();
+    expect(within(smoke).queryByRole('button', { name: 'Attest' })).not.toBeInTheDocument();
+  });
+
+  it('names the environments a scoped gate applies to once one is recorded', async () => {
+    const scorecard = JSON.parse(JSON.stringify(fixtures.scorecard));
+    const gate = scorecard.tracks[0].evaluation.gates.find((g: any) => g.gateId === 'production-verified');
+    Object.assign(gate, { status: 'blocked', environments: ['rag-prod-eu'], blockedBy: ['deployment-prepared'], message: undefined });
+    gate.checks = gate.checks.map((c: any) => ({ ...c, status: 'blocked', underlying: 'unknown', message: 'Cannot measure' }));
+    await render(<EntityReadinessContent />, { api: fakeApi({ getScorecard: async () => scorecard }) });
+    expect(screen.getByTestId('gate-node-production-verified')).toHaveAttribute('data-status', 'blocked');
+    expect(within(screen.getByTestId('gate-node-production-verified')).getByText('Blocked · 0/3 checks · production')).toBeInTheDocument();
+    expect(screen.getByTestId('gate-scope-production-verified')).toHaveTextContent('production: rag-prod-eu');
+  });
+
   it('shows only the checks of a gate clicked in the graph', async () => {
     await render(<EntityReadinessContent />);
     expect(screen.getByTestId('check-refined-ux-review')).toBeInTheDocument();

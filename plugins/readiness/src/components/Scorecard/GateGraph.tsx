@@ -3,7 +3,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { Track, TrackEvaluation } from '@internal/plugin-readiness-common';
 import { statusColors } from '../common/StatusChip';
 
-type GateNode = { title: string; status: string; rootCause: boolean; selected: boolean; passed: string };
+type GateNode = { title: string; status: string; rootCause: boolean; selected: boolean; passed: string; scope?: string };
 
 const useStyles = makeStyles({
   node: { cursor: 'pointer' },
@@ -38,6 +38,7 @@ export function GateGraph(props: { track: Track; evaluation: TrackEvaluation; se
       rootCause: causes.has(gate.id),
       selected: props.selected === gate.id,
       passed: `${passed}/${gate.checks.length} checks`,
+      ...(gate.environment ? { scope: gate.environment } : {}),
     };
   });
   const edges = track.spec.gates.flatMap(gate => gate.dependsOn.map(from => ({ from, to: gate.id })));
@@ -66,7 +67,9 @@ export function GateGraph(props: { track: Track; evaluation: TrackEvaluation; se
           {title}
         </text>
         <text x={10} y={36} className={classes.sub}>
-          {`${statusColors[node.status]?.label ?? node.status} · ${node.passed}${node.rootCause ? ' · root cause' : ''}`}
+          {node.status === 'not-applicable'
+            ? `Not applicable · no ${node.scope} environment`
+            : `${statusColors[node.status]?.label ?? node.status} · ${node.passed}${node.rootCause ? ' · root cause' : ''}${node.scope ? ` · ${node.scope}` : ''}`}
         </text>
       </g>
     );

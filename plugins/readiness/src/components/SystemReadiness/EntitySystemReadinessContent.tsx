@@ -20,6 +20,7 @@ import { EmptyState, Progress, ResponseErrorPanel } from '@backstage/core-compon
 import { useReadiness } from '../common/hooks';
 import { statusColors } from '../common/StatusChip';
 import { EntityLink } from '../common/EntityLink';
+import { SystemEnvironmentsCard } from './SystemEnvironmentsCard';
 
 const useStyles = makeStyles(theme => ({
   cell: { padding: theme.spacing(0.5), textAlign: 'center', fontSize: 12, fontWeight: 600, color: '#fff', minWidth: 70 },
@@ -129,6 +130,7 @@ export function EntitySystemReadinessContent() {
           )}
         </CardContent>
       </Card>
+      <SystemEnvironmentsCard />
     </Box>
   );
 }

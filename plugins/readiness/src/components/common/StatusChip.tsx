@@ -14,6 +14,11 @@ export const statusColors: Record<string, { background: string; color: string; l
   in_progress: { background: '#0d47a1', color: '#fff', label: 'In progress' },
   rolled_back: { background: '#4a148c', color: '#fff', label: 'Rolled back' },
   'not-evaluated': { background: '#9e9e9e', color: '#fff', label: 'Not evaluated' },
+  // A gate scoped to an environment the system does not have yet.
+  'not-applicable': { background: '#78909c', color: '#fff', label: 'Not applicable' },
+  // Environments recorded with readiness.
+  active: { background: '#1b5e20', color: '#fff', label: 'Active' },
+  decommissioned: { background: '#78909c', color: '#fff', label: 'Decommissioned' },
 };
 
 const useStyles = makeStyles({ chip: { fontWeight: 600, height: 22 } });
