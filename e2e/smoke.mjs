@@ -141,6 +141,10 @@ try {
     await page.getByTestId('gate-node-backend-verified').waitFor();
     const status = await page.getByTestId('gate-node-backend-verified').getAttribute('data-status');
     if (status !== 'failed') throw new Error(`backend-verified is ${status}`);
+    // Production-scoped: rag-platform has no production environment recorded yet, so the gate does not apply.
+    const production = await page.getByTestId('gate-node-production-verified').getAttribute('data-status');
+    if (production !== 'not-applicable') throw new Error(`production-verified is ${production}`);
+    await page.getByTestId('gate-scope-production-verified').getByText('production only').waitFor();
     await shot('08-rag-api-readiness');
     await page.getByRole('tab', { name: 'Service baseline' }).click();
     const row = page.getByTestId('check-operable-incident-drill');
@@ -172,11 +176,11 @@ try {
     const res = await fetch(`${backendUrl}/api/readiness/deployments`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${ciToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ entityRef: 'component:default/rag-api', environment: 'rag-production', version, status: 'succeeded', commitSha: '3f9c2ab', url: 'https://ci.example.com/rag/rag-api/-/pipelines/1600' }),
+      body: JSON.stringify({ entityRef: 'component:default/rag-api', environment: 'rag-staging', version, status: 'succeeded', commitSha: '3f9c2ab', url: 'https://ci.example.com/rag/rag-api/-/pipelines/1600' }),
     });
     if (res.status !== 201) throw new Error(`POST /deployments answered ${res.status}: ${await res.text()}`);
     await page.goto(`${appUrl}/catalog/default/component/rag-api/deployments`);
-    await page.getByTestId('env-rag-production').getByRole('link', { name: version }).waitFor();
+    await page.getByTestId('env-rag-staging').getByRole('link', { name: version }).waitFor();
     await shot('11-rag-api-deployments');
   });
 
@@ -233,6 +237,13 @@ try {
     await page.getByRole('link', { name: 'The new environment' }).click();
     await page.getByRole('heading', { name: new RegExp(name) }).first().waitFor();
     await shot('18-new-environment');
+    // Recorded with the readiness backend by the guest who ran the template: listed on the system's readiness tab.
+    await page.goto(`${appUrl}/catalog/default/system/rag-platform/readiness`);
+    const recorded = page.getByTestId(`environment-resource:default/${name}`);
+    await recorded.getByText('Active').waitFor();
+    await recorded.getByText(/by development\/guest/).waitFor();
+    await recorded.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(resultsDir, '18b-environment-recorded.png'), fullPage: false });
   });
 
   await step('tech-insights scorecard tab shows the readiness checks', async () => {

@@ -36,7 +36,7 @@ describe('EntityReadinessContent', () => {
     await render(<EntityReadinessContent />);
     const node = screen.getByTestId('gate-node-production-verified');
     expect(node).toHaveAttribute('data-status', 'not-applicable');
-    expect(within(node).getByText('Not applicable · no production environment')).toBeInTheDocument();
+    expect(within(node).getByText('Not applicable · needs production')).toBeInTheDocument();
     expect(screen.getByTestId('gate-scope-production-verified')).toHaveTextContent('production only');
     expect(screen.getAllByText('Not applicable: no production environment is recorded for system:default/rag-platform').length).toBeGreaterThan(0);
     const smoke = screen.getByTestId('check-production-verified-production-smoke-tests');

@@ -68,7 +68,7 @@ export function GateGraph(props: { track: Track; evaluation: TrackEvaluation; se
         </text>
         <text x={10} y={36} className={classes.sub}>
           {node.status === 'not-applicable'
-            ? `Not applicable · no ${node.scope} environment`
+            ? `Not applicable · needs ${node.scope}`
             : `${statusColors[node.status]?.label ?? node.status} · ${node.passed}${node.rootCause ? ' · root cause' : ''}${node.scope ? ` · ${node.scope}` : ''}`}
         </text>
       </g>
