@@ -72,8 +72,12 @@ describe('readinessFactRetriever', () => {
     const api = facts.find(f => f.entity.name === 'rag-api')!;
     expect(api.entity).toEqual({ kind: 'component', namespace: 'default', name: 'rag-api' });
     expect(api.facts).toMatchObject({
+      // 10 + 2: production-verified does not count while rag-platform has no production environment.
       gatesTotal: 12,
-      gates: { 'rag-production-readiness': { 'backend-verified': 'failed', 'deployment-prepared': 'blocked' }, 'service-baseline': { catalogued: 'passed' } },
+      gates: {
+        'rag-production-readiness': { 'backend-verified': 'failed', 'deployment-prepared': 'blocked', 'production-verified': 'not-applicable' },
+        'service-baseline': { catalogued: 'passed' },
+      },
       nextGates: { 'rag-production-readiness': 'backend-verified' },
     });
     expect(api.facts.blockedRootCauses).toBeGreaterThanOrEqual(3);
@@ -105,7 +109,7 @@ describe('readinessFactRetriever', () => {
       repository: {
         getLatestFactsByIds: async (ids: string[], entity: string) =>
           Object.fromEntries(
-            ids.filter(id => id === readinessFactRetriever.id).map(id => [id, { id, entity: byEntity.get(entity)!.entity, timestamp: new Date() as any, version: '0.1.0', facts: byEntity.get(entity)!.facts }]),
+            ids.filter(id => id === readinessFactRetriever.id).map(id => [id, { id, entity: byEntity.get(entity)!.entity, timestamp: new Date() as any, version: readinessFactRetriever.version, facts: byEntity.get(entity)!.facts }]),
           ),
         getLatestSchemas: async () => [{ id: readinessFactRetriever.id, version: readinessFactRetriever.version, entityFilter: readinessFactRetriever.entityFilter, ...readinessFactRetriever.schema }],
       } as any,

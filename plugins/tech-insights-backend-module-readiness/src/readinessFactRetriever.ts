@@ -8,8 +8,8 @@ export const READINESS_FACT_RETRIEVER_ID = 'readinessFactRetriever';
 
 /**
  * The facts of one entity from its overview rows (one per track that applies).
- * - `gatesPassed` / `gatesTotal`: across every track;
- * - `gates`: `{ <trackId>: { <gateId>: passed | failed | blocked | unknown } }`, so a check reads one gate with
+ * - `gatesPassed` / `gatesTotal`: across every track (gates scoped to an environment the system lacks do not count);
+ * - `gates`: `{ <trackId>: { <gateId>: passed | failed | blocked | unknown | not-applicable } }`, so a check reads one gate with
  *   `path: "$['rag-production-readiness']['backend-verified']"`;
  * - `nextGates`: `{ <trackId>: <gateId> }` for tracks not passed;
  * - `blockedRootCauses`: how many failing or unmeasured checks keep the next gates from passing.
@@ -39,14 +39,15 @@ export function factsOf(rows: OverviewRow[]) {
  */
 export const readinessFactRetriever: FactRetriever = {
   id: READINESS_FACT_RETRIEVER_ID,
-  version: '0.1.0',
+  // 0.2.0: gate statuses may be not-applicable, and gatesTotal counts only the gates that apply.
+  version: '0.2.0',
   title: 'Readiness',
   description: 'Gates passed, every gate status and the blocking root causes of each entity, from the readiness backend',
   entityFilter: [{ kind: ['component', 'resource', 'api', 'system'] }],
   schema: {
     gatesPassed: { type: 'integer', description: 'Gates passed, across every track that applies' },
-    gatesTotal: { type: 'integer', description: 'Gates, across every track that applies' },
-    gates: { type: 'object', description: 'Status of every gate: { trackId: { gateId: passed | failed | blocked | unknown } }' },
+    gatesTotal: { type: 'integer', description: 'Gates that apply, across every track that applies (not-applicable ones left out)' },
+    gates: { type: 'object', description: 'Status of every gate: { trackId: { gateId: passed | failed | blocked | unknown | not-applicable } }' },
     nextGates: { type: 'object', description: 'The next gate to pass, per track: { trackId: gateId }' },
     blockedRootCauses: { type: 'integer', description: 'Failing or unmeasured checks that keep the next gates from passing' },
   },

@@ -11,7 +11,7 @@ import { seedDemoEvidence } from '../facts/evidence/demoEvidence';
 import { DatabaseAttestationStore } from './attestations/DatabaseAttestationStore';
 import { DatabaseWaiverStore } from './waivers/DatabaseWaiverStore';
 import { DatabaseResultStore } from './results/DatabaseResultStore';
-import { TrackRegistry } from './tracks/TrackRegistry';
+import { loadTrack, TrackRegistry } from './tracks/TrackRegistry';
 import { ReadinessService } from './ReadinessService';
 import { demoEntities } from '../testUtils';
 import { EnvironmentStore } from '../environments/EnvironmentStore';
@@ -85,6 +85,58 @@ describe('ReadinessService', () => {
     // Nothing changed since: no second notification.
     await service.refreshAll();
     expect(sent).toHaveLength(4);
+  });
+
+  it('evaluates gates scoped to an environment by the system\'s recorded environments, and a gate that stops applying is no regression', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await applyDatabaseMigrations(knex);
+    const environments = EnvironmentStore.create(knex);
+    const sent: NotificationSendOptions[] = [];
+    const results = DatabaseResultStore.create(knex);
+    // A staging gate that passes from the catalog alone once it applies.
+    const track = loadTrack(
+      {
+        apiVersion: 'readiness.io/v1',
+        kind: 'Track',
+        metadata: { name: 'staging', title: 'Staging' },
+        spec: {
+          appliesTo: [{ kind: 'Component', 'spec.system': 'rag-platform' }],
+          gates: [
+            {
+              id: 'staging-owned',
+              title: 'Staging owned',
+              dependsOn: [],
+              environment: 'staging',
+              checks: [{ id: 'owner', title: 'Owner', severity: 'low', fact: 'catalog.owner', condition: { operator: 'exists' } }],
+            },
+          ],
+        },
+      },
+      'test',
+    );
+    const service = ReadinessService.create({
+      tracks: TrackRegistry.fromTracks([track]),
+      factSources: [createCatalogFactSource()],
+      catalog: new InMemoryCatalogClient({ entities: demoEntities() }) as any,
+      auth: mockServices.auth(),
+      attestations: DatabaseAttestationStore.create(knex),
+      waivers: DatabaseWaiverStore.create(knex),
+      results,
+      logger: mockServices.logger.mock(),
+      notifications: { send: async (options: NotificationSendOptions) => void sent.push(options) },
+      environments,
+    });
+    const statusOf = async () => (await results.current('component:default/rag-api')).get('staging/staging-owned/')?.status;
+
+    await service.refreshAll();
+    expect(await statusOf()).toBe('not-applicable');
+    await environments.record({ entityRef: 'resource:default/rag-staging', systemRef: 'system:default/rag-platform', tier: 'staging', recordedBy: 'test', recordedAt: new Date() });
+    await service.requestSystemRefresh('system:default/rag-platform');
+    expect(await statusOf()).toBe('passed');
+    await environments.decommission('resource:default/rag-staging', 'test', new Date());
+    await service.requestSystemRefresh('system:default/rag-platform');
+    expect(await statusOf()).toBe('not-applicable');
+    expect(sent).toEqual([]);
   });
 
   it('coalesces a burst of refresh requests into one evaluation per entity, in the background', async () => {

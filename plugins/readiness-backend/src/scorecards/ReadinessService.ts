@@ -429,7 +429,8 @@ export class ReadinessService {
 
   private async notifyRegressions(entities: Entity[], transitions: Transition[]) {
     if (!this.deps.notifications) return;
-    const regressed = transitions.filter(t => t.checkId === '' && t.from === 'passed' && t.to !== 'passed');
+    // A gate that stops applying (its environment was decommissioned) has not regressed.
+    const regressed = transitions.filter(t => t.checkId === '' && t.from === 'passed' && t.to !== 'passed' && t.to !== 'not-applicable');
     for (const t of regressed) {
       const entity = entities.find(e => normalizeRef(e) === t.entityRef);
       const owner = entity?.spec?.owner;

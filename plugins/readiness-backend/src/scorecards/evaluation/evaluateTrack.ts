@@ -172,12 +172,14 @@ function evaluatePerEnvironment(compiled: CompiledCheck, input: EvaluationInput,
     const type = factTypeFor(check.fact!, environment);
     const label = factTypeFor(compiled.label!, environment);
     const fact = factFor(check, type, input);
-    const result: CheckResult =
-      fact === undefined
-        ? { checkId: check.id, status: 'unknown', message: `Cannot measure: no ${type} fact${check.entity ? ` for ${check.entity}` : ''}` }
-        : compiled.test!(fact.value)
-          ? { checkId: check.id, status: 'pass', message: `${label}: ${compiled.condition}`, fact }
-          : { checkId: check.id, status: 'fail', message: `${label}: expected ${compiled.condition}, found ${JSON.stringify(fact.value)}`, fact };
+    let result: CheckResult;
+    if (fact === undefined) {
+      result = { checkId: check.id, status: 'unknown', message: `Cannot measure: no ${type} fact${check.entity ? ` for ${check.entity}` : ''}` };
+    } else if (compiled.test!(fact.value)) {
+      result = { checkId: check.id, status: 'pass', message: `${label}: ${compiled.condition}`, fact };
+    } else {
+      result = { checkId: check.id, status: 'fail', message: `${label}: expected ${compiled.condition}, found ${JSON.stringify(fact.value)}`, fact };
+    }
     if (!worst || SEVERITY[result.status as 'pass'] > SEVERITY[worst.status as 'pass']) worst = result;
   }
   if (worst!.status === 'pass' && environments.length > 1) {

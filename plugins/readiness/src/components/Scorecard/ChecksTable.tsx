@@ -118,8 +118,10 @@ export function ChecksTable(props: {
                     {pending && <Chip size="small" variant="outlined" className={classes.badge} label={`waiver requested by ${refName(pending.requestedBy)}`} title={pending.reason} />}
                   </TableCell>
                   <TableCell className={classes.value} title={r?.fact ? JSON.stringify(r.fact.value) : r?.message}>
+                    {r?.fact && formatValue(r.fact.value)}
                     {/* A not-applicable check says why in its gate's row. */}
-                    {r?.fact ? formatValue(r.fact.value) : status === 'not-applicable' ? '—' : <Typography variant="caption">{r?.message}</Typography>}
+                    {!r?.fact && status === 'not-applicable' && '—'}
+                    {!r?.fact && status !== 'not-applicable' && <Typography variant="caption">{r?.message}</Typography>}
                   </TableCell>
                   <TableCell>
                     {r?.fact?.url ? <Link to={r.fact.url}>{evidenceLabel(r.fact.url, r.fact.commitSha)}</Link> : r?.fact?.source ?? '—'}
