@@ -84,9 +84,16 @@ const notAString = fc.oneof(
   fc.array(fc.string(), { maxLength: 3 }),
   fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
 );
+// Integer fields and their valid range: a bad value is out of range, or not a number at all.
+const integerRanges: Record<string, { min: number; max: number }> = { level: { min: 1, max: 20 } };
 // For patterned fields, also a string that breaks every pattern and format here (none allows ' / ' inside).
-const badValue = (field: string) =>
-  freeText.has(field) ? notAString : fc.oneof(notAString, fc.string().map(s => ` ${s} / bad`));
+const badValue = (field: string) => {
+  const range = integerRanges[field];
+  if (range) {
+    return fc.oneof(fc.integer({ max: range.min - 1 }), fc.integer({ min: range.max + 1 }), fc.string(), fc.boolean(), fc.constant(null), fc.double({ min: range.min + 0.01, max: range.max - 0.01, noNaN: true }));
+  }
+  return freeText.has(field) ? notAString : fc.oneof(notAString, fc.string().map(s => ` ${s} / bad`));
+};
 
 /** Bodies that must be rejected: not an object at all, a required field missing, a field of the wrong kind, or an extra field. */
 function malformedBodies(route: string) {

@@ -40,6 +40,8 @@ function describe(gate, trackId) {
   const lines = [];
   const passed = gate.status === 'passed';
   lines.push(`${passed ? 'PASSED' : 'NOT PASSED'}: gate '${gate.gateId}' of track '${trackId}' is ${gate.status}`);
+  // A gate scoped to an environment the system does not have (yet) says so once, instead of per check.
+  if (gate.status === 'not-applicable' && gate.message) lines.push(gate.message);
   if (gate.blockedBy && gate.blockedBy.length > 0) {
     lines.push(`Blocked by gate(s): ${gate.blockedBy.join(', ')}`);
   }
@@ -49,7 +51,7 @@ function describe(gate, trackId) {
       lines.push(`  - [${cause.status}] ${cause.gateId}/${cause.checkId}: ${cause.message}`);
     }
   }
-  const own = (gate.checks || []).filter(c => c.status !== 'pass' && c.status !== 'waived' && c.status !== 'blocked');
+  const own = (gate.checks || []).filter(c => !['pass', 'waived', 'blocked', 'not-applicable'].includes(c.status));
   if (own.length > 0) {
     lines.push('Checks of this gate not passing:');
     for (const check of own) lines.push(`  - [${check.status}] ${check.checkId}: ${check.message}`);

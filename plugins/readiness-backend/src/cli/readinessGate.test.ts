@@ -43,6 +43,19 @@ describe('readiness-gate CLI against a running readiness backend', () => {
     expect(stdout).toMatch(/\[fail\] backend-verified\/oidc-login: evidence.tests.oidc-login of component:default\/rag-api/);
   });
 
+  it('exits 1 for a gate that does not apply yet, saying why once', async () => {
+    const { code, stdout } = await run(
+      ['--entity', 'component:default/rag-api', '--track', 'rag-production-readiness', '--gate', 'production-verified'],
+      { READINESS_BASE_URL: baseUrl, READINESS_TOKEN: token },
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      'component:default/rag-api\n' +
+        "NOT PASSED: gate 'production-verified' of track 'rag-production-readiness' is not-applicable\n" +
+        'Not applicable: no production environment is recorded for system:default/rag-platform\n',
+    );
+  });
+
   it('exits 0 when the gate passes', async () => {
     const { code, stdout } = await run(
       ['--entity=component:rag-api', '--track=service-baseline', '--gate=catalogued'],

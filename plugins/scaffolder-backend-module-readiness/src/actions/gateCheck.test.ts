@@ -27,6 +27,17 @@ describe('readiness:gate:check', () => {
     expect(ctx.output).toHaveBeenCalledWith('status', 'blocked');
   });
 
+  it('fails the step for a gate scoped to an environment the system does not have, saying so', async () => {
+    const ctx = createMockActionContext({ input: { entityRef: 'component:default/rag-api', trackId: 'rag-production-readiness', gateId: 'production-verified' } });
+    await expect(action.handler(ctx as any)).rejects.toMatchObject({
+      name: 'InputError',
+      message:
+        "component:default/rag-api has not passed gate 'production-verified' of track 'rag-production-readiness': it does not apply yet. " +
+        'Not applicable: no production environment is recorded for system:default/rag-platform',
+    });
+    expect(ctx.output).toHaveBeenCalledWith('status', 'not-applicable');
+  });
+
   it('says which gate or track does not exist', async () => {
     const ctx = createMockActionContext({ input: { entityRef: 'component:default/rag-api', trackId: 'rag-production-readiness', gateId: 'no-such-gate' } });
     await expect(action.handler(ctx as any)).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/no gate 'no-such-gate'/) });

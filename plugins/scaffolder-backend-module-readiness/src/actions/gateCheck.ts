@@ -22,7 +22,7 @@ export function createGateCheckAction(options: { readiness: ReadinessApi }) {
         gateId: z => z.string().min(1).describe('The gate, e.g. deployment-prepared'),
       },
       output: {
-        status: z => z.string().describe('passed | failed | blocked | unknown'),
+        status: z => z.string().describe('passed | failed | blocked | unknown | not-applicable'),
         rootCauses: z => z.array(z.string()).describe('gateId/checkId of each root cause'),
       },
     },
@@ -39,6 +39,9 @@ export function createGateCheckAction(options: { readiness: ReadinessApi }) {
       const rootCauses = gate.rootCauses.map(c => `${c.gateId}/${c.checkId}`);
       ctx.output('status', gate.status);
       ctx.output('rootCauses', rootCauses);
+      if (gate.status === 'not-applicable') {
+        throw new InputError(`${entityRef} has not passed gate '${gateId}' of track '${trackId}': it does not apply yet. ${gate.message ?? ''}`.trim());
+      }
       if (gate.status !== 'passed') {
         const reasons = gate.rootCauses.map(c => `\n  - [${c.status}] ${c.gateId}/${c.checkId}: ${c.message}`).join('');
         const waiting = gate.blockedBy.length ? ` (waiting for ${gate.blockedBy.join(', ')})` : '';
