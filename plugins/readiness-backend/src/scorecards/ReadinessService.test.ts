@@ -21,14 +21,14 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
 
-async function setUp() {
+async function setUp(given: { tracks?: TrackRegistry } = {}) {
   const knex = await databases.init('SQLITE_3');
   await applyDatabaseMigrations(knex);
   const evidence = DatabaseEvidenceStore.create(knex);
   const sent: NotificationSendOptions[] = [];
   const entities = demoEntities();
   const sources = [createCatalogFactSource(), createEvidenceFactSource(evidence)];
-  const tracks = await TrackRegistry.fromConfig({
+  const tracks = given.tracks ?? await TrackRegistry.fromConfig({
     config: new ConfigReader({ readiness: { tracks: ['examples/readiness/rag-production-readiness.yaml', 'examples/readiness/service-baseline.yaml'] } }),
     reader: mockServices.urlReader.mock(),
     // Deployments, runbooks and on-call have their own tests; here their facts are simply absent.
@@ -88,11 +88,6 @@ describe('ReadinessService', () => {
   });
 
   it('evaluates gates scoped to an environment by the system\'s recorded environments, and a gate that stops applying is no regression', async () => {
-    const knex = await databases.init('SQLITE_3');
-    await applyDatabaseMigrations(knex);
-    const environments = EnvironmentStore.create(knex);
-    const sent: NotificationSendOptions[] = [];
-    const results = DatabaseResultStore.create(knex);
     // A staging gate that passes from the catalog alone once it applies.
     const track = loadTrack(
       {
@@ -114,18 +109,9 @@ describe('ReadinessService', () => {
       },
       'test',
     );
-    const service = ReadinessService.create({
-      tracks: TrackRegistry.fromTracks([track]),
-      factSources: [createCatalogFactSource()],
-      catalog: new InMemoryCatalogClient({ entities: demoEntities() }) as any,
-      auth: mockServices.auth(),
-      attestations: DatabaseAttestationStore.create(knex),
-      waivers: DatabaseWaiverStore.create(knex),
-      results,
-      logger: mockServices.logger.mock(),
-      notifications: { send: async (options: NotificationSendOptions) => void sent.push(options) },
-      environments,
-    });
+    const { knex, service, sent } = await setUp({ tracks: TrackRegistry.fromTracks([track]) });
+    const environments = EnvironmentStore.create(knex);
+    const results = DatabaseResultStore.create(knex);
     const statusOf = async () => (await results.current('component:default/rag-api')).get('staging/staging-owned/')?.status;
 
     await service.refreshAll();
