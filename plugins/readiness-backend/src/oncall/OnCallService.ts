@@ -100,11 +100,12 @@ export class OnCallService {
     const { max, windowMinutes } = this.deps.rateLimit;
     const now = this.now();
     const since = new Date(now.getTime() - windowMinutes * 60_000);
+    const tooMany = (oldest: string) => {
+      const retryAfter = Math.max(1, Math.ceil((Date.parse(oldest) + windowMinutes * 60_000 - now.getTime()) / 1000));
+      return new TooManyEscalationsError(`At most ${max} escalations per ${windowMinutes} minutes; try again in ${retryAfter} s`, retryAfter);
+    };
     const recent = await this.deps.store.countByActorSince(actor, since);
-    if (recent.count >= max) {
-      const retryAfter = Math.max(1, Math.ceil((Date.parse(recent.oldest!) + windowMinutes * 60_000 - now.getTime()) / 1000));
-      throw new TooManyEscalationsError(`At most ${max} escalations per ${windowMinutes} minutes; try again in ${retryAfter} s`, retryAfter);
-    }
+    if (recent.count >= max) throw tooMany(recent.oldest!);
     const levels = await provider.getEscalationLevels(entity);
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     let level = request.level;
@@ -117,20 +118,30 @@ export class OnCallService {
     }
     const id = randomUUID();
     const reason = request.reason.trim();
-    const sent = await provider.escalate(entity, { level, reason, actor, escalationId: id });
-    this.deps.logger.info(`Escalation ${id} of ${entityRef} to level ${level} by ${actor} through ${provider.id}`);
-    return this.deps.store.add({
+    // Counted and taken under one lock per person, sent after: simultaneous escalations cannot all pass the limit.
+    const escalation: Escalation = {
       id,
       entityRef,
       provider: provider.id,
       level,
       reason,
       actor,
-      notified: sent.notified,
-      ...(sent.externalId ? { externalId: sent.externalId } : {}),
-      message: sent.message,
+      notified: [],
+      message: 'Sending',
       createdAt: now.toISOString(),
-    });
+    };
+    const taken = await this.deps.store.addWithinLimit(escalation, { max, since });
+    if (!taken.added) throw tooMany(taken.oldest);
+    let sent: Awaited<ReturnType<OnCallProvider['escalate']>>;
+    try {
+      sent = await provider.escalate(entity, { level, reason, actor, escalationId: id });
+    } catch (error) {
+      await this.deps.store.remove(id);
+      throw error;
+    }
+    await this.deps.store.complete(id, sent);
+    this.deps.logger.info(`Escalation ${id} of ${entityRef} to level ${level} by ${actor} through ${provider.id}`);
+    return { ...escalation, notified: sent.notified, ...(sent.externalId ? { externalId: sent.externalId } : {}), message: sent.message };
   }
 
   async history(entityRef: string, limit = 20) {
