@@ -100,12 +100,6 @@ export class OnCallService {
     const { max, windowMinutes } = this.deps.rateLimit;
     const now = this.now();
     const since = new Date(now.getTime() - windowMinutes * 60_000);
-    const tooMany = (oldest: string) => {
-      const retryAfter = Math.max(1, Math.ceil((Date.parse(oldest) + windowMinutes * 60_000 - now.getTime()) / 1000));
-      return new TooManyEscalationsError(`At most ${max} escalations per ${windowMinutes} minutes; try again in ${retryAfter} s`, retryAfter);
-    };
-    const recent = await this.deps.store.countByActorSince(actor, since);
-    if (recent.count >= max) throw tooMany(recent.oldest!);
     const levels = await provider.getEscalationLevels(entity);
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     let level = request.level;
@@ -131,7 +125,10 @@ export class OnCallService {
       createdAt: now.toISOString(),
     };
     const taken = await this.deps.store.addWithinLimit(escalation, { max, since });
-    if (!taken.added) throw tooMany(taken.oldest);
+    if (!taken.added) {
+      const retryAfter = Math.max(1, Math.ceil((Date.parse(taken.oldest) + windowMinutes * 60_000 - now.getTime()) / 1000));
+      throw new TooManyEscalationsError(`At most ${max} escalations per ${windowMinutes} minutes; try again in ${retryAfter} s`, retryAfter);
+    }
     let sent: Awaited<ReturnType<OnCallProvider['escalate']>>;
     try {
       sent = await provider.escalate(entity, { level, reason, actor, escalationId: id });

@@ -105,17 +105,20 @@ export class ReadinessService {
    * scoped to environments may now apply or stop applying), in the background; failures are logged.
    */
   requestSystemRefresh(systemRef: string): Promise<void> {
-    const run = (async () => {
+    return (async () => {
       const credentials = await this.deps.auth.getOwnServiceCredentials();
-      const { kind, namespace, name } = parseEntityRef(systemRef);
-      const { items } = await this.deps.catalog.getEntities(
-        { filter: { 'spec.system': [name, `${kind}:${namespace}/${name}`] } },
-        { credentials },
-      );
-      const inSystem = items.filter(e => systemOf(e) === normalizeRef(systemRef));
-      await this.refresh(inSystem, credentials);
+      await this.refresh(await this.entitiesOfSystem(systemRef, credentials), credentials);
     })().catch(error => this.deps.logger.warn(`Re-evaluation of ${systemRef} after an environment change failed: ${error}`));
-    return run;
+  }
+
+  /** The entities (of a kind, when given) whose spec.system names the System, by name or by ref. */
+  private async entitiesOfSystem(systemRef: string, credentials: BackstageCredentials, kind?: string): Promise<Entity[]> {
+    const { namespace, name } = parseEntityRef(systemRef);
+    const { items } = await this.deps.catalog.getEntities(
+      { filter: { ...(kind ? { kind } : {}), 'spec.system': [name, `system:${namespace}/${name}`] } },
+      { credentials },
+    );
+    return items.filter(e => systemOf(e) === normalizeRef(systemRef));
   }
 
   /** Gathers what evaluating these entities needs: their tracks, the facts (theirs and other entities' that checks read), attestations and waivers. */
@@ -125,10 +128,11 @@ export class ReadinessService {
       .map(entity => ({ entity, entityRef: normalizeRef(entity), systemRef: systemOf(entity), tracks: this.deps.tracks.forEntity(entity) }))
       .filter(p => p.tracks.length > 0);
     const environmentsOf = await this.environmentsOfSystems(plans.map(p => p.systemRef));
+    const environmentsOfPlan = (plan: (typeof plans)[number]) => environmentsOf.get(plan.systemRef ?? '') ?? [];
     const wanted = new Set<string>();
     const foreignRefs = new Set<string>();
     for (const plan of plans) {
-      const environments = environmentsOf.get(plan.systemRef ?? '') ?? [];
+      const environments = environmentsOfPlan(plan);
       for (const t of plan.tracks) {
         for (const gate of t.track.spec.gates) {
           for (const check of gate.checks) {
@@ -192,7 +196,7 @@ export class ReadinessService {
           attestations: (attestationsOf.get(plan.entityRef) ?? []).filter(a => a.trackId === track.track.metadata.name),
           waivers: (waiversOf.get(plan.entityRef) ?? []).filter(w => w.trackId === track.track.metadata.name),
           now,
-          environments: environmentsOf.get(plan.systemRef ?? '') ?? [],
+          environments: environmentsOfPlan(plan),
           ...(plan.systemRef ? { systemRef: plan.systemRef } : {}),
         },
       })),
@@ -395,11 +399,7 @@ export class ReadinessService {
     if (system.kind.toLocaleLowerCase('en-US') !== 'system') {
       throw new NotFoundError(`${systemRef} is not a System`);
     }
-    const namespace = system.metadata.namespace ?? 'default';
-    const { items: components } = await this.deps.catalog.getEntities(
-      { filter: { kind: 'Component', 'spec.system': [system.metadata.name, `system:${namespace}/${system.metadata.name}`] } },
-      { credentials },
-    );
+    const components = await this.entitiesOfSystem(normalizeRef(system), credentials, 'Component');
     const resourceRefs = new Set<string>();
     for (const c of components) {
       for (const r of c.relations ?? []) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ReadinessApi } from '@internal/plugin-readiness-common';
@@ -49,7 +50,7 @@ export function createEnvironmentDecommissionAction(options: EnvironmentsDirecto
       const system = (entity?.spec as { system?: string } | undefined)?.system;
       const deployed: string[] = [];
       if (system) {
-        const { items } = await options.readiness.getSystemDeployments(system.includes(':') ? system : `system:default/${system}`);
+        const { items } = await options.readiness.getSystemDeployments(stringifyEntityRef(parseEntityRef(system, { defaultKind: 'system', defaultNamespace: 'default' })));
         for (const matrix of items) {
           const here = matrix.environments.find(e => e.environment === environmentRef);
           if (here?.latest && ['succeeded', 'in_progress'].includes(here.latest.status)) deployed.push(`${matrix.entityRef}@${here.latest.version}`);

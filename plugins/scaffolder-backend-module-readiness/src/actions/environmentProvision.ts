@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AuthService, resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -115,7 +115,7 @@ export function createEnvironmentProvisionAction(options: EnvironmentsDirectoryO
       if (typeof system !== 'string' || !system || typeof tier !== 'string' || !tier) {
         throw new InputError(`sourcePath: catalog-info.yaml must name spec.system and the annotation ${TIER_ANNOTATION}, so that the environment can be recorded with the readiness backend`);
       }
-      const systemRef = system.includes(':') ? system : `system:${namespace}/${system}`;
+      const systemRef = stringifyEntityRef(parseEntityRef(system, { defaultKind: 'system', defaultNamespace: namespace }));
       const target = resolveSafeChildPath(options.directory, name);
       const files = await listFiles(source);
       ctx.output('entityRef', entityRef);

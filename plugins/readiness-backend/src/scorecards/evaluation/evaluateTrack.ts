@@ -161,6 +161,15 @@ export function factFor(check: TrackCheck, type: string, input: EvaluationInput)
 
 const SEVERITY: Record<'pass' | 'fail' | 'unknown', number> = { pass: 0, unknown: 1, fail: 2 };
 
+/** A fact-based check decided on one fact (or its absence), with the messages for its label. */
+function decide(compiled: CompiledCheck, fact: Fact | undefined, label: string, unknownMessage: string, passMessage: string): CheckResult {
+  const checkId = compiled.check.id;
+  if (fact === undefined) return { checkId, status: 'unknown', message: unknownMessage };
+  return compiled.test!(fact.value)
+    ? { checkId, status: 'pass', message: passMessage, fact }
+    : { checkId, status: 'fail', message: `${label}: expected ${compiled.condition}, found ${JSON.stringify(fact.value)}`, fact };
+}
+
 /**
  * A check whose fact names `{environment}`, decided for each environment in scope: it fails if it fails for any,
  * is unknown if it cannot be measured for any (and fails for none), and passes when it passes for every one.
@@ -171,15 +180,7 @@ function evaluatePerEnvironment(compiled: CompiledCheck, input: EvaluationInput,
   for (const environment of environments) {
     const type = factTypeFor(check.fact!, environment);
     const label = factTypeFor(compiled.label!, environment);
-    const fact = factFor(check, type, input);
-    let result: CheckResult;
-    if (fact === undefined) {
-      result = { checkId: check.id, status: 'unknown', message: `Cannot measure: no ${type} fact${check.entity ? ` for ${check.entity}` : ''}` };
-    } else if (compiled.test!(fact.value)) {
-      result = { checkId: check.id, status: 'pass', message: `${label}: ${compiled.condition}`, fact };
-    } else {
-      result = { checkId: check.id, status: 'fail', message: `${label}: expected ${compiled.condition}, found ${JSON.stringify(fact.value)}`, fact };
-    }
+    const result = decide(compiled, factFor(check, type, input), label, factTypeFor(compiled.unknownMessage!, environment), `${label}: ${compiled.condition}`);
     if (!worst || SEVERITY[result.status as 'pass'] > SEVERITY[worst.status as 'pass']) worst = result;
   }
   if (worst!.status === 'pass' && environments.length > 1) {
@@ -206,18 +207,7 @@ function evaluateCheck(
       : { checkId: check.id, status: 'unknown', message: 'Needs an attestation: nobody has signed this off' };
   }
   if (compiled.perEnvironment) return evaluatePerEnvironment(compiled, input, environments!);
-  const fact = factFor(check, check.fact!, input);
-  if (fact === undefined) {
-    return { checkId: check.id, status: 'unknown', message: compiled.unknownMessage! };
-  }
-  return compiled.test!(fact.value)
-    ? { checkId: check.id, status: 'pass', message: compiled.passMessage!, fact }
-    : {
-        checkId: check.id,
-        status: 'fail',
-        message: `${compiled.label}: expected ${compiled.condition}, found ${JSON.stringify(fact.value)}`,
-        fact,
-      };
+  return decide(compiled, factFor(check, check.fact!, input), compiled.label!, compiled.unknownMessage!, compiled.passMessage!);
 }
 
 function groupByCheck<T extends { gateId: string; checkId: string }>(items: T[]): Map<string, T[]> | undefined {

@@ -54,7 +54,6 @@ export function compileStatusEvaluator(compiled: CompiledTrack): (input: Evaluat
         id: c.check.id,
         check: c.check,
         fact: c.check.fact,
-        entity: c.check.entity,
         manual: c.check.manual !== undefined,
         perEnvironment: c.perEnvironment === true,
         test: c.test,
@@ -100,10 +99,7 @@ export function compileStatusEvaluator(compiled: CompiledTrack): (input: Evaluat
             }
           }
         } else {
-          const fact =
-            c.entity !== undefined && c.entity !== input.entityRef
-              ? input.otherFacts?.get(c.entity)?.get(c.fact!)
-              : input.facts.get(c.fact!);
+          const fact = factFor(c.check, c.fact!, input);
           if (fact === undefined) s = UNKNOWN;
           else s = c.test!(fact.value) ? PASS : FAIL;
         }
