@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 
 const appUrl = process.env.APP_URL ?? 'http://localhost:3000';
 const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
-const ciToken = process.env.READINESS_CI_TOKEN ?? 'local-ci-token-for-development-only';
+const ciToken =
+  process.env.READINESS_CI_TOKEN ?? 'local-ci-token-for-development-only';
 const resultsDir = resolve(process.env.E2E_RESULTS ?? 'e2e-results');
 mkdirSync(resultsDir, { recursive: true });
 
@@ -23,7 +24,11 @@ async function step(name, fn) {
     console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     results.push({ name, ok: false });
-    console.log(`  ✗ ${name}\n    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
+    console.log(
+      `  ✗ ${name}\n    ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n    ')}`,
+    );
     throw error;
   }
 }
@@ -42,7 +47,8 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 page.setDefaultTimeout(60_000);
-const shot = name => page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
+const shot = name =>
+  page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
 
 let failed = false;
 try {
@@ -53,7 +59,9 @@ try {
     await page.getByText('Guest', { exact: true }).first().waitFor();
     await shot('01-sign-in');
     await page.getByRole('button', { name: /enter/i }).click();
-    await page.getByRole('heading', { name: /Readiness Demo Catalog/ }).waitFor();
+    await page
+      .getByRole('heading', { name: /Readiness Demo Catalog/ })
+      .waitFor();
     await page.getByText('RAG API', { exact: true }).first().waitFor();
     await shot('02-catalog');
   });
@@ -62,127 +70,268 @@ try {
     await page.goto(`${appUrl}/catalog/default/component/rag-api`);
     await page.getByRole('heading', { name: 'RAG API' }).first().waitFor();
     // The About card's Owner field links to the owning group, shown by its title.
-    await page.getByRole('heading', { name: 'Owner', exact: true }).first().waitFor();
+    await page
+      .getByRole('heading', { name: 'Owner', exact: true })
+      .first()
+      .waitFor();
     // (It shows the ref until the catalog's presentation API has resolved the group's title.)
-    await page.locator('a[href$="/catalog/default/group/rag-team"]', { hasText: 'RAG Team' }).first().waitFor();
+    await page
+      .locator('a[href$="/catalog/default/group/rag-team"]', {
+        hasText: 'RAG Team',
+      })
+      .first()
+      .waitFor();
     await page.getByText('OIDC authentication').first().waitFor();
     await shot('03-rag-api');
   });
 
-  await step('rag-platform system page shows its components and dependency graph', async () => {
-    await page.goto(`${appUrl}/catalog/default/system/rag-platform`);
-    await page.getByRole('heading', { name: 'RAG platform' }).first().waitFor();
-    for (const title of ['RAG API', 'RAG Web', 'RAG Retriever', 'RAG Ingestion']) {
-      await page.getByRole('link', { name: title }).first().waitFor();
-    }
-    // The catalog graph draws each related entity as a node in an SVG.
-    await page.locator('svg [data-testid="node"]').first().waitFor();
-    await shot('04-rag-platform');
-    await page.getByRole('tab', { name: 'Diagram' }).click();
-    await page.locator('svg [data-testid="node"]').nth(8).waitFor();
-    await shot('05-rag-platform-diagram');
-  });
+  await step(
+    'rag-platform system page shows its components and dependency graph',
+    async () => {
+      await page.goto(`${appUrl}/catalog/default/system/rag-platform`);
+      await page
+        .getByRole('heading', { name: 'RAG platform' })
+        .first()
+        .waitFor();
+      for (const title of [
+        'RAG API',
+        'RAG Web',
+        'RAG Retriever',
+        'RAG Ingestion',
+      ]) {
+        await page.getByRole('link', { name: title }).first().waitFor();
+      }
+      // The catalog graph draws each related entity as a node in an SVG.
+      await page.locator('svg [data-testid="node"]').first().waitFor();
+      await shot('04-rag-platform');
+      await page.getByRole('tab', { name: 'Diagram' }).click();
+      await page.locator('svg [data-testid="node"]').nth(8).waitFor();
+      await shot('05-rag-platform-diagram');
+    },
+  );
 
-  await step('scorecard tab runs the tech-insights checks for rag-api', async () => {
-    await page.goto(`${appUrl}/catalog/default/component/rag-api/scorecard`);
-    await page.getByText('Owned by a group').waitFor();
-    await page.getByText(/\d+ of \d+ checks passed/).waitFor();
-    await shot('06-rag-api-scorecard');
-  });
-  await step('readiness: the demo reproduces the seed (rag-api blocked by OIDC login), and the CI gate says so', async () => {
-    const res = await fetch(`${backendUrl}/api/readiness/scorecards/component/default/rag-api`, {
-      headers: { Authorization: `Bearer ${ciToken}` },
-    });
-    if (res.status !== 200) throw new Error(`scorecard answered ${res.status}: ${await res.text()}`);
-    const card = await res.json();
-    const rag = card.tracks.find(t => t.track.metadata.name === 'rag-production-readiness').evaluation;
-    if (rag.summary.nextGate !== 'backend-verified' || rag.summary.blockers[0]?.checkId !== 'oidc-login') {
-      throw new Error(`unexpected summary ${JSON.stringify(rag.summary)}`);
-    }
-    const gate = spawnSync(
-      process.execPath,
-      ['plugins/readiness-common/bin/readiness-gate.js', '--entity', 'component:default/rag-api', '--track', 'rag-production-readiness', '--gate', 'deployment-prepared'],
-      { env: { ...process.env, READINESS_BASE_URL: backendUrl, READINESS_TOKEN: ciToken }, encoding: 'utf8' },
-    );
-    if (gate.status !== 1 || !gate.stdout.includes('backend-verified/oidc-login')) {
-      throw new Error(`readiness-gate exited ${gate.status}: ${gate.stdout}${gate.stderr}`);
-    }
-    console.log(gate.stdout.split('\n').map(l => `      ${l}`).join('\n'));
-  });
-  await step('operations: rag-api has its runbooks and on-call rota, read from the demo catalog files', async () => {
-    const get = async url => {
-      const res = await fetch(`${backendUrl}/api/readiness${url}`, { headers: { Authorization: `Bearer ${ciToken}` } });
-      if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
-      return res.json();
-    };
-    const runbooks = await get('/runbooks/component/default/rag-api');
-    const titles = runbooks.runbooks.filter(r => r.status === 'ok').map(r => r.metadata.title);
-    if (!titles.includes('OIDC login outage') || titles.length !== 3) throw new Error(`unexpected runbooks ${JSON.stringify(runbooks.runbooks)}`);
-    const byAlert = await get('/runbooks/by-alert/OidcLoginFailures');
-    if (byAlert.items[0]?.entityRef !== 'component:default/rag-api') throw new Error(`unexpected by-alert ${JSON.stringify(byAlert)}`);
-    const oncall = await get('/oncall/component/default/rag-api');
-    if (!oncall.configured || oncall.levels.length !== 3 || !(oncall.uncoveredHours14d > 0)) {
-      throw new Error(`unexpected on-call ${JSON.stringify(oncall)}`);
-    }
-    console.log(`      runbooks: ${titles.join(', ')}; on-call levels: ${oncall.levels.length}; uncovered in 14 days: ${oncall.uncoveredHours14d} h`);
-  });
-  await step('readiness card: rag-api is blocked by the OIDC login test, with the evidence', async () => {
-    await page.goto(`${appUrl}/catalog/default/component/rag-api`);
-    const cause = page.getByTestId('readiness-root-cause').first();
-    await cause.waitFor();
-    const text = await cause.innerText();
-    if (!/^Blocked by Backend verified \(sprint 2\): OIDC login works end to end — failing/.test(text)) throw new Error(`root cause says: ${text}`);
-    await page.getByText('On call now').or(page.getByText('On call now: nobody')).first().waitFor();
-    await shot('07-rag-api-overview');
-  });
+  await step(
+    'scorecard tab runs the tech-insights checks for rag-api',
+    async () => {
+      await page.goto(`${appUrl}/catalog/default/component/rag-api/scorecard`);
+      await page.getByText('Owned by a group').waitFor();
+      await page.getByText(/\d+ of \d+ checks passed/).waitFor();
+      await shot('06-rag-api-scorecard');
+    },
+  );
+  await step(
+    'readiness: the demo reproduces the seed (rag-api blocked by OIDC login), and the CI gate says so',
+    async () => {
+      const res = await fetch(
+        `${backendUrl}/api/readiness/scorecards/component/default/rag-api`,
+        {
+          headers: { Authorization: `Bearer ${ciToken}` },
+        },
+      );
+      if (res.status !== 200)
+        throw new Error(
+          `scorecard answered ${res.status}: ${await res.text()}`,
+        );
+      const card = await res.json();
+      const rag = card.tracks.find(
+        t => t.track.metadata.name === 'rag-production-readiness',
+      ).evaluation;
+      if (
+        rag.summary.nextGate !== 'backend-verified' ||
+        rag.summary.blockers[0]?.checkId !== 'oidc-login'
+      ) {
+        throw new Error(`unexpected summary ${JSON.stringify(rag.summary)}`);
+      }
+      const gate = spawnSync(
+        process.execPath,
+        [
+          'plugins/readiness-common/bin/readiness-gate.js',
+          '--entity',
+          'component:default/rag-api',
+          '--track',
+          'rag-production-readiness',
+          '--gate',
+          'deployment-prepared',
+        ],
+        {
+          env: {
+            ...process.env,
+            READINESS_BASE_URL: backendUrl,
+            READINESS_TOKEN: ciToken,
+          },
+          encoding: 'utf8',
+        },
+      );
+      if (
+        gate.status !== 1 ||
+        !gate.stdout.includes('backend-verified/oidc-login')
+      ) {
+        throw new Error(
+          `readiness-gate exited ${gate.status}: ${gate.stdout}${gate.stderr}`,
+        );
+      }
+      console.log(
+        gate.stdout
+          .split('\n')
+          .map(l => `      ${l}`)
+          .join('\n'),
+      );
+    },
+  );
+  await step(
+    'operations: rag-api has its runbooks and on-call rota, read from the demo catalog files',
+    async () => {
+      const get = async url => {
+        const res = await fetch(`${backendUrl}/api/readiness${url}`, {
+          headers: { Authorization: `Bearer ${ciToken}` },
+        });
+        if (res.status !== 200)
+          throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+        return res.json();
+      };
+      const runbooks = await get('/runbooks/component/default/rag-api');
+      const titles = runbooks.runbooks
+        .filter(r => r.status === 'ok')
+        .map(r => r.metadata.title);
+      if (!titles.includes('OIDC login outage') || titles.length !== 3)
+        throw new Error(
+          `unexpected runbooks ${JSON.stringify(runbooks.runbooks)}`,
+        );
+      const byAlert = await get('/runbooks/by-alert/OidcLoginFailures');
+      if (byAlert.items[0]?.entityRef !== 'component:default/rag-api')
+        throw new Error(`unexpected by-alert ${JSON.stringify(byAlert)}`);
+      const oncall = await get('/oncall/component/default/rag-api');
+      if (
+        !oncall.configured ||
+        oncall.levels.length !== 3 ||
+        !(oncall.uncoveredHours14d > 0)
+      ) {
+        throw new Error(`unexpected on-call ${JSON.stringify(oncall)}`);
+      }
+      console.log(
+        `      runbooks: ${titles.join(', ')}; on-call levels: ${
+          oncall.levels.length
+        }; uncovered in 14 days: ${oncall.uncoveredHours14d} h`,
+      );
+    },
+  );
+  await step(
+    'readiness card: rag-api is blocked by the OIDC login test, with the evidence',
+    async () => {
+      await page.goto(`${appUrl}/catalog/default/component/rag-api`);
+      const cause = page.getByTestId('readiness-root-cause').first();
+      await cause.waitFor();
+      const text = await cause.innerText();
+      if (
+        !/^Blocked by Backend verified \(sprint 2\): OIDC login works end to end — failing/.test(
+          text,
+        )
+      )
+        throw new Error(`root cause says: ${text}`);
+      await page
+        .getByText('On call now')
+        .or(page.getByText('On call now: nobody'))
+        .first()
+        .waitFor();
+      await shot('07-rag-api-overview');
+    },
+  );
 
-  await step('readiness tab: the gate graph, then a manual check attested as guest passes after a reload', async () => {
-    await page.goto(`${appUrl}/catalog/default/component/rag-api/readiness`);
-    await page.getByTestId('gate-node-backend-verified').waitFor();
-    const status = await page.getByTestId('gate-node-backend-verified').getAttribute('data-status');
-    if (status !== 'failed') throw new Error(`backend-verified is ${status}`);
-    // Production-scoped: rag-platform has no production environment recorded yet, so the gate does not apply.
-    const production = await page.getByTestId('gate-node-production-verified').getAttribute('data-status');
-    if (production !== 'not-applicable') throw new Error(`production-verified is ${production}`);
-    await page.getByTestId('gate-scope-production-verified').getByText('production only').waitFor();
-    await shot('08-rag-api-readiness');
-    await page.getByRole('tab', { name: 'Service baseline' }).click();
-    const row = page.getByTestId('check-operable-incident-drill');
-    await row.waitFor();
-    const attest = row.getByRole('button', { name: 'Attest' });
-    if (await attest.count()) {
-      await attest.click();
-      await page.getByLabel('Note').fill('Drill run against staging on the OIDC outage runbook');
-      await page.getByRole('dialog').getByRole('button', { name: 'Attest' }).click();
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
-    }
-    await page.reload();
-    await page.getByRole('tab', { name: 'Service baseline' }).click();
-    await page.getByTestId('check-operable-incident-drill').locator('[data-status="pass"]').waitFor();
-    await page.getByTestId('check-operable-incident-drill').getByText(/attested by/).waitFor();
-    await shot('09-rag-api-attested');
-  });
+  await step(
+    'readiness tab: the gate graph, then a manual check attested as guest passes after a reload',
+    async () => {
+      await page.goto(`${appUrl}/catalog/default/component/rag-api/readiness`);
+      await page.getByTestId('gate-node-backend-verified').waitFor();
+      const status = await page
+        .getByTestId('gate-node-backend-verified')
+        .getAttribute('data-status');
+      if (status !== 'failed') throw new Error(`backend-verified is ${status}`);
+      // Production-scoped: rag-platform has no production environment recorded yet, so the gate does not apply.
+      const production = await page
+        .getByTestId('gate-node-production-verified')
+        .getAttribute('data-status');
+      if (production !== 'not-applicable')
+        throw new Error(`production-verified is ${production}`);
+      await page
+        .getByTestId('gate-scope-production-verified')
+        .getByText('production only')
+        .waitFor();
+      await shot('08-rag-api-readiness');
+      await page.getByRole('tab', { name: 'Service baseline' }).click();
+      const row = page.getByTestId('check-operable-incident-drill');
+      await row.waitFor();
+      const attest = row.getByRole('button', { name: 'Attest' });
+      if (await attest.count()) {
+        await attest.click();
+        await page
+          .getByLabel('Note')
+          .fill('Drill run against staging on the OIDC outage runbook');
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: 'Attest' })
+          .click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      }
+      await page.reload();
+      await page.getByRole('tab', { name: 'Service baseline' }).click();
+      await page
+        .getByTestId('check-operable-incident-drill')
+        .locator('[data-status="pass"]')
+        .waitFor();
+      await page
+        .getByTestId('check-operable-incident-drill')
+        .getByText(/attested by/)
+        .waitFor();
+      await shot('09-rag-api-attested');
+    },
+  );
 
-  await step('system readiness: the component × gate matrix of rag-platform', async () => {
-    await page.goto(`${appUrl}/catalog/default/system/rag-platform/readiness`);
-    await page.getByTestId('system-row-component:default/rag-api').waitFor();
-    const rows = await page.locator('[data-testid^="system-row-"]').count();
-    if (rows !== 4) throw new Error(`${rows} rows in the matrix`);
-    await shot('10-rag-platform-readiness');
-  });
+  await step(
+    'system readiness: the component × gate matrix of rag-platform',
+    async () => {
+      await page.goto(
+        `${appUrl}/catalog/default/system/rag-platform/readiness`,
+      );
+      await page.getByTestId('system-row-component:default/rag-api').waitFor();
+      const rows = await page.locator('[data-testid^="system-row-"]').count();
+      if (rows !== 4) throw new Error(`${rows} rows in the matrix`);
+      await shot('10-rag-platform-readiness');
+    },
+  );
 
-  await step('deployments: one recorded through the API shows in the matrix', async () => {
-    const version = `1.5.${Date.now() % 100000}`;
-    const res = await fetch(`${backendUrl}/api/readiness/deployments`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${ciToken}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ entityRef: 'component:default/rag-api', environment: 'rag-staging', version, status: 'succeeded', commitSha: '3f9c2ab', url: 'https://ci.example.com/rag/rag-api/-/pipelines/1600' }),
-    });
-    if (res.status !== 201) throw new Error(`POST /deployments answered ${res.status}: ${await res.text()}`);
-    await page.goto(`${appUrl}/catalog/default/component/rag-api/deployments`);
-    await page.getByTestId('env-rag-staging').getByRole('link', { name: version }).waitFor();
-    await shot('11-rag-api-deployments');
-  });
+  await step(
+    'deployments: one recorded through the API shows in the matrix',
+    async () => {
+      const version = `1.5.${Date.now() % 100000}`;
+      const res = await fetch(`${backendUrl}/api/readiness/deployments`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${ciToken}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({
+          entityRef: 'component:default/rag-api',
+          environment: 'rag-staging',
+          version,
+          status: 'succeeded',
+          commitSha: '3f9c2ab',
+          url: 'https://ci.example.com/rag/rag-api/-/pipelines/1600',
+        }),
+      });
+      if (res.status !== 201)
+        throw new Error(
+          `POST /deployments answered ${res.status}: ${await res.text()}`,
+        );
+      await page.goto(
+        `${appUrl}/catalog/default/component/rag-api/deployments`,
+      );
+      await page
+        .getByTestId('env-rag-staging')
+        .getByRole('link', { name: version })
+        .waitFor();
+      await shot('11-rag-api-deployments');
+    },
+  );
 
   await step('runbooks: open the disaster recovery runbook', async () => {
     await page.goto(`${appUrl}/catalog/default/component/rag-api/runbooks`);
@@ -195,7 +344,9 @@ try {
     await page.goto(`${appUrl}/catalog/default/component/rag-api`);
     await page.getByRole('button', { name: 'Escalate' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(/Reason/).fill('OIDC login fails for everyone (e2e)');
+    await dialog
+      .getByLabel(/Reason/)
+      .fill('OIDC login fails for everyone (e2e)');
     await dialog.getByLabel('Level').click();
     await page.getByRole('option', { name: /Level 2/ }).click();
     await dialog.getByRole('button', { name: 'Escalate' }).click();
@@ -203,67 +354,105 @@ try {
     await shot('13-rag-api-escalated');
   });
 
-  await step('readiness page: every entity by track, with the top root causes', async () => {
-    await page.goto(`${appUrl}/readiness`);
-    await page.getByText(/\d+ of \d+ not ready/).waitFor();
-    await page.getByTestId('top-root-cause').first().waitFor();
-    await shot('14-readiness-page');
-  });
-  await step('self-service: provision a new environment with the rag-environment template, in the browser', async () => {
-    const name = `rag-e2e-${Date.now().toString(36)}`;
-    await page.goto(`${appUrl}/create`);
-    // The innermost element holding both the template's title and a Choose button is its card.
-    const card = page
-      .locator('div')
-      .filter({ has: page.getByText('Provision a new environment for a system', { exact: true }) })
-      .filter({ has: page.getByRole('button', { name: 'Choose' }) })
-      .last();
-    await card.waitFor();
-    await shot('15-create');
-    await card.getByRole('button', { name: 'Choose' }).click();
-    // The name is checked live: an existing environment is refused, a new one is free.
-    await page.getByLabel(/^Name/).fill('rag-staging');
-    await page.getByText('resource:default/rag-staging already exists (owned by group:default/rag-team)').waitFor();
-    await page.getByLabel(/^Name/).fill(name);
-    await page.getByText(`resource:default/${name} is free`).waitFor();
-    await page.getByLabel('staging').check();
-    await shot('16-template-form');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Review' }).click();
-    await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByRole('link', { name: 'The new environment' }).waitFor({ timeout: 120_000 });
-    await shot('17-template-done');
-    await page.getByRole('link', { name: 'The new environment' }).click();
-    await page.getByRole('heading', { name: new RegExp(name) }).first().waitFor();
-    await shot('18-new-environment');
-    // Recorded with the readiness backend by the guest who ran the template: listed on the system's readiness tab.
-    await page.goto(`${appUrl}/catalog/default/system/rag-platform/readiness`);
-    const recorded = page.getByTestId(`environment-resource:default/${name}`);
-    await recorded.getByText('Active').waitFor();
-    await recorded.getByText(/by development\/guest/).waitFor();
-    await recorded.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(resultsDir, '18b-environment-recorded.png'), fullPage: false });
-  });
-
-  await step('tech-insights scorecard tab shows the readiness checks', async () => {
-    // The readiness retriever runs every minute after a 30 s delay; reload until its facts are in.
-    const deadline = Date.now() + 150_000;
-    for (;;) {
-      await page.goto(`${appUrl}/catalog/default/component/rag-api/scorecard`);
-      await page.getByText('Backend verified').first().waitFor();
-      const res = await fetch(`${backendUrl}/api/tech-insights/facts/latest?entity=component:default/rag-api&ids[]=readinessFactRetriever`, {
-        headers: { Authorization: `Bearer ${ciToken}` },
+  await step(
+    'readiness page: every entity by track, with the top root causes',
+    async () => {
+      await page.goto(`${appUrl}/readiness`);
+      await page.getByText(/\d+ of \d+ not ready/).waitFor();
+      await page.getByTestId('top-root-cause').first().waitFor();
+      await shot('14-readiness-page');
+    },
+  );
+  await step(
+    'self-service: provision a new environment with the rag-environment template, in the browser',
+    async () => {
+      const name = `rag-e2e-${Date.now().toString(36)}`;
+      await page.goto(`${appUrl}/create`);
+      // The innermost element holding both the template's title and a Choose button is its card.
+      const card = page
+        .locator('div')
+        .filter({
+          has: page.getByText('Provision a new environment for a system', {
+            exact: true,
+          }),
+        })
+        .filter({ has: page.getByRole('button', { name: 'Choose' }) })
+        .last();
+      await card.waitFor();
+      await shot('15-create');
+      await card.getByRole('button', { name: 'Choose' }).click();
+      // The name is checked live: an existing environment is refused, a new one is free.
+      await page.getByLabel(/^Name/).fill('rag-staging');
+      await page
+        .getByText(
+          'resource:default/rag-staging already exists (owned by group:default/rag-team)',
+        )
+        .waitFor();
+      await page.getByLabel(/^Name/).fill(name);
+      await page.getByText(`resource:default/${name} is free`).waitFor();
+      await page.getByLabel('staging').check();
+      await shot('16-template-form');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Review' }).click();
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page
+        .getByRole('link', { name: 'The new environment' })
+        .waitFor({ timeout: 120_000 });
+      await shot('17-template-done');
+      await page.getByRole('link', { name: 'The new environment' }).click();
+      await page
+        .getByRole('heading', { name: new RegExp(name) })
+        .first()
+        .waitFor();
+      await shot('18-new-environment');
+      // Recorded with the readiness backend by the guest who ran the template: listed on the system's readiness tab.
+      await page.goto(
+        `${appUrl}/catalog/default/system/rag-platform/readiness`,
+      );
+      const recorded = page.getByTestId(`environment-resource:default/${name}`);
+      await recorded.getByText('Active').waitFor();
+      await recorded.getByText(/by development\/guest/).waitFor();
+      await recorded.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(resultsDir, '18b-environment-recorded.png'),
+        fullPage: false,
       });
-      const facts = res.ok ? await res.json() : {};
-      if (facts.readinessFactRetriever) break;
-      if (Date.now() > deadline) throw new Error(`no readiness facts in tech-insights (${res.status})`);
-      await page.waitForTimeout(5000);
-    }
-    await page.reload();
-    await page.getByText('Nothing blocks the next readiness gate').first().waitFor();
-    await shot('19-rag-api-scorecard-readiness');
-  });
+    },
+  );
+
+  await step(
+    'tech-insights scorecard tab shows the readiness checks',
+    async () => {
+      // The readiness retriever runs every minute after a 30 s delay; reload until its facts are in.
+      const deadline = Date.now() + 150_000;
+      for (;;) {
+        await page.goto(
+          `${appUrl}/catalog/default/component/rag-api/scorecard`,
+        );
+        await page.getByText('Backend verified').first().waitFor();
+        const res = await fetch(
+          `${backendUrl}/api/tech-insights/facts/latest?entity=component:default/rag-api&ids[]=readinessFactRetriever`,
+          {
+            headers: { Authorization: `Bearer ${ciToken}` },
+          },
+        );
+        const facts = res.ok ? await res.json() : {};
+        if (facts.readinessFactRetriever) break;
+        if (Date.now() > deadline)
+          throw new Error(
+            `no readiness facts in tech-insights (${res.status})`,
+          );
+        await page.waitForTimeout(5000);
+      }
+      await page.reload();
+      await page
+        .getByText('Nothing blocks the next readiness gate')
+        .first()
+        .waitFor();
+      await shot('19-rag-api-scorecard-readiness');
+    },
+  );
 } catch {
   failed = true;
   await shot('failure').catch(() => {});
@@ -272,5 +461,9 @@ try {
 }
 
 const passed = results.filter(r => r.ok).length;
-console.log(`e2e: ${passed} passed, ${results.length - passed} failed; screenshots in ${resultsDir}`);
+console.log(
+  `e2e: ${passed} passed, ${
+    results.length - passed
+  } failed; screenshots in ${resultsDir}`,
+);
 process.exit(failed ? 1 : 0);

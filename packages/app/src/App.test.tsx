@@ -8,7 +8,10 @@ describe('App', () => {
       APP_CONFIG: [
         {
           data: {
-            app: { title: 'Readiness Portal', baseUrl: 'http://localhost:3000' },
+            app: {
+              title: 'Readiness Portal',
+              baseUrl: 'http://localhost:3000',
+            },
             backend: { baseUrl: 'http://localhost:7007' },
             organization: { name: 'Readiness Demo' },
           },

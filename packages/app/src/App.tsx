@@ -21,7 +21,10 @@ import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
-import { EnvironmentNameFieldExtension, ReadinessPage } from '@internal/plugin-readiness';
+import {
+  EnvironmentNameFieldExtension,
+  ReadinessPage,
+} from '@internal/plugin-readiness';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 
 const app = createApp({

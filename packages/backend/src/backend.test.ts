@@ -25,25 +25,35 @@ async function freePort(): Promise<number> {
 
 /** The portal's own app-config.yaml, on a free port, SQLite in memory, and a static token to call it with. */
 /** Where the rag-environment template publishes environments in this test (the catalog reads it). */
-const environmentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-environments-'));
+const environmentsDir = fs.mkdtempSync(
+  path.join(os.tmpdir(), 'portal-environments-'),
+);
 
 function portalConfig(port: number) {
   const configFile = path.join(repoRoot, 'app-config.yaml');
   const config = parse(fs.readFileSync(configFile, 'utf8'));
   config.catalog.locations = [
-    ...fileLocationsFromConfig(configFile).map(target => ({ type: 'file', target })),
+    ...fileLocationsFromConfig(configFile).map(target => ({
+      type: 'file',
+      target,
+    })),
     { type: 'file', target: `${environmentsDir}/*/catalog-info.yaml` },
   ];
   config.catalog.processingInterval = { seconds: 2 };
   config.readiness.environments.directory = environmentsDir;
   config.backend.baseUrl = `http://127.0.0.1:${port}`;
   config.backend.listen = { port, host: '127.0.0.1' };
-  config.backend.database = { client: 'better-sqlite3', connection: ':memory:' };
+  config.backend.database = {
+    client: 'better-sqlite3',
+    connection: ':memory:',
+  };
   // Long-polls on the events bus end quickly, so stopping the backend does not wait for them.
   config.events = { notifyTimeoutMs: 1000 };
   config.readiness.demo.seed = false;
   config.backend.auth = {
-    externalAccess: [{ type: 'static', options: { token: ciToken, subject: 'backend-test' } }],
+    externalAccess: [
+      { type: 'static', options: { token: ciToken, subject: 'backend-test' } },
+    ],
   };
   return config;
 }
@@ -55,7 +65,11 @@ function portalConfig(port: number) {
 describe('the portal backend', () => {
   let backend: ReturnType<typeof createBackend>;
   let baseUrl: string;
-  const call = (url: string, init: RequestInit = {}, token: string | null = ciToken) =>
+  const call = (
+    url: string,
+    init: RequestInit = {},
+    token: string | null = ciToken,
+  ) =>
     fetch(`${baseUrl}${url}`, {
       ...init,
       headers: {
@@ -85,10 +99,14 @@ describe('the portal backend', () => {
 
   const waitForRagApi = async () => {
     const deadline = Date.now() + 60_000;
-    let res = await call('/api/catalog/entities/by-name/component/default/rag-api');
+    let res = await call(
+      '/api/catalog/entities/by-name/component/default/rag-api',
+    );
     while (res.status !== 200 && Date.now() < deadline) {
       await new Promise(r => setTimeout(r, 500));
-      res = await call('/api/catalog/entities/by-name/component/default/rag-api');
+      res = await call(
+        '/api/catalog/entities/by-name/component/default/rag-api',
+      );
     }
     return res;
   };
@@ -97,19 +115,39 @@ describe('the portal backend', () => {
     const res = await call('/api/auth/guest/refresh', { method: 'POST' }, null);
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.backstageIdentity.identity.userEntityRef).toBe('user:development/guest');
+    expect(body.backstageIdentity.identity.userEntityRef).toBe(
+      'user:development/guest',
+    );
     return body.backstageIdentity.token as string;
   };
 
   it('signs a guest in and lets the guest read the catalog', async () => {
     const token = await guestToken();
-    const res = await call('/api/catalog/entities?filter=kind=system', {}, token);
+    const res = await call(
+      '/api/catalog/entities?filter=kind=system',
+      {},
+      token,
+    );
     expect(res.status).toBe(200);
   });
 
   it('starts every plugin it wires', async () => {
-    for (const pluginId of ['auth', 'catalog', 'scaffolder', 'tech-insights', 'notifications', 'signals', 'permission', 'events', 'readiness']) {
-      const res = await call(`/api/${pluginId}/.backstage/auth/v1/jwks.json`, {}, null);
+    for (const pluginId of [
+      'auth',
+      'catalog',
+      'scaffolder',
+      'tech-insights',
+      'notifications',
+      'signals',
+      'permission',
+      'events',
+      'readiness',
+    ]) {
+      const res = await call(
+        `/api/${pluginId}/.backstage/auth/v1/jwks.json`,
+        {},
+        null,
+      );
       expect([pluginId, res.status]).toEqual([pluginId, 200]);
     }
   });
@@ -137,10 +175,38 @@ describe('the portal backend', () => {
         method: 'POST',
         body: JSON.stringify({
           items: [
-            { id: 'evidence', permission: { type: 'basic', name: 'readiness.evidence.create', attributes: { action: 'create' } } },
-            { id: 'attest', permission: { type: 'basic', name: 'readiness.attestation.create', attributes: { action: 'create' } } },
-            { id: 'catalog', permission: { type: 'basic', name: 'catalog.entity.delete', attributes: { action: 'delete' } } },
-            { id: 'environment', permission: { type: 'basic', name: 'readiness.environment.record', attributes: { action: 'create' } } },
+            {
+              id: 'evidence',
+              permission: {
+                type: 'basic',
+                name: 'readiness.evidence.create',
+                attributes: { action: 'create' },
+              },
+            },
+            {
+              id: 'attest',
+              permission: {
+                type: 'basic',
+                name: 'readiness.attestation.create',
+                attributes: { action: 'create' },
+              },
+            },
+            {
+              id: 'catalog',
+              permission: {
+                type: 'basic',
+                name: 'catalog.entity.delete',
+                attributes: { action: 'delete' },
+              },
+            },
+            {
+              id: 'environment',
+              permission: {
+                type: 'basic',
+                name: 'readiness.environment.record',
+                attributes: { action: 'create' },
+              },
+            },
           ],
         }),
       },
@@ -154,7 +220,14 @@ describe('the portal backend', () => {
       { id: 'environment', result: 'DENY' },
     ]);
     // Environments are recorded by the templates, not by hand: the readiness backend answers a person 403.
-    const byHand = await call('/api/readiness/environments/default/rag-prod-eu', { method: 'PUT', body: JSON.stringify({ system: 'rag-platform', tier: 'production' }) }, token);
+    const byHand = await call(
+      '/api/readiness/environments/default/rag-prod-eu',
+      {
+        method: 'PUT',
+        body: JSON.stringify({ system: 'rag-platform', tier: 'production' }),
+      },
+      token,
+    );
     expect(byHand.status).toBe(403);
   });
 
@@ -171,32 +244,53 @@ describe('the portal backend', () => {
     });
     expect(push.status).toBe(201);
     expect((await push.json()).recordedBy).toBe('backend-test');
-    const card = await call('/api/readiness/scorecards/component/default/rag-api');
+    const card = await call(
+      '/api/readiness/scorecards/component/default/rag-api',
+    );
     expect(card.status).toBe(200);
     const { tracks } = await card.json();
-    const rag = tracks.find((t: any) => t.track.metadata.name === 'rag-production-readiness').evaluation;
+    const rag = tracks.find(
+      (t: any) => t.track.metadata.name === 'rag-production-readiness',
+    ).evaluation;
     expect(rag.summary.nextGate).toBe('backend-verified');
-    expect(rag.summary.blockers.map((b: any) => b.checkId)).toContain('oidc-login');
+    expect(rag.summary.blockers.map((b: any) => b.checkId)).toContain(
+      'oidc-login',
+    );
   });
 
   it('reads runbooks from where the catalog found rag-api, and escalates through the real notifications backend', async () => {
     expect((await waitForRagApi()).status).toBe(200);
     const token = await guestToken();
-    const runbooks = await call('/api/readiness/runbooks/component/default/rag-api', {}, token);
+    const runbooks = await call(
+      '/api/readiness/runbooks/component/default/rag-api',
+      {},
+      token,
+    );
     expect(runbooks.status).toBe(200);
     const body = await runbooks.json();
-    expect(body.runbooks.map((r: any) => [r.status, r.metadata.title])).toEqual([
-      ['ok', 'OIDC login outage'],
-      ['ok', 'Roll back a RAG service'],
-      ['ok', 'Disaster recovery'],
-    ]);
+    expect(body.runbooks.map((r: any) => [r.status, r.metadata.title])).toEqual(
+      [
+        ['ok', 'OIDC login outage'],
+        ['ok', 'Roll back a RAG service'],
+        ['ok', 'Disaster recovery'],
+      ],
+    );
     const escalation = await call(
       '/api/readiness/oncall/component/default/rag-api/escalations',
-      { method: 'POST', body: JSON.stringify({ reason: 'OIDC login fails for everyone', level: 2 }) },
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          reason: 'OIDC login fails for everyone',
+          level: 2,
+        }),
+      },
       token,
     );
     // 201 only once the notifications backend has taken the notification for maria.garcia.
-    expect([escalation.status, (await escalation.json()).notified]).toEqual([201, ['user:default/maria.garcia']]);
+    expect([escalation.status, (await escalation.json()).notified]).toEqual([
+      201,
+      ['user:default/maria.garcia'],
+    ]);
   });
 
   it('runs the rag-environment template through the scaffolder: validated, rendered, published, in the catalog', async () => {
@@ -214,67 +308,186 @@ describe('the portal backend', () => {
       oidcClientId: 'rag-api',
     };
     const deadline = Date.now() + 60_000;
-    let created = await call('/api/scaffolder/v2/tasks', { method: 'POST', body: JSON.stringify({ templateRef: 'template:default/rag-environment', values }) }, token);
+    let created = await call(
+      '/api/scaffolder/v2/tasks',
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          templateRef: 'template:default/rag-environment',
+          values,
+        }),
+      },
+      token,
+    );
     // The template is read by the catalog shortly after start-up.
     while (created.status === 404 && Date.now() < deadline) {
       await new Promise(r => setTimeout(r, 500));
-      created = await call('/api/scaffolder/v2/tasks', { method: 'POST', body: JSON.stringify({ templateRef: 'template:default/rag-environment', values }) }, token);
+      created = await call(
+        '/api/scaffolder/v2/tasks',
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            templateRef: 'template:default/rag-environment',
+            values,
+          }),
+        },
+        token,
+      );
     }
     expect(created.status).toBe(201);
     const { id } = await created.json();
     let task: any;
     do {
       await new Promise(r => setTimeout(r, 500));
-      task = await (await call(`/api/scaffolder/v2/tasks/${id}`, {}, token)).json();
-    } while (!['completed', 'failed'].includes(task.status) && Date.now() < deadline);
+      task = await (
+        await call(`/api/scaffolder/v2/tasks/${id}`, {}, token)
+      ).json();
+    } while (
+      !['completed', 'failed'].includes(task.status) &&
+      Date.now() < deadline
+    );
     if (task.status !== 'completed') {
-      const events = await (await call(`/api/scaffolder/v2/tasks/${id}/events`, {}, token)).json();
-      throw new Error(`task ${task.status}: ${events.map((e: any) => e.body.message).filter(Boolean).join('\n')}`);
+      const events = await (
+        await call(`/api/scaffolder/v2/tasks/${id}/events`, {}, token)
+      ).json();
+      throw new Error(
+        `task ${task.status}: ${events
+          .map((e: any) => e.body.message)
+          .filter(Boolean)
+          .join('\n')}`,
+      );
     }
     const published = path.join(environmentsDir, 'rag-staging-eu');
-    expect(fs.readdirSync(published).sort()).toEqual(['.provisioned-by', 'README.md', 'catalog-info.yaml', 'helm', 'k8s', 'monitoring']);
-    expect(fs.readFileSync(path.join(published, 'helm/values-rag-api.yaml'), 'utf8')).toMatch(/^replicaCount: 3$/m);
-    expect(fs.readFileSync(path.join(published, 'k8s/vector-db.yaml'), 'utf8')).toMatch(/replicas: 3\n/);
-    const entity = await (await call('/api/catalog/entities/by-name/resource/default/rag-staging-eu')).json();
-    expect(entity.spec).toMatchObject({ type: 'environment', owner: 'group:default/rag-team', system: 'system:default/rag-platform' });
-    expect(entity.metadata.annotations['readiness.io/environment-tier']).toBe('staging');
+    expect(fs.readdirSync(published).sort()).toEqual([
+      '.provisioned-by',
+      'README.md',
+      'catalog-info.yaml',
+      'helm',
+      'k8s',
+      'monitoring',
+    ]);
+    expect(
+      fs.readFileSync(path.join(published, 'helm/values-rag-api.yaml'), 'utf8'),
+    ).toMatch(/^replicaCount: 3$/m);
+    expect(
+      fs.readFileSync(path.join(published, 'k8s/vector-db.yaml'), 'utf8'),
+    ).toMatch(/replicas: 3\n/);
+    const entity = await (
+      await call(
+        '/api/catalog/entities/by-name/resource/default/rag-staging-eu',
+      )
+    ).json();
+    expect(entity.spec).toMatchObject({
+      type: 'environment',
+      owner: 'group:default/rag-team',
+      system: 'system:default/rag-platform',
+    });
+    expect(entity.metadata.annotations['readiness.io/environment-tier']).toBe(
+      'staging',
+    );
     // Recorded with the readiness backend by the person who ran the template, so staging-scoped gates apply.
     const environments = async () =>
-      (await (await call('/api/readiness/environments?system=rag-platform&includeDecommissioned=true', {}, token)).json()).items.find(
+      (
+        await (
+          await call(
+            '/api/readiness/environments?system=rag-platform&includeDecommissioned=true',
+            {},
+            token,
+          )
+        ).json()
+      ).items.find(
         (e: any) => e.entityRef === 'resource:default/rag-staging-eu',
       );
-    expect(await environments()).toMatchObject({ systemRef: 'system:default/rag-platform', tier: 'staging', status: 'active', recordedBy: 'user:development/guest', taskId: id });
-    const events = await (await call(`/api/scaffolder/v2/tasks/${id}/events`, {}, token)).json();
-    const output = events.find((e: any) => e.type === 'completion')?.body.output;
-    expect(output.links).toContainEqual({ title: 'Readiness of the system', url: '/catalog/default/system/rag-platform/readiness' });
-    expect(output.text.find((t: any) => t.title === 'Readiness').content).toContain('Recorded with the readiness backend as a staging environment of\nsystem:default/rag-platform');
+    expect(await environments()).toMatchObject({
+      systemRef: 'system:default/rag-platform',
+      tier: 'staging',
+      status: 'active',
+      recordedBy: 'user:development/guest',
+      taskId: id,
+    });
+    const events = await (
+      await call(`/api/scaffolder/v2/tasks/${id}/events`, {}, token)
+    ).json();
+    const output = events.find((e: any) => e.type === 'completion')?.body
+      .output;
+    expect(output.links).toContainEqual({
+      title: 'Readiness of the system',
+      url: '/catalog/default/system/rag-platform/readiness',
+    });
+    expect(
+      output.text.find((t: any) => t.title === 'Readiness').content,
+    ).toContain(
+      'Recorded with the readiness backend as a staging environment of\nsystem:default/rag-platform',
+    );
 
     // And the compensating template takes it away again.
     const decommission = await call(
       '/api/scaffolder/v2/tasks',
-      { method: 'POST', body: JSON.stringify({ templateRef: 'template:default/rag-environment-decommission', values: { environment: 'resource:default/rag-staging-eu', reason: 'Only needed for this test' } }) },
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          templateRef: 'template:default/rag-environment-decommission',
+          values: {
+            environment: 'resource:default/rag-staging-eu',
+            reason: 'Only needed for this test',
+          },
+        }),
+      },
       token,
     );
     expect(decommission.status).toBe(201);
     const decommissionId = (await decommission.json()).id;
     do {
       await new Promise(r => setTimeout(r, 500));
-      task = await (await call(`/api/scaffolder/v2/tasks/${decommissionId}`, {}, token)).json();
-    } while (!['completed', 'failed'].includes(task.status) && Date.now() < deadline + 30_000);
+      task = await (
+        await call(`/api/scaffolder/v2/tasks/${decommissionId}`, {}, token)
+      ).json();
+    } while (
+      !['completed', 'failed'].includes(task.status) &&
+      Date.now() < deadline + 30_000
+    );
     expect(task.status).toBe('completed');
     expect(fs.existsSync(published)).toBe(false);
-    expect(fs.readdirSync(path.join(environmentsDir, '.archive'))).toHaveLength(1);
-    expect((await call('/api/catalog/entities/by-name/resource/default/rag-staging-eu')).status).toBe(404);
-    expect(await environments()).toMatchObject({ status: 'decommissioned', decommissionedBy: 'user:development/guest' });
+    expect(fs.readdirSync(path.join(environmentsDir, '.archive'))).toHaveLength(
+      1,
+    );
+    expect(
+      (
+        await call(
+          '/api/catalog/entities/by-name/resource/default/rag-staging-eu',
+        )
+      ).status,
+    ).toBe(404);
+    expect(await environments()).toMatchObject({
+      status: 'decommissioned',
+      decommissionedBy: 'user:development/guest',
+    });
   });
 
   it('refuses template parameters that break the rules, before anything is written', async () => {
     const token = await guestToken();
     const run = async (values: object) => {
-      const created = await call('/api/scaffolder/v2/tasks', { method: 'POST', body: JSON.stringify({ templateRef: 'template:default/rag-environment', values }) }, token);
+      const created = await call(
+        '/api/scaffolder/v2/tasks',
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            templateRef: 'template:default/rag-environment',
+            values,
+          }),
+        },
+        token,
+      );
       return { status: created.status, body: await created.json() };
     };
-    const base = { system: 'system:default/rag-platform', name: 'rag-qa', tier: 'staging', owner: 'group:default/rag-team', oidcIssuer: 'https://id.example.com', oidcClientId: 'rag-api' };
+    const base = {
+      system: 'system:default/rag-platform',
+      name: 'rag-qa',
+      tier: 'staging',
+      owner: 'group:default/rag-team',
+      oidcIssuer: 'https://id.example.com',
+      oidcClientId: 'rag-api',
+    };
     const badName = await run({ ...base, name: 'Bad Name' });
     expect(badName.status).toBe(400);
     expect(JSON.stringify(badName.body)).toMatch(/name/);
@@ -306,9 +519,16 @@ describe('the portal backend', () => {
   });
 
   it('refuses requests without credentials, and with a wrong token', async () => {
-    for (const url of ['/api/catalog/entities', '/api/tech-insights/checks', '/api/notifications/']) {
+    for (const url of [
+      '/api/catalog/entities',
+      '/api/tech-insights/checks',
+      '/api/notifications/',
+    ]) {
       expect([url, (await call(url, {}, null)).status]).toEqual([url, 401]);
-      expect([url, (await call(url, {}, 'not-the-token-xxxxxxxxxxxxxx')).status]).toEqual([url, 401]);
+      expect([
+        url,
+        (await call(url, {}, 'not-the-token-xxxxxxxxxxxxxx')).status,
+      ]).toEqual([url, 401]);
     }
   });
 });

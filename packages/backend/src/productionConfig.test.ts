@@ -44,32 +44,44 @@ describe('app-config.production.yaml over app-config.yaml', () => {
   it('serves app and backend on APP_BASE_URL', async () => {
     const config = await loadProductionConfig(env);
     expect(config.getString('app.baseUrl')).toBe('https://portal.example.com');
-    expect(config.getString('backend.baseUrl')).toBe('https://portal.example.com');
-    expect(config.getString('backend.cors.origin')).toBe('https://portal.example.com');
+    expect(config.getString('backend.baseUrl')).toBe(
+      'https://portal.example.com',
+    );
+    expect(config.getString('backend.cors.origin')).toBe(
+      'https://portal.example.com',
+    );
   });
 
   it('turns guest sign-in off', async () => {
     const config = await loadProductionConfig(env);
     expect(config.getString('auth.environment')).toBe('production');
     expect(
-      config.getBoolean('auth.providers.guest.dangerouslyAllowOutsideDevelopment'),
+      config.getBoolean(
+        'auth.providers.guest.dangerouslyAllowOutsideDevelopment',
+      ),
     ).toBe(false);
   });
 
   it('takes the CI token from READINESS_CI_TOKEN and never seeds demo evidence', async () => {
     const config = await loadProductionConfig(env);
-    expect(config.getConfigArray('backend.auth.externalAccess')[0].getString('options.token')).toBe(
-      'ci-token-from-the-environment',
-    );
+    expect(
+      config
+        .getConfigArray('backend.auth.externalAccess')[0]
+        .getString('options.token'),
+    ).toBe('ci-token-from-the-environment');
     expect(config.getBoolean('readiness.demo.seed')).toBe(false);
   });
 
   it('leaves the database settings unset when the variables are missing', async () => {
     const config = await loadProductionConfig({});
-    expect(config.getOptional('backend.database.connection.host')).toBeUndefined();
+    expect(
+      config.getOptional('backend.database.connection.host'),
+    ).toBeUndefined();
   });
   it('does not publish environments to a local directory', async () => {
     const config = await loadProductionConfig(env);
-    expect(config.getOptionalBoolean('readiness.environments.localPublishing')).toBe(false);
+    expect(
+      config.getOptionalBoolean('readiness.environments.localPublishing'),
+    ).toBe(false);
   });
 });

@@ -52,14 +52,43 @@ async function serve(port: number, databaseConfig: object) {
           baseUrl: base,
           listen: { port, host: '127.0.0.1' },
           database: databaseConfig,
-          auth: { externalAccess: [{ type: 'static', options: { token: TOKEN, subject: 'ci' } }] },
+          auth: {
+            externalAccess: [
+              { type: 'static', options: { token: TOKEN, subject: 'ci' } },
+            ],
+          },
         },
         catalog: {
-          rules: [{ allow: ['Component', 'System', 'Domain', 'API', 'Resource', 'Location', 'Group', 'User'] }],
+          rules: [
+            {
+              allow: [
+                'Component',
+                'System',
+                'Domain',
+                'API',
+                'Resource',
+                'Location',
+                'Group',
+                'User',
+              ],
+            },
+          ],
           processingInterval: { seconds: 1 },
-          locations: [{ type: 'file', target: path.join(targetPaths.rootDir, 'catalog-info.yaml') }],
+          locations: [
+            {
+              type: 'file',
+              target: path.join(targetPaths.rootDir, 'catalog-info.yaml'),
+            },
+          ],
         },
-        readiness: { tracks: [path.join(targetPaths.rootDir, 'examples/readiness/rag-production-readiness.yaml')] },
+        readiness: {
+          tracks: [
+            path.join(
+              targetPaths.rootDir,
+              'examples/readiness/rag-production-readiness.yaml',
+            ),
+          ],
+        },
       },
     }),
   );
@@ -86,37 +115,68 @@ async function main() {
     admin = knexFactory({ client: 'pg', connection: pg });
     await admin.raw(`CREATE DATABASE ${database}`);
     const url = new URL(pg);
-    const connection = { host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database };
-    db = { databaseConfig: { client: 'pg', connection, pluginDivisionMode: 'schema' }, countConnection: connection };
+    const connection = {
+      host: url.hostname,
+      port: Number(url.port || 5432),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      database,
+    };
+    db = {
+      databaseConfig: {
+        client: 'pg',
+        connection,
+        pluginDivisionMode: 'schema',
+      },
+      countConnection: connection,
+    };
   } else {
-    db = { databaseConfig: { client: 'better-sqlite3', connection: ':memory:' } };
+    db = {
+      databaseConfig: { client: 'better-sqlite3', connection: ':memory:' },
+    };
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = fork(__filename, ['serve', String(port), JSON.stringify(db.databaseConfig)], {
-    stdio: 'inherit',
-    // BENCH_PROFILE=<dir> writes a CPU profile of the backend there.
-    execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
-  });
+  const child = fork(
+    __filename,
+    ['serve', String(port), JSON.stringify(db.databaseConfig)],
+    {
+      stdio: 'inherit',
+      // BENCH_PROFILE=<dir> writes a CPU profile of the backend there.
+      execArgv: process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : [],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
-    child.once('exit', code => reject(new Error(`the backend exited (${code})`)));
+    child.once('exit', code =>
+      reject(new Error(`the backend exited (${code})`)),
+    );
   });
-  const auth = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
+  const auth = {
+    Authorization: `Bearer ${TOKEN}`,
+    'Content-Type': 'application/json',
+  };
   try {
     const deadline = Date.now() + 120_000;
     for (;;) {
       const [a, b] = await Promise.all(
         ['component/default/rag-api', 'resource/default/rag-staging'].map(p =>
-          fetch(`${base}/api/catalog/entities/by-name/${p}`, { headers: auth }).then(r => r.status),
+          fetch(`${base}/api/catalog/entities/by-name/${p}`, {
+            headers: auth,
+          }).then(r => r.status),
         ),
       );
       if (a === 200 && b === 200) break;
-      if (Date.now() > deadline) throw new Error('the catalog never ingested the demo catalog');
+      if (Date.now() > deadline)
+        throw new Error('the catalog never ingested the demo catalog');
       await new Promise(r => setTimeout(r, 500));
     }
     const event = (id: number, prefix: string) => ({
-      entityRef: `component:default/${['rag-api', 'rag-web', 'rag-retriever', 'rag-ingestion'][id % 4]}`,
+      entityRef: `component:default/${
+        ['rag-api', 'rag-web', 'rag-retriever', 'rag-ingestion'][id % 4]
+      }`,
       environment: 'rag-staging',
       version: `1.${Math.floor(id / 1000)}.${id % 1000}`,
       status: 'succeeded',
@@ -136,8 +196,14 @@ async function main() {
             requests: [
               {
                 setupRequest: req => {
-                  if (!batch) return { ...req, body: JSON.stringify(event(idOf(n++), 'bench')) };
-                  const items = Array.from({ length: batch }, () => event(idOf(n++), 'batch'));
+                  if (!batch)
+                    return {
+                      ...req,
+                      body: JSON.stringify(event(idOf(n++), 'bench')),
+                    };
+                  const items = Array.from({ length: batch }, () =>
+                    event(idOf(n++), 'batch'),
+                  );
                   return { ...req, body: JSON.stringify({ items }) };
                 },
               },
@@ -147,20 +213,37 @@ async function main() {
         );
       }).then(result => {
         const events = result.requests.total * Math.max(1, batch);
-        print(`  ${label}: ${result.requests.total} requests${batch ? ` of ${batch} events` : ''} in ${SECONDS} s = ${(events / SECONDS).toFixed(0)} events/s; ` +
-          `2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; ` +
-          `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+        print(
+          `  ${label}: ${result.requests.total} requests${
+            batch ? ` of ${batch} events` : ''
+          } in ${SECONDS} s = ${(events / SECONDS).toFixed(0)} events/s; ` +
+            `2xx ${result['2xx']}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; ` +
+            `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+        );
         return result;
       });
     };
 
-    print(`bench:deployments on ${pg ? 'PostgreSQL 15' : 'SQLite (in memory)'}: ${CONNECTIONS} connections, ${SECONDS} s per phase`);
+    print(
+      `bench:deployments on ${
+        pg ? 'PostgreSQL 15' : 'SQLite (in memory)'
+      }: ${CONNECTIONS} connections, ${SECONDS} s per phase`,
+    );
     const fresh = await run('new deployments        ', n => n);
     const sent = fresh.requests.total;
-    const replay = await run('replayed (idempotent)  ', n => n % Math.max(1, fresh['2xx']));
+    const replay = await run(
+      'replayed (idempotent)  ',
+      n => n % Math.max(1, fresh['2xx']),
+    );
     const batched = await run('new, batched          ', n => n, BATCH);
 
-    const knex = db.countConnection ? knexFactory({ client: 'pg', connection: db.countConnection, searchPath: ['readiness'] }) : undefined;
+    const knex = db.countConnection
+      ? knexFactory({
+          client: 'pg',
+          connection: db.countConnection,
+          searchPath: ['readiness'],
+        })
+      : undefined;
     let rows = -1;
     let distinct = -1;
     let batchRows = -1;
@@ -169,37 +252,86 @@ async function main() {
       // Requests in flight when the load tool stopped are still being written: count once the table is still.
       let previous = -1;
       for (;;) {
-        const [{ n }] = (await knex('readiness_deployments').count({ n: '*' })) as any;
+        const [{ n }] = (await knex('readiness_deployments').count({
+          n: '*',
+        })) as any;
         if (Number(n) === previous) break;
         previous = Number(n);
         await new Promise(r => setTimeout(r, 1000));
       }
-      [{ n: rows }] = (await knex('readiness_deployments').where('external_id', 'like', 'bench-%').count({ n: '*' })) as any;
-      [{ n: distinct }] = (await knex('readiness_deployments').where('external_id', 'like', 'bench-%').countDistinct({ n: 'external_id' })) as any;
-      [{ n: batchRows }] = (await knex('readiness_deployments').where('external_id', 'like', 'batch-%').count({ n: '*' })) as any;
-      [{ n: batchDistinct }] = (await knex('readiness_deployments').where('external_id', 'like', 'batch-%').countDistinct({ n: 'external_id' })) as any;
+      [{ n: rows }] = (await knex('readiness_deployments')
+        .where('external_id', 'like', 'bench-%')
+        .count({ n: '*' })) as any;
+      [{ n: distinct }] = (await knex('readiness_deployments')
+        .where('external_id', 'like', 'bench-%')
+        .countDistinct({ n: 'external_id' })) as any;
+      [{ n: batchRows }] = (await knex('readiness_deployments')
+        .where('external_id', 'like', 'batch-%')
+        .count({ n: '*' })) as any;
+      [{ n: batchDistinct }] = (await knex('readiness_deployments')
+        .where('external_id', 'like', 'batch-%')
+        .countDistinct({ n: 'external_id' })) as any;
       await knex.destroy();
     } else {
-      const list = await fetch(`${base}/api/readiness/deployments/component/default/rag-api?limit=1`, { headers: auth }).then(r => r.json());
+      const list = await fetch(
+        `${base}/api/readiness/deployments/component/default/rag-api?limit=1`,
+        { headers: auth },
+      ).then(r => r.json());
       rows = list.total * 4; // four entities in round robin; an estimate only on SQLite
       distinct = rows;
     }
     rows = Number(rows);
     distinct = Number(distinct);
-    print(`  rows after both phases: ${rows}; distinct externalIds: ${distinct}; accepted new events: ${fresh['2xx']} of ${sent} sent`);
+    print(
+      `  rows after both phases: ${rows}; distinct externalIds: ${distinct}; accepted new events: ${fresh['2xx']} of ${sent} sent`,
+    );
     // Requests still in flight when a phase ends are recorded but not counted by the load tool: at most one per
     // connection. Every accepted event must have a row, and no externalId more than one.
     const lost = Math.max(0, fresh['2xx'] - rows);
-    print(`  lost: ${lost}, duplicated: ${rows - distinct}, in flight at the cut-off: ${rows - fresh['2xx']} (≤ ${CONNECTIONS}); replay answered 2xx for ${replay['2xx']} of ${replay.requests.total}`);
+    print(
+      `  lost: ${lost}, duplicated: ${
+        rows - distinct
+      }, in flight at the cut-off: ${
+        rows - fresh['2xx']
+      } (≤ ${CONNECTIONS}); replay answered 2xx for ${replay['2xx']} of ${
+        replay.requests.total
+      }`,
+    );
     batchRows = Number(batchRows);
     batchDistinct = Number(batchDistinct);
     const batchAccepted = batched['2xx'] * BATCH;
     const batchLost = knex ? Math.max(0, batchAccepted - batchRows) : 0;
-    print(`  batched: rows ${batchRows}, distinct externalIds ${batchDistinct}, events in accepted batches ${batchAccepted}; ` +
-      `lost: ${batchLost}, duplicated: ${batchRows - batchDistinct}, in flight at the cut-off: ${batchRows - batchAccepted} (≤ ${CONNECTIONS * BATCH})`);
-    print(`events/s one per request: ${(fresh['2xx'] / SECONDS).toFixed(0)}; batched (${BATCH} per request): ${(batchAccepted / SECONDS).toFixed(0)} (target ≥ 1000)`);
-    if (fresh.non2xx > 0 || replay.non2xx > 0 || lost > 0 || rows !== distinct || rows - fresh['2xx'] > CONNECTIONS) process.exitCode = 1;
-    if (knex && (batched.non2xx > 0 || batchLost > 0 || batchRows !== batchDistinct || batchRows - batchAccepted > CONNECTIONS * BATCH)) process.exitCode = 1;
+    print(
+      `  batched: rows ${batchRows}, distinct externalIds ${batchDistinct}, events in accepted batches ${batchAccepted}; ` +
+        `lost: ${batchLost}, duplicated: ${
+          batchRows - batchDistinct
+        }, in flight at the cut-off: ${batchRows - batchAccepted} (≤ ${
+          CONNECTIONS * BATCH
+        })`,
+    );
+    print(
+      `events/s one per request: ${(fresh['2xx'] / SECONDS).toFixed(
+        0,
+      )}; batched (${BATCH} per request): ${(batchAccepted / SECONDS).toFixed(
+        0,
+      )} (target ≥ 1000)`,
+    );
+    if (
+      fresh.non2xx > 0 ||
+      replay.non2xx > 0 ||
+      lost > 0 ||
+      rows !== distinct ||
+      rows - fresh['2xx'] > CONNECTIONS
+    )
+      process.exitCode = 1;
+    if (
+      knex &&
+      (batched.non2xx > 0 ||
+        batchLost > 0 ||
+        batchRows !== batchDistinct ||
+        batchRows - batchAccepted > CONNECTIONS * BATCH)
+    )
+      process.exitCode = 1;
   } finally {
     child.send('STOP');
     await new Promise(r => child.once('exit', r));

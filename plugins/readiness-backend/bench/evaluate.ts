@@ -17,7 +17,10 @@ import { Entity } from '@backstage/catalog-model';
 import { JsonRulesEngineFactChecker } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import { TechInsightsStore } from '@backstage-community/plugin-tech-insights-node';
 import { Fact, Track } from '@internal/plugin-readiness-common';
-import { compileTrack, evaluateTrack } from '../src/scorecards/evaluation/evaluateTrack';
+import {
+  compileTrack,
+  evaluateTrack,
+} from '../src/scorecards/evaluation/evaluateTrack';
 import { compileStatusEvaluator } from '../src/scorecards/evaluation/statusEvaluator';
 import { applyDatabaseMigrations } from '../src/database/migrations';
 import { DatabaseEvidenceStore } from '../src/facts/evidence/DatabaseEvidenceStore';
@@ -25,7 +28,10 @@ import { createEvidenceFactSource } from '../src/facts/evidence/evidenceFactSour
 import { DatabaseAttestationStore } from '../src/scorecards/attestations/DatabaseAttestationStore';
 import { DatabaseWaiverStore } from '../src/scorecards/waivers/DatabaseWaiverStore';
 import { DatabaseResultStore } from '../src/scorecards/results/DatabaseResultStore';
-import { loadTrack, TrackRegistry } from '../src/scorecards/tracks/TrackRegistry';
+import {
+  loadTrack,
+  TrackRegistry,
+} from '../src/scorecards/tracks/TrackRegistry';
 import { ReadinessService } from '../src/scorecards/ReadinessService';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
@@ -33,7 +39,13 @@ const PART = process.env.BENCH_PART ?? 'all';
 const CHECKS = 40;
 const GATES = 5;
 const print = (line: string) => process.stdout.write(`${line}\n`);
-const quietLogger: any = { info() {}, warn() {}, error() {}, debug() {}, child: () => quietLogger };
+const quietLogger: any = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child: () => quietLogger,
+};
 
 // Deterministic facts: the value of fact k for entity i.
 function valueOf(i: number, k: number): number {
@@ -43,7 +55,9 @@ function valueOf(i: number, k: number): number {
 }
 // Check k: alternately "≥ 20" and "< 90" on fact k; about 85 % pass.
 const checkOf = (k: number) =>
-  k % 2 === 0 ? { operator: 'greaterThanInclusive' as const, value: 20 } : { operator: 'lessThan' as const, value: 90 };
+  k % 2 === 0
+    ? { operator: 'greaterThanInclusive' as const, value: 20 }
+    : { operator: 'lessThan' as const, value: 90 };
 const passes = (v: number, k: number) => (k % 2 === 0 ? v >= 20 : v < 90);
 
 // Five gates of eight checks, each gate depending on the one before.
@@ -59,7 +73,13 @@ const track: Track = {
       dependsOn: g === 0 ? [] : [`g${g - 1}`],
       checks: Array.from({ length: CHECKS / GATES }, (__, j) => {
         const k = g * (CHECKS / GATES) + j;
-        return { id: `c${k}`, title: `Check ${k}`, severity: 'medium' as const, fact: `evidence.bench.f${k}`, condition: checkOf(k) };
+        return {
+          id: `c${k}`,
+          title: `Check ${k}`,
+          severity: 'medium' as const,
+          fact: `evidence.bench.f${k}`,
+          condition: checkOf(k),
+        };
       }),
     })),
   },
@@ -95,7 +115,13 @@ async function partA() {
     const m = new Map<string, Fact>();
     for (let k = 0; k < CHECKS; k++) {
       const type = `evidence.bench.f${k}`;
-      m.set(type, { entityRef: refOf(i), type, value: valueOf(i, k), source: 'evidence', observedAt });
+      m.set(type, {
+        entityRef: refOf(i),
+        type,
+        value: valueOf(i, k),
+        source: 'evidence',
+        observedAt,
+      });
     }
     facts.push(m);
   }
@@ -108,7 +134,13 @@ async function partA() {
     const evaluateStatuses = compileStatusEvaluator(compileTrack(track));
     let count = 0;
     for (let i = 0; i < ENTITIES; i++) {
-      const { checks } = evaluateStatuses({ entityRef: refOf(i), facts: facts[i], attestations: [], waivers: [], now });
+      const { checks } = evaluateStatuses({
+        entityRef: refOf(i),
+        facts: facts[i],
+        attestations: [],
+        waivers: [],
+        now,
+      });
       for (let k = 0; k < checks.length; k++) if (checks[k] === 0) count++;
     }
     oursMs = Math.min(oursMs, performance.now() - start);
@@ -120,24 +152,55 @@ async function partA() {
     const start = performance.now();
     const compiled = compileTrack(track);
     for (let i = 0; i < ENTITIES; i++) {
-      evaluateTrack(compiled, { entityRef: refOf(i), facts: facts[i], attestations: [], waivers: [], now });
+      evaluateTrack(compiled, {
+        entityRef: refOf(i),
+        facts: facts[i],
+        attestations: [],
+        waivers: [],
+        now,
+      });
     }
     detailMs = Math.min(detailMs, performance.now() - start);
   }
 
   // The peer: the same 40 conditions as json-rules-engine checks over one fact retriever's facts.
   const names = Array.from({ length: CHECKS }, (_, k) => `f${k}`);
-  const schema = Object.fromEntries(names.map(n => [n, { type: 'integer', description: n }]));
+  const schema = Object.fromEntries(
+    names.map(n => [n, { type: 'integer', description: n }]),
+  );
   const byEntity = new Map<string, Record<string, number>>();
-  for (let i = 0; i < ENTITIES; i++) byEntity.set(refOf(i), Object.fromEntries(names.map((n, k) => [n, valueOf(i, k)])));
+  for (let i = 0; i < ENTITIES; i++)
+    byEntity.set(
+      refOf(i),
+      Object.fromEntries(names.map((n, k) => [n, valueOf(i, k)])),
+    );
   const timestamp = DateTime.fromJSDate(now);
   const repository = {
     // Like the real store's SQL (WHERE id IN …): each retriever's row once, however many checks name it.
     getLatestFactsByIds: async (ids: string[], entity: string) =>
       Object.fromEntries(
-        [...new Set(ids)].map(id => [id, { id, entity: { namespace: 'default', kind: 'component', name: entity.split('/')[1] }, timestamp, version: '0.1.0', facts: byEntity.get(entity)! }]),
+        [...new Set(ids)].map(id => [
+          id,
+          {
+            id,
+            entity: {
+              namespace: 'default',
+              kind: 'component',
+              name: entity.split('/')[1],
+            },
+            timestamp,
+            version: '0.1.0',
+            facts: byEntity.get(entity)!,
+          },
+        ]),
       ),
-    getLatestSchemas: async (ids: string[]) => [...new Set(ids)].map(id => ({ id, version: '0.1.0', entityFilter: [{ kind: 'component' }], ...schema })),
+    getLatestSchemas: async (ids: string[]) =>
+      [...new Set(ids)].map(id => ({
+        id,
+        version: '0.1.0',
+        entityFilter: [{ kind: 'component' }],
+        ...schema,
+      })),
   } as unknown as TechInsightsStore;
   const checker = new JsonRulesEngineFactChecker({
     checks: names.map((n, k) => ({
@@ -157,19 +220,37 @@ async function partA() {
     const start = performance.now();
     let count = 0;
     for (let i = 0; i < ENTITIES; i++) {
-      for (const r of await checker.runChecks(refOf(i))) if (r.result === true) count++;
+      for (const r of await checker.runChecks(refOf(i)))
+        if (r.result === true) count++;
     }
     peerMs = Math.min(peerMs, performance.now() - start);
     peerPasses = count;
   }
 
-  print(`(a) ${ENTITIES} entities × ${CHECKS} checks, facts in memory, same facts and equivalent checks`);
-  print(`    ours (statuses: checks compiled once into closures, gate DAG):         ${oursMs.toFixed(1)} ms`);
-  print(`    ours with full detail (messages, evidence, root causes; not compared): ${detailMs.toFixed(1)} ms`);
-  print(`    peer (JsonRulesEngineFactChecker.runChecks per entity, in-memory store): ${peerMs.toFixed(1)} ms`);
-  print(`    passing checks: ours ${oursPasses} (expected ${expectedUnblocked}: later gates blocked), peer ${peerPasses} (expected ${expected})`);
+  print(
+    `(a) ${ENTITIES} entities × ${CHECKS} checks, facts in memory, same facts and equivalent checks`,
+  );
+  print(
+    `    ours (statuses: checks compiled once into closures, gate DAG):         ${oursMs.toFixed(
+      1,
+    )} ms`,
+  );
+  print(
+    `    ours with full detail (messages, evidence, root causes; not compared): ${detailMs.toFixed(
+      1,
+    )} ms`,
+  );
+  print(
+    `    peer (JsonRulesEngineFactChecker.runChecks per entity, in-memory store): ${peerMs.toFixed(
+      1,
+    )} ms`,
+  );
+  print(
+    `    passing checks: ours ${oursPasses} (expected ${expectedUnblocked}: later gates blocked), peer ${peerPasses} (expected ${expected})`,
+  );
   print(`ratio: ${(peerMs / oursMs).toFixed(1)}`);
-  if (oursPasses !== expectedUnblocked || peerPasses !== expected) throw new Error('an evaluator got the facts wrong');
+  if (oursPasses !== expectedUnblocked || peerPasses !== expected)
+    throw new Error('an evaluator got the facts wrong');
 }
 
 async function partB(label: string, knex: Knex) {
@@ -201,7 +282,11 @@ async function partB(label: string, knex: Knex) {
       Object.fromEntries(
         Array.from({ length: CHECKS }, (__, k) => [
           `evidence.bench.f${k}`,
-          { value: valueOf(i, k), observedAt: observed.toISOString(), recordedAt: observed.toISOString() },
+          {
+            value: valueOf(i, k),
+            observedAt: observed.toISOString(),
+            recordedAt: observed.toISOString(),
+          },
         ]),
       ),
     ),
@@ -213,9 +298,16 @@ async function partB(label: string, knex: Knex) {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: `svc-${i}`, namespace: 'default' },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/team',
+    },
   }));
-  const credentials: any = { $$type: '@backstage/BackstageCredentials', principal: { type: 'service', subject: 'bench' } };
+  const credentials: any = {
+    $$type: '@backstage/BackstageCredentials',
+    principal: { type: 'service', subject: 'bench' },
+  };
   const service = ReadinessService.create({
     tracks: TrackRegistry.fromTracks([loadTrack(track, 'bench')]),
     factSources: [createEvidenceFactSource(evidence)],
@@ -229,26 +321,58 @@ async function partB(label: string, knex: Knex) {
   const time = async () => {
     const start = performance.now();
     const { transitions } = await service.refresh(entities, credentials);
-    return { s: (performance.now() - start) / 1000, transitions: transitions.length };
+    return {
+      s: (performance.now() - start) / 1000,
+      transitions: transitions.length,
+    };
   };
   const first = await time();
   const steady = await time();
   // 1 % of the entities get a new, failing fact for check 0 (through the evidence store), so their first gate regresses.
   for (let j = 0; j < Math.ceil(ENTITIES / 100); j++) {
-    await evidence.record({ entityRef: refOf(j * 100), type: 'evidence.bench.f0', value: 0, observedAt: new Date().toISOString() }, 'bench');
+    await evidence.record(
+      {
+        entityRef: refOf(j * 100),
+        type: 'evidence.bench.f0',
+        value: 0,
+        observedAt: new Date().toISOString(),
+      },
+      'bench',
+    );
   }
   const changed = await time();
-  print(`(b) ${label}: ${ENTITIES} entities × ${CHECKS} facts (${rows.length} evidence rows, loaded in ${(loadMs / 1000).toFixed(1)} s)`);
-  print(`    first evaluation (every result is new):   ${first.s.toFixed(2)} s, ${first.transitions} transitions written`);
-  print(`    re-evaluation, nothing changed:           ${steady.s.toFixed(2)} s, ${steady.transitions} transitions written (target ≤ 2 s)`);
-  print(`    re-evaluation, 1 % of entities changed:   ${changed.s.toFixed(2)} s, ${changed.transitions} transitions written`);
-  if (steady.transitions !== 0 || changed.transitions === 0) throw new Error('transitions are not what they should be');
+  print(
+    `(b) ${label}: ${ENTITIES} entities × ${CHECKS} facts (${
+      rows.length
+    } evidence rows, loaded in ${(loadMs / 1000).toFixed(1)} s)`,
+  );
+  print(
+    `    first evaluation (every result is new):   ${first.s.toFixed(2)} s, ${
+      first.transitions
+    } transitions written`,
+  );
+  print(
+    `    re-evaluation, nothing changed:           ${steady.s.toFixed(2)} s, ${
+      steady.transitions
+    } transitions written (target ≤ 2 s)`,
+  );
+  print(
+    `    re-evaluation, 1 % of entities changed:   ${changed.s.toFixed(2)} s, ${
+      changed.transitions
+    } transitions written`,
+  );
+  if (steady.transitions !== 0 || changed.transitions === 0)
+    throw new Error('transitions are not what they should be');
 }
 
 async function main() {
   if (PART === 'all' || PART === 'a') await partA();
   if (PART === 'all' || PART === 'b') {
-    const sqlite = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+    const sqlite = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: ':memory:' },
+      useNullAsDefault: true,
+    });
     try {
       await partB('SQLite (better-sqlite3, in memory)', sqlite);
     } finally {
@@ -270,7 +394,9 @@ async function main() {
         await admin.destroy();
       }
     } else {
-      print('(b) PostgreSQL: skipped (set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)');
+      print(
+        '(b) PostgreSQL: skipped (set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING)',
+      );
     }
   }
 }

@@ -7,10 +7,15 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('readiness_evidence', table => {
-    table.comment('Facts pushed by CI about an entity (test results, coverage, scans, evaluation scores)');
+    table.comment(
+      'Facts pushed by CI about an entity (test results, coverage, scans, evaluation scores)',
+    );
     table.uuid('id').primary();
     table.string('entity_ref').notNullable();
-    table.string('type').notNullable().comment('The fact type, e.g. evidence.tests.oidc-login');
+    table
+      .string('type')
+      .notNullable()
+      .comment('The fact type, e.g. evidence.tests.oidc-login');
     table.text('value').notNullable().comment('JSON');
     table.string('commit_sha');
     table.text('url');
@@ -19,8 +24,13 @@ exports.up = async function up(knex) {
     table.string('recorded_by').notNullable();
     table.string('external_id').comment('Makes repeated pushes idempotent');
     table.boolean('demo').notNullable().defaultTo(false);
-    table.unique(['external_id'], { indexName: 'readiness_evidence_external_id_uq' });
-    table.index(['entity_ref', 'type', 'observed_at'], 'readiness_evidence_latest_idx');
+    table.unique(['external_id'], {
+      indexName: 'readiness_evidence_external_id_uq',
+    });
+    table.index(
+      ['entity_ref', 'type', 'observed_at'],
+      'readiness_evidence_latest_idx',
+    );
   });
 
   await knex.schema.createTable('readiness_attestations', table => {
@@ -57,7 +67,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('readiness_results', table => {
-    table.comment('The current status of every check and gate (check_id is empty for the gate itself)');
+    table.comment(
+      'The current status of every check and gate (check_id is empty for the gate itself)',
+    );
     table.string('entity_ref').notNullable();
     table.string('track_id').notNullable();
     table.string('gate_id').notNullable();
@@ -70,7 +82,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('readiness_history', table => {
-    table.comment('Transitions of check and gate statuses; only changes are written');
+    table.comment(
+      'Transitions of check and gate statuses; only changes are written',
+    );
     table.bigIncrements('id').primary();
     table.string('entity_ref').notNullable();
     table.string('track_id').notNullable();
@@ -79,7 +93,10 @@ exports.up = async function up(knex) {
     table.string('from_status');
     table.string('to_status').notNullable();
     table.dateTime('at', { precision: 3, useTz: true }).notNullable();
-    table.index(['entity_ref', 'track_id', 'at'], 'readiness_history_entity_idx');
+    table.index(
+      ['entity_ref', 'track_id', 'at'],
+      'readiness_history_entity_idx',
+    );
   });
 };
 

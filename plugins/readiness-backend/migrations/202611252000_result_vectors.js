@@ -10,11 +10,19 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('readiness_result_vectors', table => {
-    table.comment('The current status of every gate and check of one track for one entity');
+    table.comment(
+      'The current status of every gate and check of one track for one entity',
+    );
     table.string('entity_ref').notNullable();
     table.string('track_id').notNullable();
-    table.text('statuses').notNullable().comment('JSON: { "gateId/checkId": status }, "gateId/" for the gate');
-    table.text('since').notNullable().comment('JSON: { "gateId/checkId": ISO time the status began }');
+    table
+      .text('statuses')
+      .notNullable()
+      .comment('JSON: { "gateId/checkId": status }, "gateId/" for the gate');
+    table
+      .text('since')
+      .notNullable()
+      .comment('JSON: { "gateId/checkId": ISO time the status began }');
     table.dateTime('evaluated_at', { precision: 3, useTz: true }).notNullable();
     table.primary(['entity_ref', 'track_id']);
   });
@@ -24,13 +32,20 @@ exports.up = async function up(knex) {
   for (const row of rows) {
     const id = `${row.entity_ref}\u0000${row.track_id}`;
     if (!vectors.has(id)) {
-      vectors.set(id, { entity_ref: row.entity_ref, track_id: row.track_id, statuses: {}, since: {}, evaluated_at: row.evaluated_at });
+      vectors.set(id, {
+        entity_ref: row.entity_ref,
+        track_id: row.track_id,
+        statuses: {},
+        since: {},
+        evaluated_at: row.evaluated_at,
+      });
     }
     const v = vectors.get(id);
     const key = `${row.gate_id}/${row.check_id}`;
     v.statuses[key] = row.status;
     v.since[key] = new Date(row.since).toISOString();
-    if (new Date(row.evaluated_at) > new Date(v.evaluated_at)) v.evaluated_at = row.evaluated_at;
+    if (new Date(row.evaluated_at) > new Date(v.evaluated_at))
+      v.evaluated_at = row.evaluated_at;
   }
   const inserts = [...vectors.values()].map(v => ({
     ...v,
@@ -47,7 +62,9 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.createTable('readiness_results', table => {
-    table.comment('The current status of every check and gate (check_id is empty for the gate itself)');
+    table.comment(
+      'The current status of every check and gate (check_id is empty for the gate itself)',
+    );
     table.string('entity_ref').notNullable();
     table.string('track_id').notNullable();
     table.string('gate_id').notNullable();

@@ -10,7 +10,12 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('readiness_latest_facts', table => {
     table.comment('The latest evidence of each type for one entity');
     table.string('entity_ref').primary();
-    table.text('facts').notNullable().comment('JSON: { type: { value, observedAt, recordedAt, url?, commitSha? } }');
+    table
+      .text('facts')
+      .notNullable()
+      .comment(
+        'JSON: { type: { value, observedAt, recordedAt, url?, commitSha? } }',
+      );
   });
 
   const rows = await knex('readiness_evidence').select(
@@ -34,7 +39,11 @@ exports.up = async function up(knex) {
     const current = facts[row.type];
     const observed = ms(row.observed_at);
     const recorded = ms(row.recorded_at);
-    if (!current || observed > ms(current.observedAt) || (observed === ms(current.observedAt) && recorded > ms(current.recordedAt))) {
+    if (
+      !current ||
+      observed > ms(current.observedAt) ||
+      (observed === ms(current.observedAt) && recorded > ms(current.recordedAt))
+    ) {
       facts[row.type] = {
         value: JSON.parse(row.value),
         observedAt: new Date(observed).toISOString(),
@@ -45,7 +54,10 @@ exports.up = async function up(knex) {
     }
     byEntity.set(row.entity_ref, facts);
   }
-  const inserts = [...byEntity].map(([entity_ref, facts]) => ({ entity_ref, facts: JSON.stringify(facts) }));
+  const inserts = [...byEntity].map(([entity_ref, facts]) => ({
+    entity_ref,
+    facts: JSON.stringify(facts),
+  }));
   for (let i = 0; i < inserts.length; i += 100) {
     await knex('readiness_latest_facts').insert(inserts.slice(i, i + 100));
   }

@@ -10,16 +10,30 @@ exports.up = async function up(knex) {
     table.comment('An escalation of the on-call of an entity');
     table.uuid('id').primary();
     table.string('entity_ref').notNullable();
-    table.string('provider').notNullable().comment('oncall-as-code, pagerduty, or the provider id of a module');
+    table
+      .string('provider')
+      .notNullable()
+      .comment('oncall-as-code, pagerduty, or the provider id of a module');
     table.integer('level').notNullable();
     table.text('reason').notNullable();
-    table.string('actor').notNullable().comment('User entity ref of who escalated');
-    table.text('notified').notNullable().comment('JSON list of the user refs notified');
-    table.string('external_id').comment('What the provider created, e.g. a PagerDuty dedup key');
+    table
+      .string('actor')
+      .notNullable()
+      .comment('User entity ref of who escalated');
+    table
+      .text('notified')
+      .notNullable()
+      .comment('JSON list of the user refs notified');
+    table
+      .string('external_id')
+      .comment('What the provider created, e.g. a PagerDuty dedup key');
     table.text('message').notNullable();
     table.dateTime('created_at', { precision: 3, useTz: true }).notNullable();
     table.index(['actor', 'created_at'], 'readiness_escalations_actor_idx');
-    table.index(['entity_ref', 'created_at'], 'readiness_escalations_entity_idx');
+    table.index(
+      ['entity_ref', 'created_at'],
+      'readiness_escalations_entity_idx',
+    );
   });
 };
 

@@ -10,9 +10,15 @@
 exports.up = async function up(knex) {
   await knex.schema.createTable('readiness_environments', table => {
     table.comment('An environment recorded with the readiness backend');
-    table.string('entity_ref').primary().comment('The environment Resource, e.g. resource:default/rag-staging');
+    table
+      .string('entity_ref')
+      .primary()
+      .comment('The environment Resource, e.g. resource:default/rag-staging');
     table.string('system_ref').notNullable().comment('The System it serves');
-    table.string('tier').notNullable().comment('dev, staging, production or another tier the tracks name');
+    table
+      .string('tier')
+      .notNullable()
+      .comment('dev, staging, production or another tier the tracks name');
     table.string('status').notNullable().comment('active or decommissioned');
     table.string('recorded_by').notNullable();
     table.dateTime('recorded_at', { precision: 3, useTz: true }).notNullable();

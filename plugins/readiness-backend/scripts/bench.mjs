@@ -28,11 +28,16 @@ await build({
       name: 'external-node-modules',
       setup(b) {
         b.onResolve({ filter: /^[^./]/ }, args =>
-          args.path.startsWith('@internal/') ? undefined : { path: args.path, external: true },
+          args.path.startsWith('@internal/')
+            ? undefined
+            : { path: args.path, external: true },
         );
       },
     },
   ],
 });
-const run = spawnSync(process.execPath, [outfile], { stdio: 'inherit', env: process.env });
+const run = spawnSync(process.execPath, [outfile], {
+  stdio: 'inherit',
+  env: process.env,
+});
 process.exit(run.status ?? 1);

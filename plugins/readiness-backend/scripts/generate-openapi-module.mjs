@@ -7,8 +7,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'schema');
-const commonDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'readiness-common', 'src', 'schema');
+const dir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'src',
+  'schema',
+);
+const commonDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'readiness-common',
+  'src',
+  'schema',
+);
 
 export function renderOpenApiModule(yamlText) {
   const spec = parse(yamlText);
@@ -28,7 +40,10 @@ export function renderOperationsModule(yamlText) {
   const operations = {};
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(item)) {
-      operations[operation.operationId] = { method: method.toUpperCase(), path };
+      operations[operation.operationId] = {
+        method: method.toUpperCase(),
+        path,
+      };
     }
   }
   return [
@@ -37,7 +52,11 @@ export function renderOperationsModule(yamlText) {
     '/* eslint-disable */',
     '',
     '/** The Readiness API operations, from its OpenAPI spec. @public */',
-    `export const readinessOperations = ${JSON.stringify(operations, null, 2)} as const;`,
+    `export const readinessOperations = ${JSON.stringify(
+      operations,
+      null,
+      2,
+    )} as const;`,
     '',
   ].join('\n');
 }
@@ -46,14 +65,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const yamlText = readFileSync(join(dir, 'openapi.yaml'), 'utf8');
   const outputs = [
     [join(dir, 'openapi.generated.ts'), renderOpenApiModule(yamlText)],
-    [join(commonDir, 'operations.generated.ts'), renderOperationsModule(yamlText)],
+    [
+      join(commonDir, 'operations.generated.ts'),
+      renderOperationsModule(yamlText),
+    ],
   ];
   let stale = false;
   for (const [target, rendered] of outputs) {
     if (process.argv.includes('--check')) {
       const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
       if (current !== rendered) {
-        console.error(`${target} is out of date with openapi.yaml; run scripts/generate-openapi-module.mjs`);
+        console.error(
+          `${target} is out of date with openapi.yaml; run scripts/generate-openapi-module.mjs`,
+        );
         stale = true;
       }
     } else {
@@ -62,5 +86,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   }
   if (stale) process.exit(1);
-  if (process.argv.includes('--check')) console.log('generated modules are up to date');
+  if (process.argv.includes('--check'))
+    console.log('generated modules are up to date');
 }

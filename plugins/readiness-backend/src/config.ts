@@ -3,7 +3,11 @@ import { HumanDuration } from '@backstage/types';
 
 /** The plugin's configuration, read once. */
 export interface ReadinessConfig {
-  evaluation: { frequency: HumanDuration; timeout: HumanDuration; initialDelay: HumanDuration };
+  evaluation: {
+    frequency: HumanDuration;
+    timeout: HumanDuration;
+    initialDelay: HumanDuration;
+  };
   maxWaiverDays: number;
   demoSeed: boolean;
   rollbackWebhook?: { url: string; secret: string };
@@ -16,25 +20,41 @@ export interface ReadinessConfig {
 export function readReadinessConfig(config: Config): ReadinessConfig {
   const evaluation = config.getOptionalConfig('readiness.evaluation');
   const duration = (key: string, fallback: HumanDuration) =>
-    evaluation?.has(key) ? readDurationFromConfig(evaluation.getConfig(key)) : fallback;
-  const maxWaiverDays = config.getOptionalNumber('readiness.waivers.maxDays') ?? 90;
+    evaluation?.has(key)
+      ? readDurationFromConfig(evaluation.getConfig(key))
+      : fallback;
+  const maxWaiverDays =
+    config.getOptionalNumber('readiness.waivers.maxDays') ?? 90;
   if (!Number.isInteger(maxWaiverDays) || maxWaiverDays < 1) {
-    throw new Error(`readiness.waivers.maxDays must be a whole number of days above 0, got ${maxWaiverDays}`);
+    throw new Error(
+      `readiness.waivers.maxDays must be a whole number of days above 0, got ${maxWaiverDays}`,
+    );
   }
-  const hook = config.getOptionalConfig('readiness.deployments.rollbackWebhook');
+  const hook = config.getOptionalConfig(
+    'readiness.deployments.rollbackWebhook',
+  );
   let rollbackWebhook: ReadinessConfig['rollbackWebhook'];
   if (hook) {
     const url = hook.getString('url');
     if (!/^https?:\/\//.test(url)) {
-      throw new Error(`readiness.deployments.rollbackWebhook.url must be an http(s) URL, got '${url}'`);
+      throw new Error(
+        `readiness.deployments.rollbackWebhook.url must be an http(s) URL, got '${url}'`,
+      );
     }
     rollbackWebhook = { url, secret: hook.getString('secret') };
   }
-  const limit = config.getOptionalConfig('readiness.oncall.escalationRateLimit');
-  const escalationRateLimit = { max: limit?.getOptionalNumber('max') ?? 5, windowMinutes: limit?.getOptionalNumber('windowMinutes') ?? 10 };
+  const limit = config.getOptionalConfig(
+    'readiness.oncall.escalationRateLimit',
+  );
+  const escalationRateLimit = {
+    max: limit?.getOptionalNumber('max') ?? 5,
+    windowMinutes: limit?.getOptionalNumber('windowMinutes') ?? 10,
+  };
   for (const [key, value] of Object.entries(escalationRateLimit)) {
     if (!Number.isInteger(value) || value < 1) {
-      throw new Error(`readiness.oncall.escalationRateLimit.${key} must be a whole number above 0, got ${value}`);
+      throw new Error(
+        `readiness.oncall.escalationRateLimit.${key} must be a whole number above 0, got ${value}`,
+      );
     }
   }
   const localRoots = config.getOptionalStringArray('readiness.localRoots');
@@ -42,7 +62,9 @@ export function readReadinessConfig(config: Config): ReadinessConfig {
   return {
     ...(rollbackWebhook ? { rollbackWebhook } : {}),
     ...(localRoots ? { localRoots } : {}),
-    runbooks: { refresh: refresh ? readDurationFromConfig(refresh) : { minutes: 15 } },
+    runbooks: {
+      refresh: refresh ? readDurationFromConfig(refresh) : { minutes: 15 },
+    },
     oncall: { escalationRateLimit },
     evaluation: {
       frequency: duration('frequency', { minutes: 10 }),

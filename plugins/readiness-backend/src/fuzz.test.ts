@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import path from 'node:path';
 import request from 'supertest';
 import { Knex } from 'knex';
-import { mockCredentials, mockServices, startTestBackend, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { targetPaths } from '@backstage/cli-common';
 import { readinessPlugin } from './plugin';
@@ -11,8 +16,20 @@ import { demoEntities } from './testUtils';
 jest.setTimeout(180_000);
 
 const RUNS = 1000;
-const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
-const tables = ['readiness_evidence', 'readiness_attestations', 'readiness_waivers', 'readiness_result_vectors', 'readiness_history', 'readiness_deployments', 'readiness_escalations', 'readiness_environments'];
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3'],
+  disableDocker: true,
+});
+const tables = [
+  'readiness_evidence',
+  'readiness_attestations',
+  'readiness_waivers',
+  'readiness_result_vectors',
+  'readiness_history',
+  'readiness_deployments',
+  'readiness_escalations',
+  'readiness_environments',
+];
 
 const valid: Record<string, Record<string, unknown>> = {
   '/api/readiness/evidence': {
@@ -49,7 +66,15 @@ const valid: Record<string, Record<string, unknown>> = {
     expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
   },
   '/api/readiness/deployments/batch': {
-    items: [{ entityRef: 'component:default/rag-api', environment: 'rag-staging', version: '1.4.0', status: 'succeeded', externalId: 'deploy-b1' }],
+    items: [
+      {
+        entityRef: 'component:default/rag-api',
+        environment: 'rag-staging',
+        version: '1.4.0',
+        status: 'succeeded',
+        externalId: 'deploy-b1',
+      },
+    ],
   },
   '/api/readiness/oncall/component/default/rag-api/escalations': {
     reason: 'OIDC login down for everyone',
@@ -69,8 +94,20 @@ const required: Record<string, string[]> = {
   '/api/readiness/deployments/batch': ['items'],
   '/api/readiness/evidence': ['entityRef', 'type', 'value'],
   '/api/readiness/attestations': ['entityRef', 'trackId', 'gateId', 'checkId'],
-  '/api/readiness/waivers': ['entityRef', 'trackId', 'gateId', 'checkId', 'reason', 'expiresAt'],
-  '/api/readiness/deployments': ['entityRef', 'environment', 'version', 'status'],
+  '/api/readiness/waivers': [
+    'entityRef',
+    'trackId',
+    'gateId',
+    'checkId',
+    'reason',
+    'expiresAt',
+  ],
+  '/api/readiness/deployments': [
+    'entityRef',
+    'environment',
+    'version',
+    'status',
+  ],
   '/api/readiness/environments/default/rag-prod-eu': ['system', 'tier'],
 };
 
@@ -85,14 +122,28 @@ const notAString = fc.oneof(
   fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
 );
 // Integer fields and their valid range: a bad value is out of range, or not a number at all.
-const integerRanges: Record<string, { min: number; max: number }> = { level: { min: 1, max: 20 } };
+const integerRanges: Record<string, { min: number; max: number }> = {
+  level: { min: 1, max: 20 },
+};
 // For patterned fields, also a string that breaks every pattern and format here (none allows ' / ' inside).
 const badValue = (field: string) => {
   const range = integerRanges[field];
   if (range) {
-    return fc.oneof(fc.integer({ max: range.min - 1 }), fc.integer({ min: range.max + 1 }), fc.string(), fc.boolean(), fc.constant(null), fc.double({ min: range.min + 0.01, max: range.max - 0.01, noNaN: true }));
+    return fc.oneof(
+      fc.integer({ max: range.min - 1 }),
+      fc.integer({ min: range.max + 1 }),
+      fc.string(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.double({ min: range.min + 0.01, max: range.max - 0.01, noNaN: true }),
+    );
   }
-  return freeText.has(field) ? notAString : fc.oneof(notAString, fc.string().map(s => ` ${s} / bad`));
+  return freeText.has(field)
+    ? notAString
+    : fc.oneof(
+        notAString,
+        fc.string().map(s => ` ${s} / bad`),
+      );
 };
 
 /** Bodies that must be rejected: not an object at all, a required field missing, a field of the wrong kind, or an extra field. */
@@ -100,14 +151,18 @@ function malformedBodies(route: string) {
   const base = valid[route];
   const fields = Object.keys(base).filter(f => f !== 'value' && f !== 'note');
   return fc.oneof(
-    fc.anything().filter(v => typeof v !== 'object' || v === null || Array.isArray(v)),
+    fc
+      .anything()
+      .filter(v => typeof v !== 'object' || v === null || Array.isArray(v)),
     fc.constantFrom(...required[route]).map(field => {
       const { [field]: _removed, ...rest } = base;
       return rest;
     }),
     fc
       .constantFrom(...fields)
-      .chain(field => badValue(field).map(value => ({ ...base, [field]: value }))),
+      .chain(field =>
+        badValue(field).map(value => ({ ...base, [field]: value })),
+      ),
     fc
       .string({ minLength: 1, maxLength: 12 })
       .filter(k => !(k in base) && k !== '__proto__')
@@ -118,7 +173,10 @@ function malformedBodies(route: string) {
 describe('fuzzing the mutating routes with malformed input', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   let knex: Knex;
-  const counts = async () => Promise.all(tables.map(async t => Number((await knex(t).count({ n: '*' }))[0].n)));
+  const counts = async () =>
+    Promise.all(
+      tables.map(async t => Number((await knex(t).count({ n: '*' }))[0].n)),
+    );
 
   beforeAll(async () => {
     knex = await databases.init('SQLITE_3');
@@ -128,30 +186,45 @@ describe('fuzzing the mutating routes with malformed input', () => {
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities: demoEntities() }),
         mockServices.rootConfig.factory({
-          data: { readiness: { tracks: [path.join(targetPaths.rootDir, 'examples/readiness/rag-production-readiness.yaml')] } },
+          data: {
+            readiness: {
+              tracks: [
+                path.join(
+                  targetPaths.rootDir,
+                  'examples/readiness/rag-production-readiness.yaml',
+                ),
+              ],
+            },
+          },
         }),
       ],
     }));
   });
 
-  it.each(Object.keys(valid))(`${RUNS} malformed bodies to %s: always a 4xx, never a 5xx, nothing written`, async route => {
-    const before = await counts();
-    const statuses = new Map<number, number>();
-    await fc.assert(
-      fc.asyncProperty(malformedBodies(route), async body => {
-        const res = await request(server)
-          [putRoutes.has(route) ? 'put' : 'post'](route)
-          .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'))
-          .set('Content-Type', 'application/json')
-          .send(JSON.stringify(body) ?? 'undefined');
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        return res.status >= 400 && res.status < 500;
-      }),
-      { numRuns: RUNS },
-    );
-    expect(await counts()).toEqual(before);
-    expect([...statuses.keys()].every(s => s >= 400 && s < 500)).toBe(true);
-  });
+  it.each(Object.keys(valid))(
+    `${RUNS} malformed bodies to %s: always a 4xx, never a 5xx, nothing written`,
+    async route => {
+      const before = await counts();
+      const statuses = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(malformedBodies(route), async body => {
+          const res = await request(server)
+            [putRoutes.has(route) ? 'put' : 'post'](route)
+            .set(
+              'Authorization',
+              mockCredentials.user.header('user:default/maria.garcia'),
+            )
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify(body) ?? 'undefined');
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          return res.status >= 400 && res.status < 500;
+        }),
+        { numRuns: RUNS },
+      );
+      expect(await counts()).toEqual(before);
+      expect([...statuses.keys()].every(s => s >= 400 && s < 500)).toBe(true);
+    },
+  );
 
   it(`${RUNS} malformed deployment ids to POST /deployments/:id/rollback: a 4xx, nothing written`, async () => {
     const before = await counts();
@@ -159,7 +232,10 @@ describe('fuzzing the mutating routes with malformed input', () => {
       fc.asyncProperty(fc.string({ maxLength: 60 }), async id => {
         const res = await request(server)
           .post(`/api/readiness/deployments/${encodeURIComponent(id)}/rollback`)
-          .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'));
+          .set(
+            'Authorization',
+            mockCredentials.user.header('user:default/maria.garcia'),
+          );
         return res.status >= 400 && res.status < 500;
       }),
       { numRuns: RUNS },
@@ -167,35 +243,60 @@ describe('fuzzing the mutating routes with malformed input', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it.each(['approve', 'revoke'])(`${RUNS} malformed waiver ids to POST /waivers/:id/%s: a 4xx, nothing written`, async action => {
-    const before = await counts();
-    await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 60 }), async id => {
-        const res = await request(server)
-          .post(`/api/readiness/waivers/${encodeURIComponent(id)}/${action}`)
-          .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'));
-        return res.status >= 400 && res.status < 500;
-      }),
-      { numRuns: RUNS },
-    );
-    expect(await counts()).toEqual(before);
-  });
+  it.each(['approve', 'revoke'])(
+    `${RUNS} malformed waiver ids to POST /waivers/:id/%s: a 4xx, nothing written`,
+    async action => {
+      const before = await counts();
+      await fc.assert(
+        fc.asyncProperty(fc.string({ maxLength: 60 }), async id => {
+          const res = await request(server)
+            .post(`/api/readiness/waivers/${encodeURIComponent(id)}/${action}`)
+            .set(
+              'Authorization',
+              mockCredentials.user.header('user:default/maria.garcia'),
+            );
+          return res.status >= 400 && res.status < 500;
+        }),
+        { numRuns: RUNS },
+      );
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it.each([
-    ['POST /scorecards/…/refresh', (p: string) => `/api/readiness/scorecards/${p}/refresh`],
-    ['POST /oncall/…/escalations', (p: string) => `/api/readiness/oncall/${p}/escalations`],
-  ])(`${RUNS} malformed entity paths to %s: a 4xx, nothing written`, async (_name, url) => {
-    const before = await counts();
-    await fc.assert(
-      fc.asyncProperty(fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 })), async parts => {
-        const res = await request(server)
-          .post(url(parts.map(encodeURIComponent).join('/')))
-          .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'))
-          .send({ reason: 'fuzz' });
-        return res.status >= 400 && res.status < 500;
-      }),
-      { numRuns: RUNS },
-    );
-    expect(await counts()).toEqual(before);
-  });
+    [
+      'POST /scorecards/…/refresh',
+      (p: string) => `/api/readiness/scorecards/${p}/refresh`,
+    ],
+    [
+      'POST /oncall/…/escalations',
+      (p: string) => `/api/readiness/oncall/${p}/escalations`,
+    ],
+  ])(
+    `${RUNS} malformed entity paths to %s: a 4xx, nothing written`,
+    async (_name, url) => {
+      const before = await counts();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.tuple(
+            fc.string({ maxLength: 20 }),
+            fc.string({ maxLength: 20 }),
+            fc.string({ maxLength: 40 }),
+          ),
+          async parts => {
+            const res = await request(server)
+              .post(url(parts.map(encodeURIComponent).join('/')))
+              .set(
+                'Authorization',
+                mockCredentials.user.header('user:default/maria.garcia'),
+              )
+              .send({ reason: 'fuzz' });
+            return res.status >= 400 && res.status < 500;
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      expect(await counts()).toEqual(before);
+    },
+  );
 });

@@ -1,5 +1,9 @@
 import request from 'supertest';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { readinessPlugin } from './plugin';
@@ -11,11 +15,18 @@ async function start(extra: any[] = []) {
   return (await startReadinessBackend({ features: extra })).server;
 }
 
-const maria = { header: () => mockCredentials.user.header('user:default/maria.garcia') };
-const sam = { header: () => mockCredentials.user.header('user:default/sam.okafor') };
+const maria = {
+  header: () => mockCredentials.user.header('user:default/maria.garcia'),
+};
+const sam = {
+  header: () => mockCredentials.user.header('user:default/sam.okafor'),
+};
 const ci = {
   header: () =>
-    mockCredentials.service.header({ onBehalfOf: mockCredentials.service('external:ci'), targetPluginId: 'readiness' }),
+    mockCredentials.service.header({
+      onBehalfOf: mockCredentials.service('external:ci'),
+      targetPluginId: 'readiness',
+    }),
 };
 
 const oidcFailing = {
@@ -35,23 +46,42 @@ describe('readiness backend plugin', () => {
   });
 
   it('answers /health without credentials and everything else only with them', async () => {
-    expect((await request(server).get('/api/readiness/health')).body).toEqual({ status: 'ok' });
-    const res = await request(server).get('/api/readiness/tracks').set('Authorization', mockCredentials.none.header());
+    expect((await request(server).get('/api/readiness/health')).body).toEqual({
+      status: 'ok',
+    });
+    const res = await request(server)
+      .get('/api/readiness/tracks')
+      .set('Authorization', mockCredentials.none.header());
     expect(res.status).toBe(401);
   });
 
   it('lists the loaded tracks', async () => {
-    const res = await request(server).get('/api/readiness/tracks').set('Authorization', maria.header());
+    const res = await request(server)
+      .get('/api/readiness/tracks')
+      .set('Authorization', maria.header());
     expect(res.status).toBe(200);
-    expect(res.body.items.map((t: any) => t.metadata.name)).toEqual(['rag-production-readiness', 'service-baseline']);
+    expect(res.body.items.map((t: any) => t.metadata.name)).toEqual([
+      'rag-production-readiness',
+      'service-baseline',
+    ]);
   });
 
   describe('POST /evidence', () => {
     it('records evidence from CI (201), the same externalId again is idempotent (200), different evidence is a 409', async () => {
-      const first = await request(server).post('/api/readiness/evidence').set('Authorization', ci.header()).send(oidcFailing);
+      const first = await request(server)
+        .post('/api/readiness/evidence')
+        .set('Authorization', ci.header())
+        .send(oidcFailing);
       expect(first.status).toBe(201);
-      expect(first.body).toMatchObject({ entityRef: 'component:default/rag-api', recordedBy: 'external:ci', commitSha: 'abc1234' });
-      const again = await request(server).post('/api/readiness/evidence').set('Authorization', ci.header()).send(oidcFailing);
+      expect(first.body).toMatchObject({
+        entityRef: 'component:default/rag-api',
+        recordedBy: 'external:ci',
+        commitSha: 'abc1234',
+      });
+      const again = await request(server)
+        .post('/api/readiness/evidence')
+        .set('Authorization', ci.header())
+        .send(oidcFailing);
       expect(again.status).toBe(200);
       expect(again.body.id).toBe(first.body.id);
       const conflict = await request(server)
@@ -68,61 +98,124 @@ describe('readiness backend plugin', () => {
       [{ ...oidcFailing, commitSha: 'not-a-sha' }, /commitSha/],
       [{ ...oidcFailing, url: 'not a url' }, /url/],
       [{ ...oidcFailing, colour: 'red' }, /colour|additional/],
-    ])('rejects a malformed body with a 400 naming the field (%#)', async (body, field) => {
-      const res = await request(server).post('/api/readiness/evidence').set('Authorization', ci.header()).send(body);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(field);
-    });
+    ])(
+      'rejects a malformed body with a 400 naming the field (%#)',
+      async (body, field) => {
+        const res = await request(server)
+          .post('/api/readiness/evidence')
+          .set('Authorization', ci.header())
+          .send(body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(field);
+      },
+    );
 
     it('answers 404 for an entity the catalog does not have', async () => {
       const res = await request(server)
         .post('/api/readiness/evidence')
         .set('Authorization', ci.header())
-        .send({ ...oidcFailing, entityRef: 'component:default/nope', externalId: 'x-1' });
+        .send({
+          ...oidcFailing,
+          entityRef: 'component:default/nope',
+          externalId: 'x-1',
+        });
       expect(res.status).toBe(404);
     });
   });
 
   describe('scorecards', () => {
     it('shows rag-api blocked at every later gate by the one failing OIDC check', async () => {
-      const res = await request(server).get('/api/readiness/scorecards/component/default/rag-api').set('Authorization', maria.header());
+      const res = await request(server)
+        .get('/api/readiness/scorecards/component/default/rag-api')
+        .set('Authorization', maria.header());
       expect(res.status).toBe(200);
-      const rag = res.body.tracks.find((t: any) => t.track.metadata.name === 'rag-production-readiness').evaluation;
-      const status = Object.fromEntries(rag.gates.map((g: any) => [g.gateId, g.status]));
+      const rag = res.body.tracks.find(
+        (t: any) => t.track.metadata.name === 'rag-production-readiness',
+      ).evaluation;
+      const status = Object.fromEntries(
+        rag.gates.map((g: any) => [g.gateId, g.status]),
+      );
       expect(status['backend-verified']).toBe('failed');
       expect(status['frontend-verified']).toBe('blocked');
       expect(status['deployment-prepared']).toBe('blocked');
-      const deploy = rag.gates.find((g: any) => g.gateId === 'deployment-prepared');
-      expect(deploy.rootCauses.map((r: any) => r.checkId)).toEqual(expect.arrayContaining(['oidc-login']));
+      const deploy = rag.gates.find(
+        (g: any) => g.gateId === 'deployment-prepared',
+      );
+      expect(deploy.rootCauses.map((r: any) => r.checkId)).toEqual(
+        expect.arrayContaining(['oidc-login']),
+      );
       expect(rag.summary.nextGate).toBe('backend-verified');
-      const oidc = rag.gates[0].checks.find((c: any) => c.checkId === 'oidc-login');
-      expect(oidc).toMatchObject({ status: 'fail', fact: { url: oidcFailing.url, commitSha: 'abc1234' } });
+      const oidc = rag.gates[0].checks.find(
+        (c: any) => c.checkId === 'oidc-login',
+      );
+      expect(oidc).toMatchObject({
+        status: 'fail',
+        fact: { url: oidcFailing.url, commitSha: 'abc1234' },
+      });
       // Several tracks apply at once.
-      expect(res.body.tracks.map((t: any) => t.track.metadata.name)).toEqual(['rag-production-readiness', 'service-baseline']);
+      expect(res.body.tracks.map((t: any) => t.track.metadata.name)).toEqual([
+        'rag-production-readiness',
+        'service-baseline',
+      ]);
     });
 
     it('judges rag-web by rag-api’s OIDC evidence too', async () => {
-      const res = await request(server).get('/api/readiness/scorecards/component/default/rag-web').set('Authorization', maria.header());
-      const backend = res.body.tracks[0].evaluation.gates.find((g: any) => g.gateId === 'backend-verified');
+      const res = await request(server)
+        .get('/api/readiness/scorecards/component/default/rag-web')
+        .set('Authorization', maria.header());
+      const backend = res.body.tracks[0].evaluation.gates.find(
+        (g: any) => g.gateId === 'backend-verified',
+      );
       expect(backend.status).toBe('failed');
-      expect(backend.rootCauses[0].message).toContain('of component:default/rag-api');
+      expect(backend.rootCauses[0].message).toContain(
+        'of component:default/rag-api',
+      );
     });
 
     it('answers 404 for an unknown entity, an unknown track or gate, and 400 for a bad path segment', async () => {
-      const get = (url: string) => request(server).get(url).set('Authorization', maria.header());
-      expect((await get('/api/readiness/scorecards/component/default/nope')).status).toBe(404);
-      expect((await get('/api/readiness/gates/component/default/rag-api/nope/backend-verified')).status).toBe(404);
-      expect((await get('/api/readiness/gates/component/default/rag-api/rag-production-readiness/nope')).status).toBe(404);
-      expect((await get('/api/readiness/scorecards/component/default/bad%20name')).status).toBe(400);
-      expect((await get('/api/readiness/scorecards/component/default/rag-api/history?limit=0')).status).toBe(400);
+      const get = (url: string) =>
+        request(server).get(url).set('Authorization', maria.header());
+      expect(
+        (await get('/api/readiness/scorecards/component/default/nope')).status,
+      ).toBe(404);
+      expect(
+        (
+          await get(
+            '/api/readiness/gates/component/default/rag-api/nope/backend-verified',
+          )
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await get(
+            '/api/readiness/gates/component/default/rag-api/rag-production-readiness/nope',
+          )
+        ).status,
+      ).toBe(404);
+      expect(
+        (await get('/api/readiness/scorecards/component/default/bad%20name'))
+          .status,
+      ).toBe(400);
+      expect(
+        (
+          await get(
+            '/api/readiness/scorecards/component/default/rag-api/history?limit=0',
+          )
+        ).status,
+      ).toBe(400);
     });
 
     it('returns one gate', async () => {
       const res = await request(server)
-        .get('/api/readiness/gates/component/default/rag-api/rag-production-readiness/backend-verified')
+        .get(
+          '/api/readiness/gates/component/default/rag-api/rag-production-readiness/backend-verified',
+        )
         .set('Authorization', maria.header());
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ entityRef: 'component:default/rag-api', gate: { gateId: 'backend-verified', status: 'failed' } });
+      expect(res.body).toMatchObject({
+        entityRef: 'component:default/rag-api',
+        gate: { gateId: 'backend-verified', status: 'failed' },
+      });
     });
 
     it('stores transitions on refresh and serves them as history', async () => {
@@ -131,11 +224,19 @@ describe('readiness backend plugin', () => {
         .set('Authorization', maria.header());
       expect(refresh.status).toBe(200);
       const history = await request(server)
-        .get('/api/readiness/scorecards/component/default/rag-api/history?trackId=rag-production-readiness&limit=500')
+        .get(
+          '/api/readiness/scorecards/component/default/rag-api/history?trackId=rag-production-readiness&limit=500',
+        )
         .set('Authorization', maria.header());
       expect(history.status).toBe(200);
       expect(history.body.items).toEqual(
-        expect.arrayContaining([expect.objectContaining({ gateId: 'backend-verified', checkId: '', to: 'failed' })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            gateId: 'backend-verified',
+            checkId: '',
+            to: 'failed',
+          }),
+        ]),
       );
       // Nothing changed since: a second refresh writes nothing.
       const again = await request(server)
@@ -145,7 +246,9 @@ describe('readiness backend plugin', () => {
     });
 
     it('rolls the system up, weakest link first, with the top root cause', async () => {
-      const res = await request(server).get('/api/readiness/systems/default/rag-platform').set('Authorization', maria.header());
+      const res = await request(server)
+        .get('/api/readiness/systems/default/rag-platform')
+        .set('Authorization', maria.header());
       expect(res.status).toBe(200);
       const refs = res.body.entities.map((e: any) => e.entityRef);
       expect(refs).toEqual(
@@ -160,9 +263,17 @@ describe('readiness backend plugin', () => {
       );
       expect(res.body.rootCauses[0]).toMatchObject({ checkId: 'oidc-login' });
       expect(res.body.rootCauses[0].entityRefs).toHaveLength(4);
-      const gate = res.body.tracks[0].gates.find((g: any) => g.id === 'backend-verified');
+      const gate = res.body.tracks[0].gates.find(
+        (g: any) => g.id === 'backend-verified',
+      );
       expect(gate.status).toBe('failed');
-      expect((await request(server).get('/api/readiness/systems/default/nope').set('Authorization', maria.header())).status).toBe(404);
+      expect(
+        (
+          await request(server)
+            .get('/api/readiness/systems/default/nope')
+            .set('Authorization', maria.header())
+        ).status,
+      ).toBe(404);
     });
   });
 
@@ -178,10 +289,19 @@ describe('readiness backend plugin', () => {
       const res = await request(server)
         .post('/api/readiness/attestations')
         .set('Authorization', maria.header())
-        .send({ ...target, note: 'Restored staging in 14 minutes', link: 'https://wiki.example.com/dr' });
+        .send({
+          ...target,
+          note: 'Restored staging in 14 minutes',
+          link: 'https://wiki.example.com/dr',
+        });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ ...target, attestedBy: 'user:default/maria.garcia' });
-      const card = await request(server).get('/api/readiness/scorecards/component/default/rag-api').set('Authorization', maria.header());
+      expect(res.body).toMatchObject({
+        ...target,
+        attestedBy: 'user:default/maria.garcia',
+      });
+      const card = await request(server)
+        .get('/api/readiness/scorecards/component/default/rag-api')
+        .set('Authorization', maria.header());
       const check = card.body.tracks[0].evaluation.gates
         .find((g: any) => g.gateId === 'deployment-prepared')
         .checks.find((c: any) => c.checkId === 'disaster-recovery-testing');
@@ -197,14 +317,23 @@ describe('readiness backend plugin', () => {
       [{ ...target, validUntil: '2020-01-01T00:00:00Z' }, 'validUntil'],
       [{ ...target, validUntil: '2099-01-01T00:00:00Z' }, 'validUntil'],
       [{ ...target, entityRef: 'rag api' }, 'entityRef'],
-    ])('rejects a bad attestation with a 400 naming the field (%#)', async (body, field) => {
-      const res = await request(server).post('/api/readiness/attestations').set('Authorization', maria.header()).send(body);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toContain(field);
-    });
+    ])(
+      'rejects a bad attestation with a 400 naming the field (%#)',
+      async (body, field) => {
+        const res = await request(server)
+          .post('/api/readiness/attestations')
+          .set('Authorization', maria.header())
+          .send(body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toContain(field);
+      },
+    );
 
     it('is for people only: a service gets a 403', async () => {
-      const res = await request(server).post('/api/readiness/attestations').set('Authorization', ci.header()).send(target);
+      const res = await request(server)
+        .post('/api/readiness/attestations')
+        .set('Authorization', ci.header())
+        .send(target);
       expect(res.status).toBe(403);
     });
   });
@@ -220,30 +349,74 @@ describe('readiness backend plugin', () => {
     };
 
     it('needs approval by someone else; approval and revocation happen once', async () => {
-      const requested = await request(server).post('/api/readiness/waivers').set('Authorization', sam.header()).send(body);
+      const requested = await request(server)
+        .post('/api/readiness/waivers')
+        .set('Authorization', sam.header())
+        .send(body);
       expect(requested.status).toBe(201);
       const id = requested.body.id;
-      const self = await request(server).post(`/api/readiness/waivers/${id}/approve`).set('Authorization', sam.header());
+      const self = await request(server)
+        .post(`/api/readiness/waivers/${id}/approve`)
+        .set('Authorization', sam.header());
       expect(self.status).toBe(403);
-      const approved = await request(server).post(`/api/readiness/waivers/${id}/approve`).set('Authorization', maria.header());
+      const approved = await request(server)
+        .post(`/api/readiness/waivers/${id}/approve`)
+        .set('Authorization', maria.header());
       expect(approved.status).toBe(200);
       expect(approved.body.approvedBy).toBe('user:default/maria.garcia');
-      expect((await request(server).post(`/api/readiness/waivers/${id}/approve`).set('Authorization', maria.header())).status).toBe(409);
+      expect(
+        (
+          await request(server)
+            .post(`/api/readiness/waivers/${id}/approve`)
+            .set('Authorization', maria.header())
+        ).status,
+      ).toBe(409);
 
-      const card = await request(server).get('/api/readiness/scorecards/component/default/rag-api').set('Authorization', maria.header());
-      const coverage = card.body.tracks[0].evaluation.gates[0].checks.find((c: any) => c.checkId === 'backend-coverage');
+      const card = await request(server)
+        .get('/api/readiness/scorecards/component/default/rag-api')
+        .set('Authorization', maria.header());
+      const coverage = card.body.tracks[0].evaluation.gates[0].checks.find(
+        (c: any) => c.checkId === 'backend-coverage',
+      );
       expect(coverage.status).toBe('waived');
 
-      expect((await request(server).post(`/api/readiness/waivers/${id}/revoke`).set('Authorization', maria.header())).status).toBe(200);
-      expect((await request(server).post(`/api/readiness/waivers/${id}/revoke`).set('Authorization', maria.header())).status).toBe(409);
+      expect(
+        (
+          await request(server)
+            .post(`/api/readiness/waivers/${id}/revoke`)
+            .set('Authorization', maria.header())
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await request(server)
+            .post(`/api/readiness/waivers/${id}/revoke`)
+            .set('Authorization', maria.header())
+        ).status,
+      ).toBe(409);
     });
 
     it('answers 404 for an unknown waiver and 400 for a malformed id or body', async () => {
-      const post = (url: string, b?: object) => request(server).post(url).set('Authorization', maria.header()).send(b);
-      expect((await post('/api/readiness/waivers/6f1c1a52-8f3e-4e59-9a43-2f4b5f7f0a01/approve')).status).toBe(404);
-      expect((await post('/api/readiness/waivers/not-a-uuid/approve')).status).toBe(400);
-      expect((await post('/api/readiness/waivers', { ...body, reason: 'short' })).status).toBe(400);
-      const tooLong = await post('/api/readiness/waivers', { ...body, expiresAt: '2099-01-01T00:00:00Z' });
+      const post = (url: string, b?: object) =>
+        request(server).post(url).set('Authorization', maria.header()).send(b);
+      expect(
+        (
+          await post(
+            '/api/readiness/waivers/6f1c1a52-8f3e-4e59-9a43-2f4b5f7f0a01/approve',
+          )
+        ).status,
+      ).toBe(404);
+      expect(
+        (await post('/api/readiness/waivers/not-a-uuid/approve')).status,
+      ).toBe(400);
+      expect(
+        (await post('/api/readiness/waivers', { ...body, reason: 'short' }))
+          .status,
+      ).toBe(400);
+      const tooLong = await post('/api/readiness/waivers', {
+        ...body,
+        expiresAt: '2099-01-01T00:00:00Z',
+      });
       expect(tooLong.status).toBe(400);
       expect(tooLong.body.error.message).toContain('expiresAt');
     });
@@ -252,12 +425,18 @@ describe('readiness backend plugin', () => {
 
 describe('readiness backend plugin without the permissions', () => {
   it('answers 403 on every route', async () => {
-    const server = await start([mockServices.permissions.factory({ result: AuthorizeResult.DENY })]);
+    const server = await start([
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    ]);
     const calls = [
       request(server).get('/api/readiness/tracks'),
-      request(server).get('/api/readiness/scorecards/component/default/rag-api'),
+      request(server).get(
+        '/api/readiness/scorecards/component/default/rag-api',
+      ),
       request(server).post('/api/readiness/evidence').send(oidcFailing),
-      request(server).post('/api/readiness/scorecards/component/default/rag-api/refresh'),
+      request(server).post(
+        '/api/readiness/scorecards/component/default/rag-api/refresh',
+      ),
     ];
     for (const call of calls) {
       const res = await call.set('Authorization', maria.header());
@@ -273,9 +452,13 @@ describe('readiness backend plugin start-up', () => {
         features: [
           readinessPlugin,
           catalogServiceMock.factory({ entities: [] }),
-          mockServices.rootConfig.factory({ data: { readiness: { tracks: ['/nonexistent/track.yaml'] } } }),
+          mockServices.rootConfig.factory({
+            data: { readiness: { tracks: ['/nonexistent/track.yaml'] } },
+          }),
         ],
       }),
-    ).rejects.toThrow(/readiness.tracks\[0\]: cannot read \/nonexistent\/track.yaml/);
+    ).rejects.toThrow(
+      /readiness.tracks\[0\]: cannot read \/nonexistent\/track.yaml/,
+    );
   });
 });

@@ -32,7 +32,10 @@ import { EntityFileReader } from './catalog/EntityFileReader';
 import { RunbookService } from './runbooks/RunbookService';
 import { createRunbooksFactSource } from './runbooks/runbooksFactSource';
 import { OnCallAsCodeProvider } from './oncall/OnCallAsCodeProvider';
-import { PagerDutyProvider, readPagerDutyConfig } from './oncall/PagerDutyProvider';
+import {
+  PagerDutyProvider,
+  readPagerDutyConfig,
+} from './oncall/PagerDutyProvider';
 import { EscalationStore } from './oncall/EscalationStore';
 import { EnvironmentStore } from './environments/EnvironmentStore';
 import { seedDemoEnvironments } from './environments/demoEnvironments';
@@ -94,12 +97,16 @@ export const readinessPlugin = createBackendPlugin({
           store: deploymentStore,
           catalog: deps.catalog,
           logger: deps.logger,
-          ...(settings.rollbackWebhook ? { rollbackWebhook: settings.rollbackWebhook } : {}),
+          ...(settings.rollbackWebhook
+            ? { rollbackWebhook: settings.rollbackWebhook }
+            : {}),
         });
 
         const files = new EntityFileReader({
           reader: deps.urlReader,
-          localRoots: (settings.localRoots ?? [targetPaths.rootDir]).map(root => path.resolve(targetPaths.rootDir, root)),
+          localRoots: (settings.localRoots ?? [targetPaths.rootDir]).map(root =>
+            path.resolve(targetPaths.rootDir, root),
+          ),
         });
         const runbooks = RunbookService.create({
           files,
@@ -112,8 +119,14 @@ export const readinessPlugin = createBackendPlugin({
         const oncall = new OnCallService({
           providers: [
             ...extraProviders,
-            new OnCallAsCodeProvider({ files, cache: deps.cache, notifications: deps.notifications }),
-            ...(pagerDuty ? [new PagerDutyProvider(pagerDuty, deps.logger)] : []),
+            new OnCallAsCodeProvider({
+              files,
+              cache: deps.cache,
+              notifications: deps.notifications,
+            }),
+            ...(pagerDuty
+              ? [new PagerDutyProvider(pagerDuty, deps.logger)]
+              : []),
           ],
           store: EscalationStore.create(knex),
           catalog: deps.catalog,
@@ -132,10 +145,17 @@ export const readinessPlugin = createBackendPlugin({
         const tracks = await TrackRegistry.fromConfig({
           config: deps.config,
           reader: deps.urlReader,
-          knownFactTypes: factSources.flatMap(s => s.factTypes.map(t => t.type)),
+          knownFactTypes: factSources.flatMap(s =>
+            s.factTypes.map(t => t.type),
+          ),
           rootDir: targetPaths.rootDir,
         });
-        deps.logger.info(`Loaded ${tracks.list().length} readiness track(s): ${tracks.list().map(t => t.track.metadata.name).join(', ')}`);
+        deps.logger.info(
+          `Loaded ${tracks.list().length} readiness track(s): ${tracks
+            .list()
+            .map(t => t.track.metadata.name)
+            .join(', ')}`,
+        );
 
         const service = ReadinessService.create({
           tracks,
@@ -175,7 +195,10 @@ export const readinessPlugin = createBackendPlugin({
             maxWaiverDays: settings.maxWaiverDays,
           }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
 
         await deps.scheduler.scheduleTask({
           id: 'readiness-evaluate-all',
@@ -186,7 +209,9 @@ export const readinessPlugin = createBackendPlugin({
             const started = Date.now();
             const run = await service.refreshAll();
             deps.logger.info(
-              `Evaluated ${run.entities} entities in ${Date.now() - started} ms; ${run.transitions} transitions`,
+              `Evaluated ${run.entities} entities in ${
+                Date.now() - started
+              } ms; ${run.transitions} transitions`,
             );
           },
         });
@@ -199,7 +224,9 @@ export const readinessPlugin = createBackendPlugin({
           scope: 'local',
           fn: async () => {
             const run = await runbooks.refreshAll();
-            deps.logger.info(`Read ${run.runbooks} runbook(s) of ${run.entities} entities; ${run.problems} with problems`);
+            deps.logger.info(
+              `Read ${run.runbooks} runbook(s) of ${run.entities} entities; ${run.problems} with problems`,
+            );
           },
         });
       },

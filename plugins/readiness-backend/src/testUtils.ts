@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { targetPaths } from '@backstage/cli-common';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 
 /**
  * Test utilities of the readiness backend (`@internal/plugin-readiness-backend/testUtils`).
@@ -25,7 +29,10 @@ export function demoEntities(): Entity[] {
       parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map(d => {
         const entity = d.toJSON() as Entity;
         // Where the catalog would say it came from: relative annotations (runbooks, on-call) resolve against it.
-        entity.metadata.annotations = { 'backstage.io/managed-by-location': `file:${path.join(dir, f)}`, ...entity.metadata.annotations };
+        entity.metadata.annotations = {
+          'backstage.io/managed-by-location': `file:${path.join(dir, f)}`,
+          ...entity.metadata.annotations,
+        };
         return entity;
       }),
     );
@@ -38,4 +45,3 @@ export function demoEntities(): Entity[] {
     })),
   }));
 }
-

@@ -32,29 +32,42 @@ function parseArgs(argv) {
 
 function parseEntityRef(ref) {
   const match = /^([^:/]+):(?:([^:/]+)\/)?([^:/]+)$/.exec(ref);
-  if (!match) throw new Error(`--entity '${ref}' is not an entity ref like component:default/rag-api`);
+  if (!match)
+    throw new Error(
+      `--entity '${ref}' is not an entity ref like component:default/rag-api`,
+    );
   return { kind: match[1], namespace: match[2] || 'default', name: match[3] };
 }
 
 function describe(gate, trackId) {
   const lines = [];
   const passed = gate.status === 'passed';
-  lines.push(`${passed ? 'PASSED' : 'NOT PASSED'}: gate '${gate.gateId}' of track '${trackId}' is ${gate.status}`);
+  lines.push(
+    `${passed ? 'PASSED' : 'NOT PASSED'}: gate '${
+      gate.gateId
+    }' of track '${trackId}' is ${gate.status}`,
+  );
   // A gate scoped to an environment the system does not have (yet) says so once, instead of per check.
-  if (gate.status === 'not-applicable' && gate.message) lines.push(gate.message);
+  if (gate.status === 'not-applicable' && gate.message)
+    lines.push(gate.message);
   if (gate.blockedBy && gate.blockedBy.length > 0) {
     lines.push(`Blocked by gate(s): ${gate.blockedBy.join(', ')}`);
   }
   if (gate.rootCauses && gate.rootCauses.length > 0) {
     lines.push('Root causes:');
     for (const cause of gate.rootCauses) {
-      lines.push(`  - [${cause.status}] ${cause.gateId}/${cause.checkId}: ${cause.message}`);
+      lines.push(
+        `  - [${cause.status}] ${cause.gateId}/${cause.checkId}: ${cause.message}`,
+      );
     }
   }
-  const own = (gate.checks || []).filter(c => !['pass', 'waived', 'blocked', 'not-applicable'].includes(c.status));
+  const own = (gate.checks || []).filter(
+    c => !['pass', 'waived', 'blocked', 'not-applicable'].includes(c.status),
+  );
   if (own.length > 0) {
     lines.push('Checks of this gate not passing:');
-    for (const check of own) lines.push(`  - [${check.status}] ${check.checkId}: ${check.message}`);
+    for (const check of own)
+      lines.push(`  - [${check.status}] ${check.checkId}: ${check.message}`);
   }
   return { passed, text: lines.join('\n') };
 }
@@ -83,13 +96,23 @@ async function main(argv, env, out) {
     out.error(`readiness-gate: ${error.message}`);
     return 2;
   }
-  const path = [ref.kind, ref.namespace, ref.name, args.track, args.gate].map(encodeURIComponent).join('/');
+  const path = [ref.kind, ref.namespace, ref.name, args.track, args.gate]
+    .map(encodeURIComponent)
+    .join('/');
   const url = `${baseUrl.replace(/\/+$/, '')}/api/readiness/gates/${path}`;
   let response;
   try {
-    response = await fetch(url, { headers: env.READINESS_TOKEN ? { Authorization: `Bearer ${env.READINESS_TOKEN}` } : {} });
+    response = await fetch(url, {
+      headers: env.READINESS_TOKEN
+        ? { Authorization: `Bearer ${env.READINESS_TOKEN}` }
+        : {},
+    });
   } catch (error) {
-    out.error(`readiness-gate: cannot reach ${url}: ${error.cause ? error.cause.message : error.message}`);
+    out.error(
+      `readiness-gate: cannot reach ${url}: ${
+        error.cause ? error.cause.message : error.message
+      }`,
+    );
     return 2;
   }
   const text = await response.text();

@@ -11,7 +11,14 @@ import {
   Waiver,
 } from './results';
 import { Track } from './tracks';
-import { AlertRunbooks, EntityRunbooks, EnvironmentRecordRequest, Escalation, OnCallSummary, ReadinessEnvironment } from './operations';
+import {
+  AlertRunbooks,
+  EntityRunbooks,
+  EnvironmentRecordRequest,
+  Escalation,
+  OnCallSummary,
+  ReadinessEnvironment,
+} from './operations';
 import { readinessOperations } from './schema/operations.generated';
 
 type OperationId = keyof typeof readinessOperations;
@@ -27,36 +34,85 @@ export interface ReadinessClientFetch {
 }
 
 /** A check of a track, for one entity. @public */
-export type CheckTargetRequest = { entityRef: string; trackId: string; gateId: string; checkId: string };
+export type CheckTargetRequest = {
+  entityRef: string;
+  trackId: string;
+  gateId: string;
+  checkId: string;
+};
 
 /** The Readiness API. @public */
 export interface ReadinessApi {
   getTracks(): Promise<Track[]>;
   getScorecard(entityRef: string): Promise<EntityScorecard>;
-  getOverview(filters?: { trackId?: string; owner?: string; system?: string; status?: string }): Promise<ReadinessOverview>;
-  getScorecardHistory(entityRef: string, options?: { trackId?: string; limit?: number; before?: string }): Promise<Transition[]>;
+  getOverview(filters?: {
+    trackId?: string;
+    owner?: string;
+    system?: string;
+    status?: string;
+  }): Promise<ReadinessOverview>;
+  getScorecardHistory(
+    entityRef: string,
+    options?: { trackId?: string; limit?: number; before?: string },
+  ): Promise<Transition[]>;
   refreshScorecard(entityRef: string): Promise<Transition[]>;
-  getGate(entityRef: string, trackId: string, gateId: string): Promise<{ entityRef: string; trackId: string; gate: GateResult }>;
+  getGate(
+    entityRef: string,
+    trackId: string,
+    gateId: string,
+  ): Promise<{ entityRef: string; trackId: string; gate: GateResult }>;
   getSystemReadiness(systemRef: string): Promise<SystemReadiness>;
   createEvidence(evidence: EvidenceRequest): Promise<Evidence>;
-  createAttestation(request: CheckTargetRequest & { note?: string; link?: string; validUntil?: string }): Promise<Attestation>;
-  requestWaiver(request: CheckTargetRequest & { reason: string; expiresAt: string }): Promise<Waiver>;
+  createAttestation(
+    request: CheckTargetRequest & {
+      note?: string;
+      link?: string;
+      validUntil?: string;
+    },
+  ): Promise<Attestation>;
+  requestWaiver(
+    request: CheckTargetRequest & { reason: string; expiresAt: string },
+  ): Promise<Waiver>;
   approveWaiver(id: string): Promise<Waiver>;
   revokeWaiver(id: string): Promise<Waiver>;
   createDeployment(deployment: DeploymentRequest): Promise<Deployment>;
-  createDeployments(deployments: DeploymentRequest[]): Promise<DeploymentBatchResult[]>;
-  listDeployments(entityRef: string, options?: { environment?: string; limit?: number; offset?: number }): Promise<{ items: Deployment[]; total: number }>;
+  createDeployments(
+    deployments: DeploymentRequest[],
+  ): Promise<DeploymentBatchResult[]>;
+  listDeployments(
+    entityRef: string,
+    options?: { environment?: string; limit?: number; offset?: number },
+  ): Promise<{ items: Deployment[]; total: number }>;
   getDeploymentMatrix(entityRef: string): Promise<DeploymentMatrix>;
-  getSystemDeployments(systemRef: string): Promise<{ systemRef: string; environments: string[]; items: DeploymentMatrix[] }>;
+  getSystemDeployments(systemRef: string): Promise<{
+    systemRef: string;
+    environments: string[];
+    items: DeploymentMatrix[];
+  }>;
   rollbackDeployment(id: string, reason?: string): Promise<RollbackResult>;
   getRunbooks(entityRef: string): Promise<EntityRunbooks>;
   getRunbooksByAlert(alert: string): Promise<AlertRunbooks>;
   getOnCall(entityRef: string): Promise<OnCallSummary>;
-  listEscalations(entityRef: string, options?: { limit?: number }): Promise<Escalation[]>;
-  escalate(entityRef: string, request: { reason: string; level?: number }): Promise<Escalation>;
-  listEnvironments(options?: { system?: string; includeDecommissioned?: boolean }): Promise<ReadinessEnvironment[]>;
-  recordEnvironment(entityRef: string, request: EnvironmentRecordRequest): Promise<ReadinessEnvironment>;
-  decommissionEnvironment(entityRef: string, request?: { taskId?: string; requestedBy?: string }): Promise<ReadinessEnvironment>;
+  listEscalations(
+    entityRef: string,
+    options?: { limit?: number },
+  ): Promise<Escalation[]>;
+  escalate(
+    entityRef: string,
+    request: { reason: string; level?: number },
+  ): Promise<Escalation>;
+  listEnvironments(options?: {
+    system?: string;
+    includeDecommissioned?: boolean;
+  }): Promise<ReadinessEnvironment[]>;
+  recordEnvironment(
+    entityRef: string,
+    request: EnvironmentRecordRequest,
+  ): Promise<ReadinessEnvironment>;
+  decommissionEnvironment(
+    entityRef: string,
+    request?: { taskId?: string; requestedBy?: string },
+  ): Promise<ReadinessEnvironment>;
 }
 
 /** A deployment as CI records it (POST /deployments). @public */
@@ -84,12 +140,22 @@ export type Deployment = Omit<DeploymentRequest, 'startedAt'> & {
 };
 
 /** One item's result of a batch (POST /deployments/batch): 201, 200, or the 4xx with its error. @public */
-export type DeploymentBatchResult = { status: number; deployment?: Deployment; error?: { name: string; message: string } };
+export type DeploymentBatchResult = {
+  status: number;
+  deployment?: Deployment;
+  error?: { name: string; message: string };
+};
 
 /** One entity's environment × version matrix. @public */
 export type DeploymentMatrix = {
   entityRef: string;
-  environments: Array<{ environment: string; title: string; latest?: Deployment; lastSuccessful?: Deployment; ageDays?: number }>;
+  environments: Array<{
+    environment: string;
+    title: string;
+    latest?: Deployment;
+    lastSuccessful?: Deployment;
+    ageDays?: number;
+  }>;
   /** Whether a rollback from the portal tells a CD system (in the single-entity matrix). */
   rollbackWebhook?: { configured: boolean };
 };
@@ -97,14 +163,22 @@ export type DeploymentMatrix = {
 /** What a rollback did, including whether a CD system was told. @public */
 export type RollbackResult = {
   deployment: Deployment;
-  webhook: { configured: boolean; delivered?: boolean; status?: number; message: string };
+  webhook: {
+    configured: boolean;
+    delivered?: boolean;
+    status?: number;
+    message: string;
+  };
 };
 
 /** Splits `kind:namespace/name` (namespace optional) for the URL. */
 function refParts(entityRef: string, defaultKind?: string) {
   const match = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(entityRef);
   const kind = match?.[1] ?? defaultKind;
-  if (!match || !kind) throw new TypeError(`'${entityRef}' is not an entity ref like component:default/rag-api`);
+  if (!match || !kind)
+    throw new TypeError(
+      `'${entityRef}' is not an entity ref like component:default/rag-api`,
+    );
   return { kind, namespace: match[2] ?? 'default', name: match[3] };
 }
 
@@ -118,7 +192,10 @@ export class ReadinessClient implements ReadinessApi {
   private readonly discoveryApi: ReadinessClientDiscovery;
   private readonly fetchApi: ReadinessClientFetch;
 
-  constructor(options: { discoveryApi: ReadinessClientDiscovery; fetchApi?: ReadinessClientFetch }) {
+  constructor(options: {
+    discoveryApi: ReadinessClientDiscovery;
+    fetchApi?: ReadinessClientFetch;
+  }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
   }
@@ -126,22 +203,30 @@ export class ReadinessClient implements ReadinessApi {
   private async call<T>(
     operation: OperationId,
     params: Record<string, string> = {},
-    options: { query?: Record<string, string | number | undefined>; body?: unknown } = {},
+    options: {
+      query?: Record<string, string | number | undefined>;
+      body?: unknown;
+    } = {},
   ): Promise<T> {
     const { method, path } = readinessOperations[operation];
     const filled = path.replace(/\{(\w+)\}/g, (_, key: string) => {
-      if (params[key] === undefined) throw new TypeError(`${operation}: missing ${key}`);
+      if (params[key] === undefined)
+        throw new TypeError(`${operation}: missing ${key}`);
       return encodeURIComponent(params[key]);
     });
     const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) query.set(k, String(v));
+    for (const [k, v] of Object.entries(options.query ?? {}))
+      if (v !== undefined) query.set(k, String(v));
     const baseUrl = await this.discoveryApi.getBaseUrl('readiness');
     const search = query.toString();
     const url = `${baseUrl}${filled}${search ? `?${search}` : ''}`;
     const response = await this.fetchApi.fetch(url, {
       method,
       ...(options.body !== undefined
-        ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(options.body) }
+        ? {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(options.body),
+          }
         : {}),
     });
     if (!response.ok) throw await ResponseError.fromResponse(response);
@@ -151,32 +236,67 @@ export class ReadinessClient implements ReadinessApi {
   async getTracks() {
     return (await this.call<{ items: Track[] }>('GetTracks')).items;
   }
-  async getOverview(filters: { trackId?: string; owner?: string; system?: string; status?: string } = {}) {
+  async getOverview(
+    filters: {
+      trackId?: string;
+      owner?: string;
+      system?: string;
+      status?: string;
+    } = {},
+  ) {
     return this.call<ReadinessOverview>('GetOverview', {}, { query: filters });
   }
   async getScorecard(entityRef: string) {
     return this.call<EntityScorecard>('GetScorecard', refParts(entityRef));
   }
-  async getScorecardHistory(entityRef: string, options: { trackId?: string; limit?: number; before?: string } = {}) {
-    return (await this.call<{ items: Transition[] }>('GetScorecardHistory', refParts(entityRef), { query: options })).items;
+  async getScorecardHistory(
+    entityRef: string,
+    options: { trackId?: string; limit?: number; before?: string } = {},
+  ) {
+    return (
+      await this.call<{ items: Transition[] }>(
+        'GetScorecardHistory',
+        refParts(entityRef),
+        { query: options },
+      )
+    ).items;
   }
   async refreshScorecard(entityRef: string) {
-    return (await this.call<{ transitions: Transition[] }>('RefreshScorecard', refParts(entityRef))).transitions;
+    return (
+      await this.call<{ transitions: Transition[] }>(
+        'RefreshScorecard',
+        refParts(entityRef),
+      )
+    ).transitions;
   }
   async getGate(entityRef: string, trackId: string, gateId: string) {
-    return this.call<{ entityRef: string; trackId: string; gate: GateResult }>('GetGate', { ...refParts(entityRef), trackId, gateId });
+    return this.call<{ entityRef: string; trackId: string; gate: GateResult }>(
+      'GetGate',
+      { ...refParts(entityRef), trackId, gateId },
+    );
   }
   async getSystemReadiness(systemRef: string) {
     const { namespace, name } = refParts(systemRef, 'system');
-    return this.call<SystemReadiness>('GetSystemReadiness', { namespace, name });
+    return this.call<SystemReadiness>('GetSystemReadiness', {
+      namespace,
+      name,
+    });
   }
   async createEvidence(evidence: EvidenceRequest) {
     return this.call<Evidence>('CreateEvidence', {}, { body: evidence });
   }
-  async createAttestation(request: CheckTargetRequest & { note?: string; link?: string; validUntil?: string }) {
+  async createAttestation(
+    request: CheckTargetRequest & {
+      note?: string;
+      link?: string;
+      validUntil?: string;
+    },
+  ) {
     return this.call<Attestation>('CreateAttestation', {}, { body: request });
   }
-  async requestWaiver(request: CheckTargetRequest & { reason: string; expiresAt: string }) {
+  async requestWaiver(
+    request: CheckTargetRequest & { reason: string; expiresAt: string },
+  ) {
     return this.call<Waiver>('RequestWaiver', {}, { body: request });
   }
   async approveWaiver(id: string) {
@@ -189,20 +309,44 @@ export class ReadinessClient implements ReadinessApi {
     return this.call<Deployment>('CreateDeployment', {}, { body: deployment });
   }
   async createDeployments(deployments: DeploymentRequest[]) {
-    return (await this.call<{ items: DeploymentBatchResult[] }>('CreateDeployments', {}, { body: { items: deployments } })).items;
+    return (
+      await this.call<{ items: DeploymentBatchResult[] }>(
+        'CreateDeployments',
+        {},
+        { body: { items: deployments } },
+      )
+    ).items;
   }
-  async listDeployments(entityRef: string, options: { environment?: string; limit?: number; offset?: number } = {}) {
-    return this.call<{ items: Deployment[]; total: number }>('ListDeployments', refParts(entityRef), { query: options });
+  async listDeployments(
+    entityRef: string,
+    options: { environment?: string; limit?: number; offset?: number } = {},
+  ) {
+    return this.call<{ items: Deployment[]; total: number }>(
+      'ListDeployments',
+      refParts(entityRef),
+      { query: options },
+    );
   }
   async getDeploymentMatrix(entityRef: string) {
-    return this.call<DeploymentMatrix>('GetDeploymentMatrix', refParts(entityRef));
+    return this.call<DeploymentMatrix>(
+      'GetDeploymentMatrix',
+      refParts(entityRef),
+    );
   }
   async getSystemDeployments(systemRef: string) {
     const { namespace, name } = refParts(systemRef, 'system');
-    return this.call<{ systemRef: string; environments: string[]; items: DeploymentMatrix[] }>('GetSystemDeployments', { namespace, name });
+    return this.call<{
+      systemRef: string;
+      environments: string[];
+      items: DeploymentMatrix[];
+    }>('GetSystemDeployments', { namespace, name });
   }
   async rollbackDeployment(id: string, reason?: string) {
-    return this.call<RollbackResult>('RollbackDeployment', { id }, { body: reason ? { reason } : {} });
+    return this.call<RollbackResult>(
+      'RollbackDeployment',
+      { id },
+      { body: reason ? { reason } : {} },
+    );
   }
   async getRunbooks(entityRef: string) {
     return this.call<EntityRunbooks>('GetEntityRunbooks', refParts(entityRef));
@@ -214,20 +358,60 @@ export class ReadinessClient implements ReadinessApi {
     return this.call<OnCallSummary>('GetOnCall', refParts(entityRef));
   }
   async listEscalations(entityRef: string, options: { limit?: number } = {}) {
-    return (await this.call<{ items: Escalation[] }>('ListEscalations', refParts(entityRef), { query: options })).items;
+    return (
+      await this.call<{ items: Escalation[] }>(
+        'ListEscalations',
+        refParts(entityRef),
+        { query: options },
+      )
+    ).items;
   }
-  async escalate(entityRef: string, request: { reason: string; level?: number }) {
-    return this.call<Escalation>('CreateEscalation', refParts(entityRef), { body: request });
+  async escalate(
+    entityRef: string,
+    request: { reason: string; level?: number },
+  ) {
+    return this.call<Escalation>('CreateEscalation', refParts(entityRef), {
+      body: request,
+    });
   }
-  async listEnvironments(options: { system?: string; includeDecommissioned?: boolean } = {}) {
-    return (await this.call<{ items: ReadinessEnvironment[] }>('ListEnvironments', {}, { query: { system: options.system, includeDecommissioned: options.includeDecommissioned ? 'true' : undefined } })).items;
+  async listEnvironments(
+    options: { system?: string; includeDecommissioned?: boolean } = {},
+  ) {
+    return (
+      await this.call<{ items: ReadinessEnvironment[] }>(
+        'ListEnvironments',
+        {},
+        {
+          query: {
+            system: options.system,
+            includeDecommissioned: options.includeDecommissioned
+              ? 'true'
+              : undefined,
+          },
+        },
+      )
+    ).items;
   }
-  async recordEnvironment(entityRef: string, request: EnvironmentRecordRequest) {
+  async recordEnvironment(
+    entityRef: string,
+    request: EnvironmentRecordRequest,
+  ) {
     const { namespace, name } = refParts(entityRef, 'resource');
-    return this.call<ReadinessEnvironment>('RecordEnvironment', { namespace, name }, { body: request });
+    return this.call<ReadinessEnvironment>(
+      'RecordEnvironment',
+      { namespace, name },
+      { body: request },
+    );
   }
-  async decommissionEnvironment(entityRef: string, request: { taskId?: string; requestedBy?: string } = {}) {
+  async decommissionEnvironment(
+    entityRef: string,
+    request: { taskId?: string; requestedBy?: string } = {},
+  ) {
     const { namespace, name } = refParts(entityRef, 'resource');
-    return this.call<ReadinessEnvironment>('DecommissionEnvironment', { namespace, name }, { body: request });
+    return this.call<ReadinessEnvironment>(
+      'DecommissionEnvironment',
+      { namespace, name },
+      { body: request },
+    );
   }
 }

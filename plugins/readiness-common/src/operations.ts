@@ -48,7 +48,13 @@ export type EntityRunbooks = {
 /** Which runbooks answer an alert. @public */
 export type AlertRunbooks = {
   alert: string;
-  items: Array<{ entityRef: string; target: string; url: string; title?: string; severity?: RunbookSeverity }>;
+  items: Array<{
+    entityRef: string;
+    target: string;
+    url: string;
+    title?: string;
+    severity?: RunbookSeverity;
+  }>;
 };
 
 /** A person (or other target) in an on-call schedule. @public */

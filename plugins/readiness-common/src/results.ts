@@ -25,7 +25,13 @@ export type Fact = {
  *
  * @public
  */
-export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'blocked' | 'waived' | 'not-applicable';
+export type CheckStatus =
+  | 'pass'
+  | 'fail'
+  | 'unknown'
+  | 'blocked'
+  | 'waived'
+  | 'not-applicable';
 
 /**
  * `not-applicable`: the gate is scoped to an environment (tier or name) of which no active environment is recorded
@@ -33,7 +39,12 @@ export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'blocked' | 'waived' | '
  *
  * @public
  */
-export type GateStatus = 'passed' | 'failed' | 'blocked' | 'unknown' | 'not-applicable';
+export type GateStatus =
+  | 'passed'
+  | 'failed'
+  | 'blocked'
+  | 'unknown'
+  | 'not-applicable';
 
 /**
  * A person's sign-off of a manual check.
@@ -277,5 +288,12 @@ export type ReadinessOverview = {
   items: OverviewRow[];
   total: number;
   blocked: number;
-  topRootCauses: Array<{ trackId: string; gateId: string; checkId: string; title: string; count: number; entityRefs: string[] }>;
+  topRootCauses: Array<{
+    trackId: string;
+    gateId: string;
+    checkId: string;
+    title: string;
+    count: number;
+    entityRefs: string[];
+  }>;
 };

@@ -27,10 +27,7 @@ export interface ReadinessFactSource {
   /** The fact types it can provide; tracks that name any other type fail to load. */
   factTypes: FactTypeDescriptor[];
   /** The facts it has about these entities (only the types asked for, when `types` is given). */
-  getFacts(request: {
-    entities: Entity[];
-    types?: string[];
-  }): Promise<Fact[]>;
+  getFacts(request: { entities: Entity[]; types?: string[] }): Promise<Fact[]>;
 }
 
 /**

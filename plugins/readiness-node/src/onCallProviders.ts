@@ -1,6 +1,9 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { EscalationLevel, OnCallShift } from '@internal/plugin-readiness-common';
+import {
+  EscalationLevel,
+  OnCallShift,
+} from '@internal/plugin-readiness-common';
 
 /**
  * Who is on call for an entity, from one system of record (on-call as code, PagerDuty, …).
@@ -16,7 +19,10 @@ export interface OnCallProvider {
    * The shifts of the first escalation level between `from` and `to`, in order, not overlapping. Time nobody
    * covers is simply absent.
    */
-  getShifts(entity: Entity, window: { from: Date; to: Date }): Promise<OnCallShift[]>;
+  getShifts(
+    entity: Entity,
+    window: { from: Date; to: Date },
+  ): Promise<OnCallShift[]>;
   /** The escalation policy: level 1 is paged first. */
   getEscalationLevels(entity: Entity): Promise<EscalationLevel[]>;
   /** Links to the provider's own view of this entity's on-call. */
@@ -27,7 +33,12 @@ export interface OnCallProvider {
    */
   escalate(
     entity: Entity,
-    request: { level: number; reason: string; actor: string; escalationId: string },
+    request: {
+      level: number;
+      reason: string;
+      actor: string;
+      escalationId: string;
+    },
   ): Promise<{ notified: string[]; externalId?: string; message: string }>;
 }
 
@@ -46,6 +57,7 @@ export interface ReadinessOnCallProvidersExtensionPoint {
  *
  * @public
  */
-export const readinessOnCallProvidersExtensionPoint = createExtensionPoint<ReadinessOnCallProvidersExtensionPoint>({
-  id: 'readiness.onCallProviders',
-});
+export const readinessOnCallProvidersExtensionPoint =
+  createExtensionPoint<ReadinessOnCallProvidersExtensionPoint>({
+    id: 'readiness.onCallProviders',
+  });

@@ -1,5 +1,8 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ReadinessApi, ReadinessClient } from '@internal/plugin-readiness-common';
+import {
+  ReadinessApi,
+  ReadinessClient,
+} from '@internal/plugin-readiness-common';
 
 /**
  * The readiness backend's typed client for other backend plugins and modules, calling with the caller's own service
@@ -7,7 +10,10 @@ import { ReadinessApi, ReadinessClient } from '@internal/plugin-readiness-common
  *
  * @public
  */
-export function createServiceReadinessClient(discovery: DiscoveryService, auth: AuthService): ReadinessApi {
+export function createServiceReadinessClient(
+  discovery: DiscoveryService,
+  auth: AuthService,
+): ReadinessApi {
   return new ReadinessClient({
     discoveryApi: discovery,
     fetchApi: {
@@ -16,7 +22,13 @@ export function createServiceReadinessClient(discovery: DiscoveryService, auth: 
           onBehalfOf: await auth.getOwnServiceCredentials(),
           targetPluginId: 'readiness',
         });
-        return fetch(input, { ...init, headers: { ...(init?.headers as object), Authorization: `Bearer ${token}` } });
+        return fetch(input, {
+          ...init,
+          headers: {
+            ...(init?.headers as object),
+            Authorization: `Bearer ${token}`,
+          },
+        });
       },
     },
   });

@@ -15,7 +15,10 @@ describe('the plugin for the new frontend system', () => {
       'entity-content:readiness/runbooks',
     ] as const;
     for (const id of ids) {
-      expect([id, (plugin.getExtension(id) as unknown as { kind: string }).kind]).toEqual([id, id.split(':')[0]]);
+      expect([
+        id,
+        (plugin.getExtension(id) as unknown as { kind: string }).kind,
+      ]).toEqual([id, id.split(':')[0]]);
     }
   });
 });

@@ -1,18 +1,34 @@
-import { createFrontendPlugin, ApiBlueprint, PageBlueprint } from '@backstage/frontend-plugin-api';
-import { compatWrapper, convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  createFrontendPlugin,
+  ApiBlueprint,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
-import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { ReadinessClient } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from './api';
 import { rootRouteRef } from './routes';
-import { hasOnCall, isDeployable, isReadinessAvailable, isSystemEntity } from './conditions';
+import {
+  hasOnCall,
+  isDeployable,
+  isReadinessAvailable,
+  isSystemEntity,
+} from './conditions';
 
 const api = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: readinessApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new ReadinessClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReadinessClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -21,7 +37,10 @@ const page = PageBlueprint.make({
     path: '/readiness',
     title: 'Readiness',
     routeRef: convertLegacyRouteRef(rootRouteRef),
-    loader: () => import('./components/ReadinessPage/ReadinessPage').then(m => compatWrapper(<m.ReadinessPage />)),
+    loader: () =>
+      import('./components/ReadinessPage/ReadinessPage').then(m =>
+        compatWrapper(<m.ReadinessPage />),
+      ),
   },
 });
 
@@ -29,7 +48,10 @@ const readinessCard = EntityCardBlueprint.make({
   name: 'readiness',
   params: {
     filter: isReadinessAvailable,
-    loader: () => import('./components/Scorecard/EntityReadinessCard').then(m => compatWrapper(<m.EntityReadinessCard />)),
+    loader: () =>
+      import('./components/Scorecard/EntityReadinessCard').then(m =>
+        compatWrapper(<m.EntityReadinessCard />),
+      ),
   },
 });
 
@@ -37,7 +59,10 @@ const onCallCard = EntityCardBlueprint.make({
   name: 'oncall',
   params: {
     filter: hasOnCall,
-    loader: () => import('./components/OnCall/EntityOnCallCard').then(m => compatWrapper(<m.EntityOnCallCard />)),
+    loader: () =>
+      import('./components/OnCall/EntityOnCallCard').then(m =>
+        compatWrapper(<m.EntityOnCallCard />),
+      ),
   },
 });
 
@@ -45,7 +70,10 @@ const deploymentsCard = EntityCardBlueprint.make({
   name: 'deployments',
   params: {
     filter: isDeployable,
-    loader: () => import('./components/Deployments/EntityDeploymentsCard').then(m => compatWrapper(<m.EntityDeploymentsCard />)),
+    loader: () =>
+      import('./components/Deployments/EntityDeploymentsCard').then(m =>
+        compatWrapper(<m.EntityDeploymentsCard />),
+      ),
   },
 });
 
@@ -54,8 +82,12 @@ const readinessContent = EntityContentBlueprint.make({
   params: {
     path: '/readiness',
     title: 'Readiness',
-    filter: (entity: Parameters<typeof isReadinessAvailable>[0]) => isReadinessAvailable(entity) && !isSystemEntity(entity),
-    loader: () => import('./components/Scorecard/EntityReadinessContent').then(m => compatWrapper(<m.EntityReadinessContent />)),
+    filter: (entity: Parameters<typeof isReadinessAvailable>[0]) =>
+      isReadinessAvailable(entity) && !isSystemEntity(entity),
+    loader: () =>
+      import('./components/Scorecard/EntityReadinessContent').then(m =>
+        compatWrapper(<m.EntityReadinessContent />),
+      ),
   },
 });
 
@@ -66,7 +98,9 @@ const systemReadinessContent = EntityContentBlueprint.make({
     title: 'Readiness',
     filter: isSystemEntity,
     loader: () =>
-      import('./components/SystemReadiness/EntitySystemReadinessContent').then(m => compatWrapper(<m.EntitySystemReadinessContent />)),
+      import('./components/SystemReadiness/EntitySystemReadinessContent').then(
+        m => compatWrapper(<m.EntitySystemReadinessContent />),
+      ),
   },
 });
 
@@ -76,7 +110,10 @@ const deploymentsContent = EntityContentBlueprint.make({
     path: '/deployments',
     title: 'Deployments',
     filter: isDeployable,
-    loader: () => import('./components/Deployments/EntityDeploymentsContent').then(m => compatWrapper(<m.EntityDeploymentsContent />)),
+    loader: () =>
+      import('./components/Deployments/EntityDeploymentsContent').then(m =>
+        compatWrapper(<m.EntityDeploymentsContent />),
+      ),
   },
 });
 
@@ -86,7 +123,10 @@ const runbooksContent = EntityContentBlueprint.make({
     path: '/runbooks',
     title: 'Runbooks',
     filter: isReadinessAvailable,
-    loader: () => import('./components/Runbooks/EntityRunbooksContent').then(m => compatWrapper(<m.EntityRunbooksContent />)),
+    loader: () =>
+      import('./components/Runbooks/EntityRunbooksContent').then(m =>
+        compatWrapper(<m.EntityRunbooksContent />),
+      ),
   },
 });
 

@@ -9,4 +9,6 @@ export type { ReadinessApi } from '@internal/plugin-readiness-common';
  *
  * @public
  */
-export const readinessApiRef = createApiRef<ReadinessApi>({ id: 'plugin.readiness.service' });
+export const readinessApiRef = createApiRef<ReadinessApi>({
+  id: 'plugin.readiness.service',
+});

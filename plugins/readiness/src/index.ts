@@ -19,4 +19,10 @@ export {
 export { readinessApiRef } from './api';
 export type { ReadinessApi } from './api';
 export { rootRouteRef as readinessRouteRef } from './routes';
-export { isReadinessAvailable, isSystemEntity, isDeployable, hasRunbooks, hasOnCall } from './conditions';
+export {
+  isReadinessAvailable,
+  isSystemEntity,
+  isDeployable,
+  hasRunbooks,
+  hasOnCall,
+} from './conditions';

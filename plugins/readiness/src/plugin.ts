@@ -8,7 +8,10 @@ import {
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { ReadinessClient } from '@internal/plugin-readiness-common';
-import { EnvironmentNameField, environmentNameValidation } from './components/EnvironmentNameField/EnvironmentNameField';
+import {
+  EnvironmentNameField,
+  environmentNameValidation,
+} from './components/EnvironmentNameField/EnvironmentNameField';
 import { readinessApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -19,7 +22,8 @@ export const readinessPlugin = createPlugin({
     createApiFactory({
       api: readinessApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new ReadinessClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReadinessClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },
@@ -29,7 +33,12 @@ export const readinessPlugin = createPlugin({
 export const EntityReadinessCard = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityReadinessCard',
-    component: { lazy: () => import('./components/Scorecard/EntityReadinessCard').then(m => m.EntityReadinessCard) },
+    component: {
+      lazy: () =>
+        import('./components/Scorecard/EntityReadinessCard').then(
+          m => m.EntityReadinessCard,
+        ),
+    },
   }),
 );
 
@@ -37,7 +46,12 @@ export const EntityReadinessCard = readinessPlugin.provide(
 export const EntityReadinessContent = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityReadinessContent',
-    component: { lazy: () => import('./components/Scorecard/EntityReadinessContent').then(m => m.EntityReadinessContent) },
+    component: {
+      lazy: () =>
+        import('./components/Scorecard/EntityReadinessContent').then(
+          m => m.EntityReadinessContent,
+        ),
+    },
   }),
 );
 
@@ -45,7 +59,12 @@ export const EntityReadinessContent = readinessPlugin.provide(
 export const EntitySystemReadinessContent = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntitySystemReadinessContent',
-    component: { lazy: () => import('./components/SystemReadiness/EntitySystemReadinessContent').then(m => m.EntitySystemReadinessContent) },
+    component: {
+      lazy: () =>
+        import(
+          './components/SystemReadiness/EntitySystemReadinessContent'
+        ).then(m => m.EntitySystemReadinessContent),
+    },
   }),
 );
 
@@ -53,7 +72,12 @@ export const EntitySystemReadinessContent = readinessPlugin.provide(
 export const EntityDeploymentsCard = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityDeploymentsCard',
-    component: { lazy: () => import('./components/Deployments/EntityDeploymentsCard').then(m => m.EntityDeploymentsCard) },
+    component: {
+      lazy: () =>
+        import('./components/Deployments/EntityDeploymentsCard').then(
+          m => m.EntityDeploymentsCard,
+        ),
+    },
   }),
 );
 
@@ -61,7 +85,12 @@ export const EntityDeploymentsCard = readinessPlugin.provide(
 export const EntityDeploymentsContent = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityDeploymentsContent',
-    component: { lazy: () => import('./components/Deployments/EntityDeploymentsContent').then(m => m.EntityDeploymentsContent) },
+    component: {
+      lazy: () =>
+        import('./components/Deployments/EntityDeploymentsContent').then(
+          m => m.EntityDeploymentsContent,
+        ),
+    },
   }),
 );
 
@@ -69,7 +98,12 @@ export const EntityDeploymentsContent = readinessPlugin.provide(
 export const EntityRunbooksContent = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityRunbooksContent',
-    component: { lazy: () => import('./components/Runbooks/EntityRunbooksContent').then(m => m.EntityRunbooksContent) },
+    component: {
+      lazy: () =>
+        import('./components/Runbooks/EntityRunbooksContent').then(
+          m => m.EntityRunbooksContent,
+        ),
+    },
   }),
 );
 
@@ -77,7 +111,12 @@ export const EntityRunbooksContent = readinessPlugin.provide(
 export const EntityOnCallCard = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityOnCallCard',
-    component: { lazy: () => import('./components/OnCall/EntityOnCallCard').then(m => m.EntityOnCallCard) },
+    component: {
+      lazy: () =>
+        import('./components/OnCall/EntityOnCallCard').then(
+          m => m.EntityOnCallCard,
+        ),
+    },
   }),
 );
 
@@ -85,7 +124,10 @@ export const EntityOnCallCard = readinessPlugin.provide(
 export const ReadinessPage = readinessPlugin.provide(
   createRoutableExtension({
     name: 'ReadinessPage',
-    component: () => import('./components/ReadinessPage/ReadinessPage').then(m => m.ReadinessPage),
+    component: () =>
+      import('./components/ReadinessPage/ReadinessPage').then(
+        m => m.ReadinessPage,
+      ),
     mountPoint: rootRouteRef,
   }),
 );

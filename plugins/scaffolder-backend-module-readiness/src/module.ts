@@ -1,10 +1,16 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import path from 'node:path';
 import { targetPaths } from '@backstage/cli-common';
 import { createEnvironmentValidateAction } from './actions/environmentValidate';
-import { catalogReadsDirectory, createEnvironmentProvisionAction } from './actions/environmentProvision';
+import {
+  catalogReadsDirectory,
+  createEnvironmentProvisionAction,
+} from './actions/environmentProvision';
 import { createEnvironmentDecommissionAction } from './actions/environmentDecommission';
 import { createGateCheckAction } from './actions/gateCheck';
 import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
@@ -32,29 +38,60 @@ export const scaffolderModuleReadiness = createBackendModule({
       },
       async init({ actions, config, discovery, auth, catalog }) {
         const readiness = createServiceReadinessClient(discovery, auth);
-        const gate = config.getOptionalConfig('readiness.scaffolder.productionGate');
+        const gate = config.getOptionalConfig(
+          'readiness.scaffolder.productionGate',
+        );
         const productionGate = {
           trackId: gate?.getString('trackId') ?? 'rag-production-readiness',
           gateId: gate?.getString('gateId') ?? 'deployment-prepared',
         };
         actions.addActions(
           createGateCheckAction({ readiness }),
-          createEnvironmentValidateAction({ readiness, catalog, auth, productionGate }),
+          createEnvironmentValidateAction({
+            readiness,
+            catalog,
+            auth,
+            productionGate,
+          }),
         );
         // Local publishing (no git host): only where an environments directory is configured.
-        const directory = config.getOptionalString('readiness.environments.directory');
-        if (directory && config.getOptionalBoolean('readiness.environments.localPublishing')) {
+        const directory = config.getOptionalString(
+          'readiness.environments.directory',
+        );
+        if (
+          directory &&
+          config.getOptionalBoolean('readiness.environments.localPublishing')
+        ) {
           const absolute = path.resolve(targetPaths.rootDir, directory);
-          const locations = (config.getOptionalConfigArray('catalog.locations') ?? []).map(l => ({ type: l.getString('type'), target: l.getString('target') }));
+          const locations = (
+            config.getOptionalConfigArray('catalog.locations') ?? []
+          ).map(l => ({
+            type: l.getString('type'),
+            target: l.getString('target'),
+          }));
           // File locations are relative to the backend's working directory.
           if (!catalogReadsDirectory(locations, absolute, process.cwd())) {
             throw new Error(
-              `readiness.environments.directory is ${absolute}, but catalog.locations has no { type: file, target: ${path.join(absolute, '*', 'catalog-info.yaml')} } (relative to ${process.cwd()}): the catalog would never show provisioned environments`,
+              `readiness.environments.directory is ${absolute}, but catalog.locations has no { type: file, target: ${path.join(
+                absolute,
+                '*',
+                'catalog-info.yaml',
+              )} } (relative to ${process.cwd()}): the catalog would never show provisioned environments`,
             );
           }
           actions.addActions(
-            createEnvironmentProvisionAction({ catalog, auth, directory: absolute, readiness }),
-            createEnvironmentDecommissionAction({ catalog, auth, directory: absolute, readiness }),
+            createEnvironmentProvisionAction({
+              catalog,
+              auth,
+              directory: absolute,
+              readiness,
+            }),
+            createEnvironmentDecommissionAction({
+              catalog,
+              auth,
+              directory: absolute,
+              readiness,
+            }),
           );
         }
       },

@@ -4,4 +4,8 @@
  * @packageDocumentation
  */
 export { techInsightsModuleReadiness as default } from './module';
-export { readinessFactRetriever, READINESS_FACT_RETRIEVER_ID, factsOf } from './readinessFactRetriever';
+export {
+  readinessFactRetriever,
+  READINESS_FACT_RETRIEVER_ID,
+  factsOf,
+} from './readinessFactRetriever';

@@ -15,7 +15,9 @@ export const techInsightsModuleReadiness = createBackendModule({
     reg.registerInit({
       deps: { retrievers: techInsightsFactRetrieversExtensionPoint },
       async init({ retrievers }) {
-        retrievers.addFactRetrievers({ [readinessFactRetriever.id]: readinessFactRetriever });
+        retrievers.addFactRetrievers({
+          [readinessFactRetriever.id]: readinessFactRetriever,
+        });
       },
     });
   },

@@ -1,5 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { FactRetriever, TechInsightFact } from '@backstage-community/plugin-tech-insights-node';
+import {
+  FactRetriever,
+  TechInsightFact,
+} from '@backstage-community/plugin-tech-insights-node';
 import { OverviewRow } from '@internal/plugin-readiness-common';
 import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
 
@@ -42,17 +45,39 @@ export const readinessFactRetriever: FactRetriever = {
   // 0.2.0: gate statuses may be not-applicable, and gatesTotal counts only the gates that apply.
   version: '0.2.0',
   title: 'Readiness',
-  description: 'Gates passed, every gate status and the blocking root causes of each entity, from the readiness backend',
+  description:
+    'Gates passed, every gate status and the blocking root causes of each entity, from the readiness backend',
   entityFilter: [{ kind: ['component', 'resource', 'api', 'system'] }],
   schema: {
-    gatesPassed: { type: 'integer', description: 'Gates passed, across every track that applies' },
-    gatesTotal: { type: 'integer', description: 'Gates that apply, across every track that applies (not-applicable ones left out)' },
-    gates: { type: 'object', description: 'Status of every gate: { trackId: { gateId: passed | failed | blocked | unknown | not-applicable } }' },
-    nextGates: { type: 'object', description: 'The next gate to pass, per track: { trackId: gateId }' },
-    blockedRootCauses: { type: 'integer', description: 'Failing or unmeasured checks that keep the next gates from passing' },
+    gatesPassed: {
+      type: 'integer',
+      description: 'Gates passed, across every track that applies',
+    },
+    gatesTotal: {
+      type: 'integer',
+      description:
+        'Gates that apply, across every track that applies (not-applicable ones left out)',
+    },
+    gates: {
+      type: 'object',
+      description:
+        'Status of every gate: { trackId: { gateId: passed | failed | blocked | unknown | not-applicable } }',
+    },
+    nextGates: {
+      type: 'object',
+      description: 'The next gate to pass, per track: { trackId: gateId }',
+    },
+    blockedRootCauses: {
+      type: 'integer',
+      description:
+        'Failing or unmeasured checks that keep the next gates from passing',
+    },
   },
   async handler({ discovery, auth, logger }): Promise<TechInsightFact[]> {
-    const overview = await createServiceReadinessClient(discovery, auth).getOverview();
+    const overview = await createServiceReadinessClient(
+      discovery,
+      auth,
+    ).getOverview();
     const byEntity = new Map<string, OverviewRow[]>();
     for (const row of overview.items) {
       if (row.status === 'not-evaluated') continue;

@@ -69,7 +69,11 @@ export async function validateEntity(entity: unknown): Promise<void> {
 }
 
 function locationTargets(entity: Entity): string[] {
-  const spec = (entity.spec ?? {}) as { type?: string; target?: string; targets?: string[] };
+  const spec = (entity.spec ?? {}) as {
+    type?: string;
+    target?: string;
+    targets?: string[];
+  };
   if (spec.type && spec.type !== 'file') {
     return [];
   }
@@ -97,7 +101,9 @@ export async function readCatalogFiles(
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
-      result.problems.push(`${file}: cannot be read (${(error as Error).message})`);
+      result.problems.push(
+        `${file}: cannot be read (${(error as Error).message})`,
+      );
       continue;
     }
     result.files.push(file);
@@ -150,7 +156,9 @@ const referenceFields: Array<{ field: string; defaultKind?: string }> = [
 ];
 
 /** Every reference in `spec` that does not point at one of the given entities, naming the file. */
-export function findDanglingReferences(entities: CatalogFileEntity[]): string[] {
+export function findDanglingReferences(
+  entities: CatalogFileEntity[],
+): string[] {
   const known = new Set(
     entities.map(({ entity }) => stringifyEntityRef(entity).toLowerCase()),
   );
@@ -171,11 +179,17 @@ export function findDanglingReferences(entities: CatalogFileEntity[]): string[] 
             }),
           ).toLowerCase();
         } catch (error) {
-          problems.push(`${file} (${name}): spec.${field} "${ref}": ${(error as Error).message}`);
+          problems.push(
+            `${file} (${name}): spec.${field} "${ref}": ${
+              (error as Error).message
+            }`,
+          );
           continue;
         }
         if (!known.has(target)) {
-          problems.push(`${file} (${name}): spec.${field} refers to ${target}, which no file defines`);
+          problems.push(
+            `${file} (${name}): spec.${field} refers to ${target}, which no file defines`,
+          );
         }
       }
     }

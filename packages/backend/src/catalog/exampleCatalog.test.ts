@@ -32,8 +32,13 @@ const expectedEntities = [
   'template:default/rag-environment-decommission',
 ];
 
-const refOf = (e: { kind: string; metadata: { name: string; namespace?: string } }) =>
-  `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLowerCase();
+const refOf = (e: {
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}) =>
+  `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+    e.metadata.name
+  }`.toLowerCase();
 
 describe('the demo catalog registered by app-config.yaml', () => {
   const roots = fileLocationsFromConfig(path.join(repoRoot, 'app-config.yaml'));
@@ -82,7 +87,9 @@ describe('the demo catalog registered by app-config.yaml', () => {
       .filter(e => ['Component', 'Resource', 'API'].includes(e.entity.kind))
       .map(e => [refOf(e.entity), e.entity.spec?.system]);
     expect(partOfSystem).toHaveLength(11);
-    expect(partOfSystem).toEqual(partOfSystem.map(([ref]) => [ref, 'rag-platform']));
+    expect(partOfSystem).toEqual(
+      partOfSystem.map(([ref]) => [ref, 'rag-platform']),
+    );
   });
 });
 
@@ -100,7 +107,9 @@ describe('readCatalogFiles on bad input', () => {
   const location = (targets: string[]) =>
     write(
       'catalog-info.yaml',
-      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: root }\nspec:\n  targets: ${JSON.stringify(targets)}\n`,
+      `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: root }\nspec:\n  targets: ${JSON.stringify(
+        targets,
+      )}\n`,
     );
 
   it('names the file of an entity that fails its kind schema', async () => {
@@ -122,23 +131,39 @@ describe('readCatalogFiles on bad input', () => {
     );
     const result = await readCatalogFiles([location(['./syntax.yaml'])]);
     expect(result.problems.join('\n')).toMatch(
-      new RegExp(`${path.join(dir, 'syntax.yaml').replace(/[.]/g, '\\.')}: YAML error: .*line 5`),
+      new RegExp(
+        `${path
+          .join(dir, 'syntax.yaml')
+          .replace(/[.]/g, '\\.')}: YAML error: .*line 5`,
+      ),
     );
   });
 
   it('names a Location target that does not exist', async () => {
     const result = await readCatalogFiles([location(['./missing.yaml'])]);
     expect(result.problems).toEqual([
-      expect.stringContaining(`${path.join(dir, 'missing.yaml')}: cannot be read`),
+      expect.stringContaining(
+        `${path.join(dir, 'missing.yaml')}: cannot be read`,
+      ),
     ]);
   });
 
   it('rejects an invalid entity name and an unknown kind', async () => {
     await expect(
-      validateEntity({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'Not A Name!' }, spec: { type: 'service', lifecycle: 'x', owner: 'g' } }),
+      validateEntity({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'Not A Name!' },
+        spec: { type: 'service', lifecycle: 'x', owner: 'g' },
+      }),
     ).rejects.toThrow(/metadata.name/);
     await expect(
-      validateEntity({ apiVersion: 'backstage.io/v1alpha1', kind: 'Widget', metadata: { name: 'w' }, spec: {} }),
+      validateEntity({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Widget',
+        metadata: { name: 'w' },
+        spec: {},
+      }),
     ).rejects.toThrow(/unknown kind backstage.io\/v1alpha1\/Widget/);
   });
 
@@ -147,10 +172,15 @@ describe('readCatalogFiles on bad input', () => {
       'dangling.yaml',
       'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: svc }\nspec: { type: service, lifecycle: production, owner: ghost-team }\n',
     );
-    const { entities, problems } = await readCatalogFiles([location(['./dangling.yaml'])]);
+    const { entities, problems } = await readCatalogFiles([
+      location(['./dangling.yaml']),
+    ]);
     expect(problems).toEqual([]);
     expect(findDanglingReferences(entities)).toEqual([
-      `${path.join(dir, 'dangling.yaml')} (Component:svc): spec.owner refers to group:default/ghost-team, which no file defines`,
+      `${path.join(
+        dir,
+        'dangling.yaml',
+      )} (Component:svc): spec.owner refers to group:default/ghost-team, which no file defines`,
     ]);
   });
 });

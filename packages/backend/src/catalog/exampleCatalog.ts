@@ -18,6 +18,10 @@ export const repoRoot = path.resolve(backendDir, '../..');
 export function fileLocationsFromConfig(configFile: string): string[] {
   const config = new ConfigReader(parse(fs.readFileSync(configFile, 'utf8')));
   return (config.getOptionalConfigArray('catalog.locations') ?? [])
-    .filter(location => location.getString('type') === 'file' && !location.getString('target').includes('*'))
+    .filter(
+      location =>
+        location.getString('type') === 'file' &&
+        !location.getString('target').includes('*'),
+    )
     .map(location => path.resolve(backendDir, location.getString('target')));
 }

@@ -22,10 +22,16 @@ import {
 } from '@internal/plugin-readiness-common';
 
 /** Permissions meant for CI: services always have them; people only when listed as evidence writers. */
-const ciPermissions = new Set([readinessEvidenceCreatePermission.name, readinessDeploymentCreatePermission.name]);
+const ciPermissions = new Set([
+  readinessEvidenceCreatePermission.name,
+  readinessDeploymentCreatePermission.name,
+]);
 
 /** Environments are recorded by the scaffolder's actions (a service) for whoever runs the templates, never by hand. */
-const templatePermissions = new Set([readinessEnvironmentRecordPermission.name, readinessEnvironmentDecommissionPermission.name]);
+const templatePermissions = new Set([
+  readinessEnvironmentRecordPermission.name,
+  readinessEnvironmentDecommissionPermission.name,
+]);
 
 /**
  * The portal's permission policy.
@@ -42,21 +48,40 @@ const templatePermissions = new Set([readinessEnvironmentRecordPermission.name, 
  */
 export class ReadinessPermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config): ReadinessPermissionPolicy {
-    const writers = (config.getOptionalStringArray('readiness.permissions.evidenceWriters') ?? []).map(ref =>
-      stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' })).toLocaleLowerCase('en-US'),
+    const writers = (
+      config.getOptionalStringArray('readiness.permissions.evidenceWriters') ??
+      []
+    ).map(ref =>
+      stringifyEntityRef(
+        parseEntityRef(ref, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
+      ).toLocaleLowerCase('en-US'),
     );
     return new ReadinessPermissionPolicy(new Set(writers));
   }
 
   private constructor(private readonly evidenceWriters: Set<string>) {}
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
-    if (templatePermissions.has(request.permission.name)) return { result: AuthorizeResult.DENY };
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    if (templatePermissions.has(request.permission.name))
+      return { result: AuthorizeResult.DENY };
     if (ciPermissions.has(request.permission.name)) {
-      const refs = [user?.info.userEntityRef, ...(user?.info.ownershipEntityRefs ?? [])]
+      const refs = [
+        user?.info.userEntityRef,
+        ...(user?.info.ownershipEntityRefs ?? []),
+      ]
         .filter((r): r is string => Boolean(r))
         .map(r => r.toLocaleLowerCase('en-US'));
-      return { result: refs.some(r => this.evidenceWriters.has(r)) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+      return {
+        result: refs.some(r => this.evidenceWriters.has(r))
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
     }
     return { result: AuthorizeResult.ALLOW };
   }

@@ -1,5 +1,8 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { NotificationSendOptions, notificationService } from '@backstage/plugin-notifications-node';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 
 /**
  * A notification service that keeps what would be sent. The real notifications backend is exercised in the
@@ -10,7 +13,9 @@ export function recordingNotifications() {
   const factory = createServiceFactory({
     service: notificationService,
     deps: {},
-    factory: () => ({ send: async (options: NotificationSendOptions) => void sent.push(options) }),
+    factory: () => ({
+      send: async (options: NotificationSendOptions) => void sent.push(options),
+    }),
   });
   return { sent, factory };
 }

@@ -14,14 +14,25 @@ export const exampleTracks = ['rag-production-readiness', 'service-baseline'];
  * extra features (service overrides).
  */
 export async function startReadinessBackend(
-  options: { tracks?: string[]; features?: any[]; readinessConfig?: object; extraEntities?: Entity[] } = {},
+  options: {
+    tracks?: string[];
+    features?: any[];
+    readinessConfig?: object;
+    extraEntities?: Entity[];
+  } = {},
 ) {
-  const tracks = (options.tracks ?? exampleTracks).map(t => path.join(targetPaths.rootDir, 'examples/readiness', `${t}.yaml`));
+  const tracks = (options.tracks ?? exampleTracks).map(t =>
+    path.join(targetPaths.rootDir, 'examples/readiness', `${t}.yaml`),
+  );
   return startTestBackend({
     features: [
       readinessPlugin,
-      catalogServiceMock.factory({ entities: [...demoEntities(), ...(options.extraEntities ?? [])] }),
-      mockServices.rootConfig.factory({ data: { readiness: { tracks, ...options.readinessConfig } } }),
+      catalogServiceMock.factory({
+        entities: [...demoEntities(), ...(options.extraEntities ?? [])],
+      }),
+      mockServices.rootConfig.factory({
+        data: { readiness: { tracks, ...options.readinessConfig } },
+      }),
       ...(options.features ?? []),
     ],
   });

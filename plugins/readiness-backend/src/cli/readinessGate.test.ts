@@ -8,13 +8,24 @@ import { targetPaths } from '@backstage/cli-common';
 
 jest.setTimeout(60_000);
 
-const bin = path.join(targetPaths.rootDir, 'plugins/readiness-common/bin/readiness-gate.js');
+const bin = path.join(
+  targetPaths.rootDir,
+  'plugins/readiness-common/bin/readiness-gate.js',
+);
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise(resolve => {
-    execFile(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (error as any).code ?? 1 : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { PATH: process.env.PATH, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (error as any).code ?? 1 : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -27,25 +38,50 @@ describe('readiness-gate CLI against a running readiness backend', () => {
     baseUrl = `http://localhost:${(server.address() as AddressInfo).port}`;
     await request(server)
       .post('/api/readiness/evidence')
-      .set('Authorization', mockCredentials.user.header('user:default/maria.garcia'))
-      .send({ entityRef: 'component:default/rag-api', type: 'evidence.tests.oidc-login', value: { status: 'failed' } })
+      .set(
+        'Authorization',
+        mockCredentials.user.header('user:default/maria.garcia'),
+      )
+      .send({
+        entityRef: 'component:default/rag-api',
+        type: 'evidence.tests.oidc-login',
+        value: { status: 'failed' },
+      })
       .expect(201);
   });
 
   it('exits 1 and prints the blockers and root causes when the gate does not pass', async () => {
     const { code, stdout } = await run(
-      ['--entity', 'component:default/rag-api', '--track', 'rag-production-readiness', '--gate', 'deployment-prepared'],
+      [
+        '--entity',
+        'component:default/rag-api',
+        '--track',
+        'rag-production-readiness',
+        '--gate',
+        'deployment-prepared',
+      ],
       { READINESS_BASE_URL: baseUrl, READINESS_TOKEN: token },
     );
     expect(code).toBe(1);
-    expect(stdout).toContain("NOT PASSED: gate 'deployment-prepared' of track 'rag-production-readiness' is blocked");
+    expect(stdout).toContain(
+      "NOT PASSED: gate 'deployment-prepared' of track 'rag-production-readiness' is blocked",
+    );
     expect(stdout).toContain('Blocked by gate(s): backend-verified');
-    expect(stdout).toMatch(/\[fail\] backend-verified\/oidc-login: evidence.tests.oidc-login of component:default\/rag-api/);
+    expect(stdout).toMatch(
+      /\[fail\] backend-verified\/oidc-login: evidence.tests.oidc-login of component:default\/rag-api/,
+    );
   });
 
   it('exits 1 for a gate that does not apply yet, saying why once', async () => {
     const { code, stdout } = await run(
-      ['--entity', 'component:default/rag-api', '--track', 'rag-production-readiness', '--gate', 'production-verified'],
+      [
+        '--entity',
+        'component:default/rag-api',
+        '--track',
+        'rag-production-readiness',
+        '--gate',
+        'production-verified',
+      ],
       { READINESS_BASE_URL: baseUrl, READINESS_TOKEN: token },
     );
     expect(code).toBe(1);
@@ -58,31 +94,89 @@ describe('readiness-gate CLI against a running readiness backend', () => {
 
   it('exits 0 when the gate passes', async () => {
     const { code, stdout } = await run(
-      ['--entity=component:rag-api', '--track=service-baseline', '--gate=catalogued'],
+      [
+        '--entity=component:rag-api',
+        '--track=service-baseline',
+        '--gate=catalogued',
+      ],
       { READINESS_BASE_URL: `${baseUrl}/`, READINESS_TOKEN: token },
     );
-    expect([code, stdout]).toEqual([0, expect.stringContaining("PASSED: gate 'catalogued' of track 'service-baseline' is passed")]);
+    expect([code, stdout]).toEqual([
+      0,
+      expect.stringContaining(
+        "PASSED: gate 'catalogued' of track 'service-baseline' is passed",
+      ),
+    ]);
   });
 
   it.each([
-    [['--entity', 'component:default/rag-api', '--track', 'rag-production-readiness', '--gate', 'nope'], /404 .*has no gate 'nope'/],
-    [['--entity', 'component:default/ghost', '--track', 'service-baseline', '--gate', 'catalogued'], /404 .*No entity/],
-    [['--entity', 'rag-api', '--track', 't', '--gate', 'g'], /not an entity ref/],
-    [['--entity', 'component:default/rag-api', '--gate', 'g'], /--track is required/],
+    [
+      [
+        '--entity',
+        'component:default/rag-api',
+        '--track',
+        'rag-production-readiness',
+        '--gate',
+        'nope',
+      ],
+      /404 .*has no gate 'nope'/,
+    ],
+    [
+      [
+        '--entity',
+        'component:default/ghost',
+        '--track',
+        'service-baseline',
+        '--gate',
+        'catalogued',
+      ],
+      /404 .*No entity/,
+    ],
+    [
+      ['--entity', 'rag-api', '--track', 't', '--gate', 'g'],
+      /not an entity ref/,
+    ],
+    [
+      ['--entity', 'component:default/rag-api', '--gate', 'g'],
+      /--track is required/,
+    ],
   ])('exits 2 on an error (%#)', async (args, message) => {
-    const { code, stderr } = await run(args, { READINESS_BASE_URL: baseUrl, READINESS_TOKEN: token });
+    const { code, stderr } = await run(args, {
+      READINESS_BASE_URL: baseUrl,
+      READINESS_TOKEN: token,
+    });
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
   });
 
   it('exits 2 with a rejected token, without a base URL, and when the backend cannot be reached', async () => {
-    const args = ['--entity', 'component:default/rag-api', '--track', 'service-baseline', '--gate', 'catalogued'];
-    expect(await run(args, { READINESS_BASE_URL: baseUrl, READINESS_TOKEN: mockCredentials.user.invalidToken() })).toMatchObject({
+    const args = [
+      '--entity',
+      'component:default/rag-api',
+      '--track',
+      'service-baseline',
+      '--gate',
+      'catalogued',
+    ];
+    expect(
+      await run(args, {
+        READINESS_BASE_URL: baseUrl,
+        READINESS_TOKEN: mockCredentials.user.invalidToken(),
+      }),
+    ).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/401/),
     });
-    expect(await run(args, {})).toMatchObject({ code: 2, stderr: expect.stringMatching(/READINESS_BASE_URL is not set/) });
-    expect(await run(args, { READINESS_BASE_URL: 'http://127.0.0.1:9', READINESS_TOKEN: token })).toMatchObject({
+    expect(await run(args, {})).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/READINESS_BASE_URL is not set/),
+    });
+    expect(
+      await run(args, {
+        READINESS_BASE_URL: 'http://127.0.0.1:9',
+        READINESS_TOKEN: token,
+      }),
+    ).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/cannot reach/),
     });

@@ -7,8 +7,13 @@ export function toIsoString(value: unknown): string {
   if (typeof value === 'number') return new Date(value).toISOString();
   if (typeof value === 'string') {
     const asNumber = Number(value);
-    if (!Number.isNaN(asNumber) && /^\d+$/.test(value)) return new Date(asNumber).toISOString();
-    return new Date(value.includes('T') || value.endsWith('Z') ? value : `${value.replace(' ', 'T')}Z`).toISOString();
+    if (!Number.isNaN(asNumber) && /^\d+$/.test(value))
+      return new Date(asNumber).toISOString();
+    return new Date(
+      value.includes('T') || value.endsWith('Z')
+        ? value
+        : `${value.replace(' ', 'T')}Z`,
+    ).toISOString();
   }
   throw new Error(`not a timestamp: ${String(value)}`);
 }

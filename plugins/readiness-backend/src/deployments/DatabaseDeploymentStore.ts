@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { ConflictError } from '@backstage/errors';
 import { toIsoString, toOptionalIsoString } from '../database/dates';
-import { Deployment, DeploymentStore, EnvironmentState, NewDeployment } from './DeploymentStore';
+import {
+  Deployment,
+  DeploymentStore,
+  EnvironmentState,
+  NewDeployment,
+} from './DeploymentStore';
 
 type DeploymentRow = {
   id: string;
@@ -34,7 +39,11 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   private constructor(private readonly knex: Knex) {}
 
   async recordMany(items: NewDeployment[], recordedBy: string) {
-    const results: Array<{ deployment: Deployment; created: boolean } | { error: Error } | undefined> = new Array(items.length);
+    const results: Array<
+      | { deployment: Deployment; created: boolean }
+      | { error: Error }
+      | undefined
+    > = new Array(items.length);
     // The first event of each externalId (and every event without one) can go in one INSERT … ON CONFLICT DO
     // NOTHING; whatever the unique index turns away is an update, handled by record() in order afterwards.
     const seen = new Set<string>();
@@ -46,14 +55,22 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     });
     const now = new Date();
     for (let c = 0; c < firsts.length; c += BULK_CHUNK) {
-      const chunk = firsts.slice(c, c + BULK_CHUNK).map(i => ({ i, row: toRow(items[i], recordedBy, now) }));
+      const chunk = firsts
+        .slice(c, c + BULK_CHUNK)
+        .map(i => ({ i, row: toRow(items[i], recordedBy, now) }));
       const inserted = await this.knex('readiness_deployments')
         .insert(chunk.map(x => x.row))
         .onConflict('external_id')
         .ignore()
         .returning('id');
-      const ids = new Set(inserted.map((r: { id: string } | string) => (typeof r === 'string' ? r : r.id)));
-      for (const { i, row } of chunk) if (ids.has(row.id)) results[i] = { deployment: fromRow(row), created: true };
+      const ids = new Set(
+        inserted.map((r: { id: string } | string) =>
+          typeof r === 'string' ? r : r.id,
+        ),
+      );
+      for (const { i, row } of chunk)
+        if (ids.has(row.id))
+          results[i] = { deployment: fromRow(row), created: true };
     }
     for (let i = 0; i < items.length; i++) {
       if (results[i]) continue;
@@ -63,7 +80,9 @@ export class DatabaseDeploymentStore implements DeploymentStore {
         results[i] = { error: error as Error };
       }
     }
-    return results as Array<{ deployment: Deployment; created: boolean } | { error: Error }>;
+    return results as Array<
+      { deployment: Deployment; created: boolean } | { error: Error }
+    >;
   }
 
   async record(d: NewDeployment, recordedBy: string) {
@@ -74,8 +93,14 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       return { deployment: fromRow(row), created: true };
     }
     return this.knex.transaction(async tx => {
-      const inserted = await tx('readiness_deployments').insert(row).onConflict('external_id').ignore().returning('id');
-      let query = tx<DeploymentRow>('readiness_deployments').where({ external_id: d.externalId });
+      const inserted = await tx('readiness_deployments')
+        .insert(row)
+        .onConflict('external_id')
+        .ignore()
+        .returning('id');
+      let query = tx<DeploymentRow>('readiness_deployments').where({
+        external_id: d.externalId,
+      });
       if (tx.client.config.client === 'pg') query = query.forUpdate();
       const existing = (await query.first())!;
       if (inserted.length > 0 && existing.id === row.id) {
@@ -84,26 +109,40 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       const before = fromRow(existing);
       for (const field of ['entityRef', 'environment', 'version'] as const) {
         if (before[field] !== d[field]) {
-          throw new ConflictError(`externalId '${d.externalId}' is a deployment of another ${field} (${before[field]})`);
+          throw new ConflictError(
+            `externalId '${d.externalId}' is a deployment of another ${field} (${before[field]})`,
+          );
         }
       }
       if (before.status !== 'in_progress' && d.status === 'in_progress') {
-        throw new ConflictError(`Deployment ${before.id} has finished (${before.status}); it cannot go back to in_progress`);
+        throw new ConflictError(
+          `Deployment ${before.id} has finished (${before.status}); it cannot go back to in_progress`,
+        );
       }
-      if (before.status !== 'in_progress' && before.status !== d.status && !(before.status === 'succeeded' && d.status === 'rolled_back')) {
-        throw new ConflictError(`Deployment ${before.id} has finished as ${before.status}; it cannot become ${d.status}`);
+      if (
+        before.status !== 'in_progress' &&
+        before.status !== d.status &&
+        !(before.status === 'succeeded' && d.status === 'rolled_back')
+      ) {
+        throw new ConflictError(
+          `Deployment ${before.id} has finished as ${before.status}; it cannot become ${d.status}`,
+        );
       }
       await tx('readiness_deployments')
         .where({ id: existing.id })
         .update({
           status: d.status,
-          finished_at: d.finishedAt ? new Date(d.finishedAt) : existing.finished_at,
+          finished_at: d.finishedAt
+            ? new Date(d.finishedAt)
+            : existing.finished_at,
           url: d.url ?? existing.url,
           commit_sha: d.commitSha ?? existing.commit_sha,
           actor: d.actor ?? existing.actor,
           updated_at: now,
         });
-      const updated = await tx<DeploymentRow>('readiness_deployments').where({ id: existing.id }).first();
+      const updated = await tx<DeploymentRow>('readiness_deployments')
+        .where({ id: existing.id })
+        .first();
       return { deployment: fromRow(updated!), created: false };
     });
   }
@@ -116,19 +155,31 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   }
 
   async get(id: string) {
-    const row = await this.knex<DeploymentRow>('readiness_deployments').where({ id }).first();
+    const row = await this.knex<DeploymentRow>('readiness_deployments')
+      .where({ id })
+      .first();
     return row ? fromRow(row) : undefined;
   }
 
-  async list(entityRefs: string[], options: { environment?: string; limit: number; offset: number }) {
+  async list(
+    entityRefs: string[],
+    options: { environment?: string; limit: number; offset: number },
+  ) {
     const base = () => {
-      let q = this.knex<DeploymentRow>('readiness_deployments').whereIn('entity_ref', entityRefs);
-      if (options.environment) q = q.where({ environment: options.environment });
+      let q = this.knex<DeploymentRow>('readiness_deployments').whereIn(
+        'entity_ref',
+        entityRefs,
+      );
+      if (options.environment)
+        q = q.where({ environment: options.environment });
       return q;
     };
     const [{ n }] = await base().count({ n: '*' });
     const rows = await base()
-      .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
       .limit(options.limit)
       .offset(options.offset);
     return { items: rows.map(fromRow), total: Number(n) };
@@ -139,14 +190,23 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     for (let i = 0; i < entityRefs.length; i += CHUNK) {
       const rows = await this.knex<DeploymentRow>('readiness_deployments')
         .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
-        .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+        .orderBy([
+          { column: 'started_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ]);
       const byKey = new Map<string, EnvironmentState>();
       for (const row of rows) {
         const key = `${row.entity_ref}\u0000${row.environment}`;
         const d = fromRow(row);
         const state = byKey.get(key);
-        if (!state) byKey.set(key, { environment: d.environment, latest: d, ...(d.status === 'succeeded' ? { lastSuccessful: d } : {}) });
-        else if (!state.lastSuccessful && d.status === 'succeeded') state.lastSuccessful = d;
+        if (!state)
+          byKey.set(key, {
+            environment: d.environment,
+            latest: d,
+            ...(d.status === 'succeeded' ? { lastSuccessful: d } : {}),
+          });
+        else if (!state.lastSuccessful && d.status === 'succeeded')
+          state.lastSuccessful = d;
       }
       for (const [key, state] of byKey) {
         const entityRef = key.split('\u0000')[0];
@@ -159,7 +219,10 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   async recent(entityRef: string, environment: string, limit: number) {
     const rows = await this.knex<DeploymentRow>('readiness_deployments')
       .where({ entity_ref: entityRef, environment })
-      .orderBy([{ column: 'started_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .orderBy([
+        { column: 'started_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
       .limit(limit);
     return rows.map(fromRow);
   }

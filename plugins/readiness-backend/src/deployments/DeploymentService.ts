@@ -1,6 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Deployment, DeploymentStore, NewDeployment } from './DeploymentStore';
@@ -8,7 +15,10 @@ import { CatalogLookupCache } from '../catalog/CatalogLookupCache';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ref = (e: Entity | string) =>
-  (typeof e === 'string' ? stringifyEntityRef(parseEntityRef(e)) : stringifyEntityRef(e)).toLocaleLowerCase('en-US');
+  (typeof e === 'string'
+    ? stringifyEntityRef(parseEntityRef(e))
+    : stringifyEntityRef(e)
+  ).toLocaleLowerCase('en-US');
 
 /** Where a rollback is announced, signed with HMAC-SHA256 of the body (X-Readiness-Signature: sha256=<hex>). */
 export interface RollbackWebhook {
@@ -38,38 +48,78 @@ export class DeploymentService {
 
   private readonly lookups: CatalogLookupCache;
 
-  private constructor(private readonly deps: Parameters<typeof DeploymentService.create>[0]) {
+  private constructor(
+    private readonly deps: Parameters<typeof DeploymentService.create>[0],
+  ) {
     this.lookups = new CatalogLookupCache(deps.catalog);
   }
 
   /** The environment a request names (a ref, or a name in the entity's namespace), or a 400 naming the field. */
-  async resolveEnvironment(environment: string, entity: Entity, credentials: BackstageCredentials): Promise<Entity> {
+  async resolveEnvironment(
+    environment: string,
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
     let envRef: string;
     try {
-      envRef = ref(stringifyEntityRef(parseEntityRef(environment, { defaultKind: 'resource', defaultNamespace: entity.metadata.namespace ?? 'default' })));
+      envRef = ref(
+        stringifyEntityRef(
+          parseEntityRef(environment, {
+            defaultKind: 'resource',
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        ),
+      );
     } catch {
-      throw new InputError(`environment: '${environment}' is not an entity ref`);
+      throw new InputError(
+        `environment: '${environment}' is not an entity ref`,
+      );
     }
     const env = await this.lookups.getEntityByRef(envRef, credentials);
-    if (!env || env.kind.toLocaleLowerCase('en-US') !== 'resource' || env.spec?.type !== 'environment') {
-      throw new InputError(`environment: ${envRef} is not a known environment (a Resource with spec.type environment)`);
+    if (
+      !env ||
+      env.kind.toLocaleLowerCase('en-US') !== 'resource' ||
+      env.spec?.type !== 'environment'
+    ) {
+      throw new InputError(
+        `environment: ${envRef} is not a known environment (a Resource with spec.type environment)`,
+      );
     }
     return env;
   }
 
   /** The environments of the system an entity belongs to (or of the System itself). */
-  async environmentsOf(entity: Entity, credentials: BackstageCredentials): Promise<Entity[]> {
-    const system = entity.kind.toLocaleLowerCase('en-US') === 'system' ? entity.metadata.name : (entity.spec?.system as string | undefined);
+  async environmentsOf(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const system =
+      entity.kind.toLocaleLowerCase('en-US') === 'system'
+        ? entity.metadata.name
+        : (entity.spec?.system as string | undefined);
     if (!system) return [];
     const { items } = await this.deps.catalog.getEntities(
-      { filter: { kind: 'Resource', 'spec.type': 'environment', 'spec.system': system } },
+      {
+        filter: {
+          kind: 'Resource',
+          'spec.type': 'environment',
+          'spec.system': system,
+        },
+      },
       { credentials },
     );
-    return items.sort((a, b) => tierOrder(a) - tierOrder(b) || a.metadata.name.localeCompare(b.metadata.name));
+    return items.sort(
+      (a, b) =>
+        tierOrder(a) - tierOrder(b) ||
+        a.metadata.name.localeCompare(b.metadata.name),
+    );
   }
 
   /** The environment × version matrix of the given entities over the given environments. */
-  async matrix(entities: Entity[], environments: Entity[]): Promise<Array<{ entityRef: string; environments: EnvironmentRow[] }>> {
+  async matrix(
+    entities: Entity[],
+    environments: Entity[],
+  ): Promise<Array<{ entityRef: string; environments: EnvironmentRow[] }>> {
     const states = await this.deps.store.states(entities.map(e => ref(e)));
     const now = Date.now();
     return entities.map(entity => {
@@ -78,13 +128,22 @@ export class DeploymentService {
         entityRef: ref(entity),
         environments: environments.map(env => {
           const state = entityStates.find(s => s.environment === ref(env));
-          const finished = state?.lastSuccessful?.finishedAt ?? state?.lastSuccessful?.startedAt;
+          const finished =
+            state?.lastSuccessful?.finishedAt ??
+            state?.lastSuccessful?.startedAt;
           return {
             environment: ref(env),
             title: env.metadata.title ?? env.metadata.name,
             ...(state?.latest ? { latest: state.latest } : {}),
-            ...(state?.lastSuccessful ? { lastSuccessful: state.lastSuccessful } : {}),
-            ...(finished ? { ageDays: Math.round(((now - Date.parse(finished)) / DAY) * 10) / 10 } : {}),
+            ...(state?.lastSuccessful
+              ? { lastSuccessful: state.lastSuccessful }
+              : {}),
+            ...(finished
+              ? {
+                  ageDays:
+                    Math.round(((now - Date.parse(finished)) / DAY) * 10) / 10,
+                }
+              : {}),
           };
         }),
       };
@@ -108,12 +167,18 @@ export class DeploymentService {
     return this.deps.store.get(id);
   }
 
-  async list(entityRefs: string[], options: { environment?: string; limit: number; offset: number }) {
+  async list(
+    entityRefs: string[],
+    options: { environment?: string; limit: number; offset: number },
+  ) {
     return this.deps.store.list(entityRefs, options);
   }
 
   /** The components of a System. */
-  async componentsOf(system: Entity, credentials: BackstageCredentials): Promise<Entity[]> {
+  async componentsOf(
+    system: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
     const { items } = await this.deps.catalog.getEntities(
       { filter: { kind: 'Component', 'spec.system': system.metadata.name } },
       { credentials },
@@ -128,17 +193,33 @@ export class DeploymentService {
   async rollback(id: string, actor: string, reason?: string) {
     const target = await this.deps.store.get(id);
     if (!target) throw new NotFoundError(`No deployment ${id}`);
-    if (target.status === 'in_progress') throw new ConflictError(`Deployment ${id} is still in progress`);
-    if (target.status === 'rolled_back') throw new ConflictError(`Deployment ${id} was already rolled back`);
-    const history = await this.deps.store.recent(target.entityRef, target.environment, 200);
+    if (target.status === 'in_progress')
+      throw new ConflictError(`Deployment ${id} is still in progress`);
+    if (target.status === 'rolled_back')
+      throw new ConflictError(`Deployment ${id} was already rolled back`);
+    const history = await this.deps.store.recent(
+      target.entityRef,
+      target.environment,
+      200,
+    );
     const previous = history.find(
-      d => d.status === 'succeeded' && d.version !== target.version && Date.parse(d.startedAt) < Date.parse(target.startedAt),
+      d =>
+        d.status === 'succeeded' &&
+        d.version !== target.version &&
+        Date.parse(d.startedAt) < Date.parse(target.startedAt),
     );
     if (!previous) {
-      throw new ConflictError(`No earlier successful version of ${target.entityRef} in ${target.environment} to roll back to`);
+      throw new ConflictError(
+        `No earlier successful version of ${target.entityRef} in ${target.environment} to roll back to`,
+      );
     }
-    if (target.status === 'succeeded' && !(await this.deps.store.markRolledBack(target.id))) {
-      throw new ConflictError(`Deployment ${id} changed while rolling it back; try again`);
+    if (
+      target.status === 'succeeded' &&
+      !(await this.deps.store.markRolledBack(target.id))
+    ) {
+      throw new ConflictError(
+        `Deployment ${id} changed while rolling it back; try again`,
+      );
     }
     const { deployment } = await this.deps.store.record(
       {
@@ -160,7 +241,11 @@ export class DeploymentService {
       rolledBack: { id: target.id, version: target.version },
       requestedBy: actor,
       ...(reason ? { reason } : {}),
-      reportStatusTo: { method: 'POST', path: '/api/readiness/deployments', externalId: deployment.externalId },
+      reportStatusTo: {
+        method: 'POST',
+        path: '/api/readiness/deployments',
+        externalId: deployment.externalId,
+      },
     });
     return { deployment, webhook };
   }
@@ -175,11 +260,16 @@ export class DeploymentService {
       };
     }
     const body = JSON.stringify(payload);
-    const signature = createHmac('sha256', hook.secret).update(body).digest('hex');
+    const signature = createHmac('sha256', hook.secret)
+      .update(body)
+      .digest('hex');
     try {
       const res = await (this.deps.fetch ?? fetch)(hook.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Readiness-Signature': `sha256=${signature}` },
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Readiness-Signature': `sha256=${signature}`,
+        },
         body,
         signal: AbortSignal.timeout(10_000),
       });
@@ -187,17 +277,26 @@ export class DeploymentService {
         configured: true,
         delivered: res.ok,
         status: res.status,
-        message: res.ok ? `The rollback webhook accepted the request (${res.status})` : `The rollback webhook answered ${res.status}`,
+        message: res.ok
+          ? `The rollback webhook accepted the request (${res.status})`
+          : `The rollback webhook answered ${res.status}`,
       };
     } catch (error) {
       this.deps.logger.warn(`Rollback webhook failed: ${error}`);
-      return { configured: true, delivered: false, message: `The rollback webhook could not be reached: ${(error as Error).message}` };
+      return {
+        configured: true,
+        delivered: false,
+        message: `The rollback webhook could not be reached: ${
+          (error as Error).message
+        }`,
+      };
     }
   }
 }
 
 function tierOrder(env: Entity): number {
-  const tier = env.metadata.annotations?.['readiness.io/environment-tier'] ?? '';
+  const tier =
+    env.metadata.annotations?.['readiness.io/environment-tier'] ?? '';
   const order = ['dev', 'test', 'staging', 'production'];
   const index = order.indexOf(tier);
   return index === -1 ? order.length : index;

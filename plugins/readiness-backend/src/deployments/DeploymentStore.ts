@@ -1,5 +1,10 @@
 /** What a deployment can be; `in_progress` is the only status that is not final. */
-export const deploymentStatuses = ['in_progress', 'succeeded', 'failed', 'rolled_back'] as const;
+export const deploymentStatuses = [
+  'in_progress',
+  'succeeded',
+  'failed',
+  'rolled_back',
+] as const;
 export type DeploymentStatus = (typeof deploymentStatuses)[number];
 
 export interface NewDeployment {
@@ -37,20 +42,35 @@ export interface DeploymentStore {
    * deployment does not go back to in_progress, and entity, environment and version do not change). Concurrent
    * requests with one externalId create one record (a unique index decides).
    */
-  record(deployment: NewDeployment, recordedBy: string): Promise<{ deployment: Deployment; created: boolean }>;
+  record(
+    deployment: NewDeployment,
+    recordedBy: string,
+  ): Promise<{ deployment: Deployment; created: boolean }>;
   /**
    * Records many deployments at once, with the same rules as {@link DeploymentStore.record} for each, in order:
    * new externalIds are inserted in bulk, the rest (updates, repeats within the batch) one by one. One result per
    * item: what record() returns, or the error it would have thrown.
    */
-  recordMany(deployments: NewDeployment[], recordedBy: string): Promise<Array<{ deployment: Deployment; created: boolean } | { error: Error }>>;
+  recordMany(
+    deployments: NewDeployment[],
+    recordedBy: string,
+  ): Promise<
+    Array<{ deployment: Deployment; created: boolean } | { error: Error }>
+  >;
   get(id: string): Promise<Deployment | undefined>;
   /** Marks a succeeded deployment rolled back; false when it was not (or no longer) succeeded. */
   markRolledBack(id: string): Promise<boolean>;
   /** Newest first. */
-  list(entityRefs: string[], options: { environment?: string; limit: number; offset: number }): Promise<{ items: Deployment[]; total: number }>;
+  list(
+    entityRefs: string[],
+    options: { environment?: string; limit: number; offset: number },
+  ): Promise<{ items: Deployment[]; total: number }>;
   /** The latest and latest successful deployment per entity and environment. */
   states(entityRefs: string[]): Promise<Map<string, EnvironmentState[]>>;
   /** The most recent deployments of an entity to an environment (for failure rates), newest first. */
-  recent(entityRef: string, environment: string, limit: number): Promise<Deployment[]>;
+  recent(
+    entityRef: string,
+    environment: string,
+    limit: number,
+  ): Promise<Deployment[]>;
 }

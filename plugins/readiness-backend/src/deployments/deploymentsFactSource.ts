@@ -14,24 +14,45 @@ const RECENT = 20;
  * - `failureRate`: failed ÷ finished among the last 20 deployments (0..1), or null when none finished;
  * - `rollbackExercised`: whether a rollback to it has ever succeeded (the seed's "rollback procedures established").
  */
-export function createDeploymentsFactSource(store: DeploymentStore, options: { now?: () => Date } = {}): ReadinessFactSource {
+export function createDeploymentsFactSource(
+  store: DeploymentStore,
+  options: { now?: () => Date } = {},
+): ReadinessFactSource {
   const now = options.now ?? (() => new Date());
   return {
     id: 'deployments',
     factTypes: [
-      { type: 'deployments.*', description: 'deployments.<environment>.lastSuccessful | failureRate | rollbackExercised' },
+      {
+        type: 'deployments.*',
+        description:
+          'deployments.<environment>.lastSuccessful | failureRate | rollbackExercised',
+      },
     ],
     async getFacts({ entities, types }) {
-      const wanted = (types ?? []).map(t => /^deployments\.([^.]+)\.(lastSuccessful|failureRate|rollbackExercised)$/.exec(t)).filter(Boolean) as RegExpExecArray[];
+      const wanted = (types ?? [])
+        .map(t =>
+          /^deployments\.([^.]+)\.(lastSuccessful|failureRate|rollbackExercised)$/.exec(
+            t,
+          ),
+        )
+        .filter(Boolean) as RegExpExecArray[];
       if (wanted.length === 0) return [];
       const at = now();
       const facts: Fact[] = [];
       for (const entity of entities) {
         const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
         for (const [type, envName, metric] of wanted) {
-          const environment = `resource:${(entity.metadata.namespace ?? 'default').toLocaleLowerCase('en-US')}/${envName.toLocaleLowerCase('en-US')}`;
+          const environment = `resource:${(
+            entity.metadata.namespace ?? 'default'
+          ).toLocaleLowerCase('en-US')}/${envName.toLocaleLowerCase('en-US')}`;
           const recent = await store.recent(entityRef, environment, RECENT);
-          facts.push({ entityRef, type, value: metricOf(metric, recent, at), source: 'deployments', observedAt: at.toISOString() });
+          facts.push({
+            entityRef,
+            type,
+            value: metricOf(metric, recent, at),
+            source: 'deployments',
+            observedAt: at.toISOString(),
+          });
         }
       }
       return facts;
@@ -39,17 +60,30 @@ export function createDeploymentsFactSource(store: DeploymentStore, options: { n
   };
 }
 
-function metricOf(metric: string, recent: Awaited<ReturnType<DeploymentStore['recent']>>, at: Date): JsonValue {
+function metricOf(
+  metric: string,
+  recent: Awaited<ReturnType<DeploymentStore['recent']>>,
+  at: Date,
+): JsonValue {
   if (metric === 'lastSuccessful') {
-    const last = recent.find(d => d.status === 'succeeded' || (d.status === 'rolled_back' && d.finishedAt));
+    const last = recent.find(
+      d =>
+        d.status === 'succeeded' ||
+        (d.status === 'rolled_back' && d.finishedAt),
+    );
     if (!last) return null;
     const finishedAt = last.finishedAt ?? last.startedAt;
-    return { version: last.version, finishedAt, ageDays: Math.floor((at.getTime() - Date.parse(finishedAt)) / DAY) };
+    return {
+      version: last.version,
+      finishedAt,
+      ageDays: Math.floor((at.getTime() - Date.parse(finishedAt)) / DAY),
+    };
   }
   if (metric === 'failureRate') {
     const finished = recent.filter(d => d.status !== 'in_progress');
-    return finished.length === 0 ? null : finished.filter(d => d.status === 'failed').length / finished.length;
+    return finished.length === 0
+      ? null
+      : finished.filter(d => d.status === 'failed').length / finished.length;
   }
   return recent.some(d => d.rollbackOf && d.status === 'succeeded');
 }
-

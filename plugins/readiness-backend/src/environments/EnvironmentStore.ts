@@ -28,7 +28,9 @@ export class EnvironmentStore {
   private constructor(private readonly knex: Knex) {}
 
   async get(entityRef: string): Promise<ReadinessEnvironment | undefined> {
-    const row = await this.knex<Row>(TABLE).where('entity_ref', entityRef).first();
+    const row = await this.knex<Row>(TABLE)
+      .where('entity_ref', entityRef)
+      .first();
     return row ? fromRow(row) : undefined;
   }
 
@@ -37,7 +39,14 @@ export class EnvironmentStore {
    * and recorder. `created` is false (and nothing changes) when it already is active; the caller decides whether a
    * different system or tier is a conflict.
    */
-  async record(env: { entityRef: string; systemRef: string; tier: string; recordedBy: string; recordedAt: Date; taskId?: string }): Promise<{ environment: ReadinessEnvironment; created: boolean }> {
+  async record(env: {
+    entityRef: string;
+    systemRef: string;
+    tier: string;
+    recordedBy: string;
+    recordedAt: Date;
+    taskId?: string;
+  }): Promise<{ environment: ReadinessEnvironment; created: boolean }> {
     const row = {
       entity_ref: env.entityRef,
       system_ref: env.systemRef,
@@ -50,24 +59,41 @@ export class EnvironmentStore {
       decommissioned_at: null,
     };
     // Each write is conditional, so of two concurrent calls exactly one creates or reactivates it.
-    const inserted = await this.knex<Row>(TABLE).insert(row).onConflict('entity_ref').ignore().returning('entity_ref');
+    const inserted = await this.knex<Row>(TABLE)
+      .insert(row)
+      .onConflict('entity_ref')
+      .ignore()
+      .returning('entity_ref');
     let created = inserted.length > 0;
     if (!created) {
-      created = (await this.knex<Row>(TABLE).where({ entity_ref: env.entityRef, status: 'decommissioned' }).update(row)) > 0;
+      created =
+        (await this.knex<Row>(TABLE)
+          .where({ entity_ref: env.entityRef, status: 'decommissioned' })
+          .update(row)) > 0;
     }
     return { environment: (await this.get(env.entityRef))!, created };
   }
 
   /** Marks an environment decommissioned (kept as it was when it already is); undefined when it was never recorded. */
-  async decommission(entityRef: string, by: string, at: Date): Promise<ReadinessEnvironment | undefined> {
+  async decommission(
+    entityRef: string,
+    by: string,
+    at: Date,
+  ): Promise<ReadinessEnvironment | undefined> {
     await this.knex<Row>(TABLE)
       .where({ entity_ref: entityRef, status: 'active' })
-      .update({ status: 'decommissioned', decommissioned_by: by, decommissioned_at: at });
+      .update({
+        status: 'decommissioned',
+        decommissioned_by: by,
+        decommissioned_at: at,
+      });
     return this.get(entityRef);
   }
 
   /** Environments, by name; active ones unless asked otherwise; of the given systems when given. */
-  async list(options: { systemRefs?: string[]; includeDecommissioned?: boolean } = {}): Promise<ReadinessEnvironment[]> {
+  async list(
+    options: { systemRefs?: string[]; includeDecommissioned?: boolean } = {},
+  ): Promise<ReadinessEnvironment[]> {
     let query = this.knex<Row>(TABLE);
     if (options.systemRefs) {
       if (options.systemRefs.length === 0) return [];
@@ -87,7 +113,11 @@ function fromRow(row: Row): ReadinessEnvironment {
     recordedBy: row.recorded_by,
     recordedAt: toIsoString(row.recorded_at),
     ...(row.task_id ? { taskId: row.task_id } : {}),
-    ...(row.decommissioned_by ? { decommissionedBy: row.decommissioned_by } : {}),
-    ...(row.decommissioned_at ? { decommissionedAt: toIsoString(row.decommissioned_at) } : {}),
+    ...(row.decommissioned_by
+      ? { decommissionedBy: row.decommissioned_by }
+      : {}),
+    ...(row.decommissioned_at
+      ? { decommissionedAt: toIsoString(row.decommissioned_at) }
+      : {}),
   };
 }

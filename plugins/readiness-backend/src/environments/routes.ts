@@ -16,18 +16,27 @@ import { EnvironmentStore } from './EnvironmentStore';
 function systemRefOf(field: string, value: string, namespace: string): string {
   let parsed;
   try {
-    parsed = parseEntityRef(value, { defaultKind: 'system', defaultNamespace: namespace });
+    parsed = parseEntityRef(value, {
+      defaultKind: 'system',
+      defaultNamespace: namespace,
+    });
   } catch {
     throw new InputError(`${field}: '${value}' is not an entity ref`);
   }
-  if (parsed.kind.toLocaleLowerCase('en-US') !== 'system') throw new InputError(`${field}: '${value}' is not a System`);
+  if (parsed.kind.toLocaleLowerCase('en-US') !== 'system')
+    throw new InputError(`${field}: '${value}' is not a System`);
   return normalizeRef(stringifyEntityRef(parsed));
 }
 
 /** Who recorded it: the person calling, or — for a service such as the scaffolder acting for one — who it names. */
-function recorderOf(credentials: BackstageCredentials, requestedBy: string | undefined) {
+function recorderOf(
+  credentials: BackstageCredentials,
+  requestedBy: string | undefined,
+) {
   const principal = credentials.principal as { type: string };
-  return principal.type === 'service' && requestedBy ? normalizeRef(requestedBy) : principalName(credentials);
+  return principal.type === 'service' && requestedBy
+    ? normalizeRef(requestedBy)
+    : principalName(credentials);
 }
 
 /**
@@ -37,24 +46,40 @@ function recorderOf(credentials: BackstageCredentials, requestedBy: string | und
  */
 export function registerEnvironmentRoutes(
   router: ReadinessRouter,
-  ctx: RouteContext & { environments: EnvironmentStore; service: ReadinessService },
+  ctx: RouteContext & {
+    environments: EnvironmentStore;
+    service: ReadinessService;
+  },
 ) {
   router.get('/environments', async (req, res) => {
     await authorize(ctx, req, readinessReadPermission);
     const { system, includeDecommissioned } = req.query;
     const items = await ctx.environments.list({
-      ...(system ? { systemRefs: [systemRefOf('system', system, 'default')] } : {}),
+      ...(system
+        ? { systemRefs: [systemRefOf('system', system, 'default')] }
+        : {}),
       includeDecommissioned: includeDecommissioned === 'true',
     });
     res.json({ items } as any);
   });
 
   router.put('/environments/:namespace/:name', async (req, res) => {
-    const credentials = await authorize(ctx, req, readinessEnvironmentRecordPermission);
-    const entityRef = normalizeRef(stringifyEntityRef({ kind: 'resource', ...req.params }));
-    const systemRef = systemRefOf('system', req.body.system, req.params.namespace);
+    const credentials = await authorize(
+      ctx,
+      req,
+      readinessEnvironmentRecordPermission,
+    );
+    const entityRef = normalizeRef(
+      stringifyEntityRef({ kind: 'resource', ...req.params }),
+    );
+    const systemRef = systemRefOf(
+      'system',
+      req.body.system,
+      req.params.namespace,
+    );
     const system = await ctx.service.findEntity(systemRef, credentials);
-    if (!system) throw new InputError(`system: no System ${systemRef} in the catalog`);
+    if (!system)
+      throw new InputError(`system: no System ${systemRef} in the catalog`);
     const { tier, taskId, requestedBy } = req.body;
     const recordedBy = recorderOf(credentials, requestedBy);
     const { environment, created } = await audited(
@@ -63,8 +88,19 @@ export function registerEnvironmentRoutes(
       'readiness-environment-record',
       { entityRef, systemRef, tier, recordedBy },
       async () => {
-        const result = await ctx.environments.record({ entityRef, systemRef, tier, recordedBy, recordedAt: new Date(), ...(taskId ? { taskId } : {}) });
-        if (!result.created && (result.environment.systemRef !== systemRef || result.environment.tier !== tier)) {
+        const result = await ctx.environments.record({
+          entityRef,
+          systemRef,
+          tier,
+          recordedBy,
+          recordedAt: new Date(),
+          ...(taskId ? { taskId } : {}),
+        });
+        if (
+          !result.created &&
+          (result.environment.systemRef !== systemRef ||
+            result.environment.tier !== tier)
+        ) {
           throw new ConflictError(
             `${entityRef} is already recorded as a ${result.environment.tier} environment of ${result.environment.systemRef}; decommission it first`,
           );
@@ -76,16 +112,31 @@ export function registerEnvironmentRoutes(
     res.status(created ? 201 : 200).json(environment as any);
   });
 
-  router.post('/environments/:namespace/:name/decommission', async (req, res) => {
-    const credentials = await authorize(ctx, req, readinessEnvironmentDecommissionPermission);
-    const entityRef = normalizeRef(stringifyEntityRef({ kind: 'resource', ...req.params }));
-    const existing = await ctx.environments.get(entityRef);
-    if (!existing) throw new NotFoundError(`${entityRef} is not a recorded environment`);
-    const by = recorderOf(credentials, req.body?.requestedBy);
-    const environment = await audited(ctx, req, 'readiness-environment-decommission', { entityRef, systemRef: existing.systemRef, by }, async () =>
-      ctx.environments.decommission(entityRef, by, new Date()),
-    );
-    if (existing.status === 'active') ctx.service.requestSystemRefresh(existing.systemRef);
-    res.json(environment as any);
-  });
+  router.post(
+    '/environments/:namespace/:name/decommission',
+    async (req, res) => {
+      const credentials = await authorize(
+        ctx,
+        req,
+        readinessEnvironmentDecommissionPermission,
+      );
+      const entityRef = normalizeRef(
+        stringifyEntityRef({ kind: 'resource', ...req.params }),
+      );
+      const existing = await ctx.environments.get(entityRef);
+      if (!existing)
+        throw new NotFoundError(`${entityRef} is not a recorded environment`);
+      const by = recorderOf(credentials, req.body?.requestedBy);
+      const environment = await audited(
+        ctx,
+        req,
+        'readiness-environment-decommission',
+        { entityRef, systemRef: existing.systemRef, by },
+        async () => ctx.environments.decommission(entityRef, by, new Date()),
+      );
+      if (existing.status === 'active')
+        ctx.service.requestSystemRefresh(existing.systemRef);
+      res.json(environment as any);
+    },
+  );
 }

@@ -1,6 +1,9 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Fact } from '@internal/plugin-readiness-common';
-import { FactTypeDescriptor, ReadinessFactSource } from '@internal/plugin-readiness-node';
+import {
+  FactTypeDescriptor,
+  ReadinessFactSource,
+} from '@internal/plugin-readiness-node';
 
 /**
  * A fact source with a fixed list of fact types whose values are worked out per entity in one go: only the types
@@ -9,7 +12,10 @@ import { FactTypeDescriptor, ReadinessFactSource } from '@internal/plugin-readin
 export function createFixedFactSource(options: {
   id: string;
   factTypes: FactTypeDescriptor[];
-  valuesOf: (entity: Entity, wanted: string[]) => Promise<Record<string, Fact['value']>>;
+  valuesOf: (
+    entity: Entity,
+    wanted: string[],
+  ) => Promise<Record<string, Fact['value']>>;
 }): ReadinessFactSource {
   const all = options.factTypes.map(t => t.type);
   return {
@@ -23,7 +29,14 @@ export function createFixedFactSource(options: {
       for (const entity of entities) {
         const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
         const values = await options.valuesOf(entity, wanted);
-        for (const type of wanted) facts.push({ entityRef, type, value: values[type], source: options.id, observedAt });
+        for (const type of wanted)
+          facts.push({
+            entityRef,
+            type,
+            value: values[type],
+            source: options.id,
+            observedAt,
+          });
       }
       return facts;
     },

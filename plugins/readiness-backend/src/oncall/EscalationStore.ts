@@ -33,23 +33,36 @@ export class EscalationStore {
    * lock per person (a transaction-scoped advisory lock on PostgreSQL; SQLite has a single writer), so simultaneous
    * escalations by one person cannot all pass the count. Returns when the oldest counted one was when refused.
    */
-  async addWithinLimit(e: Escalation, limit: { max: number; since: Date }): Promise<{ added: true } | { added: false; oldest: string }> {
+  async addWithinLimit(
+    e: Escalation,
+    limit: { max: number; since: Date },
+  ): Promise<{ added: true } | { added: false; oldest: string }> {
     return this.knex.transaction(async tx => {
       if (this.knex.client.config.client === 'pg') {
-        await tx.raw('select pg_advisory_xact_lock(hashtext(?))', [`readiness-escalations:${e.actor}`]);
+        await tx.raw('select pg_advisory_xact_lock(hashtext(?))', [
+          `readiness-escalations:${e.actor}`,
+        ]);
       }
       const recent = await countByActorSince(tx, e.actor, limit.since);
-      if (recent.count >= limit.max) return { added: false as const, oldest: recent.oldest! };
+      if (recent.count >= limit.max)
+        return { added: false as const, oldest: recent.oldest! };
       await tx<Row>('readiness_escalations').insert(toRow(e));
       return { added: true as const };
     });
   }
 
   /** Records what sending an escalation taken with {@link addWithinLimit} produced. */
-  async complete(id: string, sent: { notified: string[]; externalId?: string; message: string }): Promise<void> {
+  async complete(
+    id: string,
+    sent: { notified: string[]; externalId?: string; message: string },
+  ): Promise<void> {
     await this.knex<Row>('readiness_escalations')
       .where('id', id)
-      .update({ notified: JSON.stringify(sent.notified), external_id: sent.externalId ?? null, message: sent.message });
+      .update({
+        notified: JSON.stringify(sent.notified),
+        external_id: sent.externalId ?? null,
+        message: sent.message,
+      });
   }
 
   /** Removes an escalation that could not be sent (it does not count against the limit). */
@@ -58,20 +71,39 @@ export class EscalationStore {
   }
 
   /** How many escalations this person raised since the instant, and when the oldest of them was (rate limit). */
-  async countByActorSince(actor: string, since: Date): Promise<{ count: number; oldest?: string }> {
+  async countByActorSince(
+    actor: string,
+    since: Date,
+  ): Promise<{ count: number; oldest?: string }> {
     return countByActorSince(this.knex, actor, since);
   }
 
   /** The entity's escalations, newest first. */
-  async listForEntity(entityRef: string, options: { since?: Date; limit?: number } = {}): Promise<Escalation[]> {
-    let query = this.knex<Row>('readiness_escalations').where('entity_ref', entityRef);
-    if (options.since) query = query.andWhere('created_at', '>=', options.since);
-    const rows = await query.orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(options.limit ?? 20);
+  async listForEntity(
+    entityRef: string,
+    options: { since?: Date; limit?: number } = {},
+  ): Promise<Escalation[]> {
+    let query = this.knex<Row>('readiness_escalations').where(
+      'entity_ref',
+      entityRef,
+    );
+    if (options.since)
+      query = query.andWhere('created_at', '>=', options.since);
+    const rows = await query
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit ?? 20);
     return rows.map(fromRow);
   }
 }
 
-async function countByActorSince(knex: Knex, actor: string, since: Date): Promise<{ count: number; oldest?: string }> {
+async function countByActorSince(
+  knex: Knex,
+  actor: string,
+  since: Date,
+): Promise<{ count: number; oldest?: string }> {
   const [row] = await knex('readiness_escalations')
     .where('actor', actor)
     .andWhere('created_at', '>=', since)

@@ -1,8 +1,16 @@
 import { CacheService } from '@backstage/backend-plugin-api';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { EscalationLevel, OnCallShift, OnCallTarget } from '@internal/plugin-readiness-common';
+import {
+  EscalationLevel,
+  OnCallShift,
+  OnCallTarget,
+} from '@internal/plugin-readiness-common';
 import { OnCallProvider } from '@internal/plugin-readiness-node';
 import { EntityFileReader } from '../catalog/EntityFileReader';
 import { OnCallFile, parseOnCallFile } from './onCallFile';
@@ -34,9 +42,16 @@ export class OnCallAsCodeProvider implements OnCallProvider {
     return Boolean(entity.metadata.annotations?.[ONCALL_ANNOTATION]);
   }
 
-  async getShifts(entity: Entity, window: { from: Date; to: Date }): Promise<OnCallShift[]> {
+  async getShifts(
+    entity: Entity,
+    window: { from: Date; to: Date },
+  ): Promise<OnCallShift[]> {
     const file = await this.load(entity);
-    return computeSchedule(file, window.from.getTime(), window.to.getTime()).map(s => ({
+    return computeSchedule(
+      file,
+      window.from.getTime(),
+      window.to.getTime(),
+    ).map(s => ({
       target: userTarget(s.user),
       start: new Date(s.start).toISOString(),
       end: new Date(s.end).toISOString(),
@@ -50,20 +65,42 @@ export class OnCallAsCodeProvider implements OnCallProvider {
       level: i + 1,
       timeoutMinutes: rule.timeoutMinutes,
       targets: rule.targets.map(t =>
-        t === 'oncall' ? { ref: 'oncall', name: 'Whoever is on call', type: 'schedule' as const } : refTarget(t),
+        t === 'oncall'
+          ? {
+              ref: 'oncall',
+              name: 'Whoever is on call',
+              type: 'schedule' as const,
+            }
+          : refTarget(t),
       ),
     }));
   }
 
   async getLinks(entity: Entity) {
-    const resolved = this.deps.files.resolve(entity, entity.metadata.annotations![ONCALL_ANNOTATION]);
-    return resolved.type === 'url' ? [{ title: 'On-call file', url: resolved.location }] : [];
+    const resolved = this.deps.files.resolve(
+      entity,
+      entity.metadata.annotations![ONCALL_ANNOTATION],
+    );
+    return resolved.type === 'url'
+      ? [{ title: 'On-call file', url: resolved.location }]
+      : [];
   }
 
-  async escalate(entity: Entity, request: { level: number; reason: string; actor: string; escalationId: string }) {
+  async escalate(
+    entity: Entity,
+    request: {
+      level: number;
+      reason: string;
+      actor: string;
+      escalationId: string;
+    },
+  ) {
     const file = await this.load(entity);
     const rule = file.escalation[request.level - 1];
-    if (!rule) throw new InputError(`level must be between 1 and ${file.escalation.length}`);
+    if (!rule)
+      throw new InputError(
+        `level must be between 1 and ${file.escalation.length}`,
+      );
     const now = (this.deps.now ?? (() => new Date()))().getTime();
     const recipients = new Set<string>();
     for (const target of rule.targets) {
@@ -71,19 +108,27 @@ export class OnCallAsCodeProvider implements OnCallProvider {
         recipients.add(normalize(target));
         continue;
       }
-      const current = computeSchedule(file, now, now + 1).find(s => s.start <= now && now < s.end);
+      const current = computeSchedule(file, now, now + 1).find(
+        s => s.start <= now && now < s.end,
+      );
       if (current) recipients.add(normalize(current.user));
     }
     if (recipients.size === 0) {
-      throw new InputError(`Nobody is on call for level ${request.level} right now; escalate to the next level`);
+      throw new InputError(
+        `Nobody is on call for level ${request.level} right now; escalate to the next level`,
+      );
     }
     const entityRef = normalize(stringifyEntityRef(entity));
     await this.notify({
       recipients: { type: 'entity', entityRef: [...recipients] },
       payload: {
-        title: `Escalation (level ${request.level}): ${entity.metadata.title ?? entity.metadata.name}`,
+        title: `Escalation (level ${request.level}): ${
+          entity.metadata.title ?? entity.metadata.name
+        }`,
         description: `${request.actor} escalated: ${request.reason}`,
-        link: `/catalog/${entity.metadata.namespace ?? 'default'}/${entity.kind.toLocaleLowerCase('en-US')}/${entity.metadata.name}`,
+        link: `/catalog/${
+          entity.metadata.namespace ?? 'default'
+        }/${entity.kind.toLocaleLowerCase('en-US')}/${entity.metadata.name}`,
         severity: 'critical',
         topic: `readiness-escalation:${entityRef}`,
         scope: request.escalationId,
@@ -91,7 +136,11 @@ export class OnCallAsCodeProvider implements OnCallProvider {
     });
     return {
       notified: [...recipients],
-      message: `Notified ${[...recipients].join(', ')} (level ${request.level}); the next level follows after ${rule.timeoutMinutes} minutes if nobody acts.`,
+      message: `Notified ${[...recipients].join(', ')} (level ${
+        request.level
+      }); the next level follows after ${
+        rule.timeoutMinutes
+      } minutes if nobody acts.`,
     };
   }
 
@@ -100,14 +149,21 @@ export class OnCallAsCodeProvider implements OnCallProvider {
     try {
       await this.deps.notifications.send(options);
     } catch (error) {
-      throw new ServiceUnavailableError(`The escalation could not be sent through the notifications service: ${(error as Error).message}`);
+      throw new ServiceUnavailableError(
+        `The escalation could not be sent through the notifications service: ${
+          (error as Error).message
+        }`,
+      );
     }
   }
 
   private async load(entity: Entity): Promise<OnCallFile> {
     const target = entity.metadata.annotations?.[ONCALL_ANNOTATION];
-    if (!target) throw new InputError(`The entity has no ${ONCALL_ANNOTATION} annotation`);
-    const key = `oncall-file:${normalize(stringifyEntityRef(entity))}:${target}`;
+    if (!target)
+      throw new InputError(`The entity has no ${ONCALL_ANNOTATION} annotation`);
+    const key = `oncall-file:${normalize(
+      stringifyEntityRef(entity),
+    )}:${target}`;
     const cached = (await this.deps.cache.get(key)) as OnCallFile | undefined;
     if (cached) return cached;
     const { location, text } = await this.deps.files.read(entity, target);
@@ -127,5 +183,9 @@ function userTarget(ref: string): OnCallTarget {
 
 function refTarget(ref: string): OnCallTarget {
   const parsed = parseEntityRef(ref);
-  return { ref: normalize(stringifyEntityRef(parsed)), name: parsed.name, type: parsed.kind.toLocaleLowerCase('en-US') === 'group' ? 'group' : 'user' };
+  return {
+    ref: normalize(stringifyEntityRef(parsed)),
+    name: parsed.name,
+    type: parsed.kind.toLocaleLowerCase('en-US') === 'group' ? 'group' : 'user',
+  };
 }

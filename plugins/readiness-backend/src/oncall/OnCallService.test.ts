@@ -8,18 +8,41 @@ import { OnCallService, TooManyEscalationsError } from './OnCallService';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'], disableDocker: true });
+const databases = TestDatabases.create({
+  ids: ['POSTGRES_15', 'SQLITE_3'],
+  disableDocker: true,
+});
 
-const entity: Entity = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'rag-api', namespace: 'default' }, spec: {} };
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'rag-api', namespace: 'default' },
+  spec: {},
+};
 
 /** A provider (as a module would add one) whose paging takes a while, so simultaneous escalations overlap. */
-function slowProvider(delayMs: number, fail = false): OnCallProvider & { paged: number } {
+function slowProvider(
+  delayMs: number,
+  fail = false,
+): OnCallProvider & { paged: number } {
   const provider = {
     id: 'slow-pager',
     paged: 0,
     supports: () => true,
     getShifts: async () => [],
-    getEscalationLevels: async () => [{ level: 1, timeoutMinutes: 15, targets: [{ ref: 'user:default/sam.okafor', name: 'Sam Okafor', type: 'user' as const }] }],
+    getEscalationLevels: async () => [
+      {
+        level: 1,
+        timeoutMinutes: 15,
+        targets: [
+          {
+            ref: 'user:default/sam.okafor',
+            name: 'Sam Okafor',
+            type: 'user' as const,
+          },
+        ],
+      },
+    ],
     escalate: async () => {
       await new Promise(r => setTimeout(r, delayMs));
       if (fail) throw new Error('pager unreachable');
@@ -30,43 +53,72 @@ function slowProvider(delayMs: number, fail = false): OnCallProvider & { paged: 
   return provider;
 }
 
-describe.each(databases.eachSupportedId())('OnCallService escalations on %p', databaseId => {
-  const service = async (provider: OnCallProvider) => {
-    const knex = await databases.init(databaseId);
-    await applyDatabaseMigrations(knex);
-    const store = EscalationStore.create(knex);
-    return {
-      store,
-      oncall: new OnCallService({
-        providers: [provider],
+describe.each(databases.eachSupportedId())(
+  'OnCallService escalations on %p',
+  databaseId => {
+    const service = async (provider: OnCallProvider) => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const store = EscalationStore.create(knex);
+      return {
         store,
-        catalog: catalogServiceMock({ entities: [entity] }),
-        logger: mockServices.logger.mock(),
-        rateLimit: { max: 3, windowMinutes: 10 },
-      }),
+        oncall: new OnCallService({
+          providers: [provider],
+          store,
+          catalog: catalogServiceMock({ entities: [entity] }),
+          logger: mockServices.logger.mock(),
+          rateLimit: { max: 3, windowMinutes: 10 },
+        }),
+      };
     };
-  };
 
-  it('holds the per-person limit for simultaneous escalations: the first three go out, the rest are refused', async () => {
-    const provider = slowProvider(150);
-    const { oncall, store } = await service(provider);
-    const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => oncall.escalate(entity, { reason: `burst ${i}`, level: 1 }, 'user:default/li.wei')),
-    );
-    expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(3);
-    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map(r => r.reason);
-    expect(refused).toHaveLength(5);
-    refused.forEach(e => expect(e).toBeInstanceOf(TooManyEscalationsError));
-    expect(provider.paged).toBe(3);
-    const stored = await store.listForEntity('component:default/rag-api', { limit: 20 });
-    expect(stored).toHaveLength(3);
-    expect(stored.every(e => e.message === 'Paged' && e.notified[0] === 'user:default/sam.okafor')).toBe(true);
-  });
+    it('holds the per-person limit for simultaneous escalations: the first three go out, the rest are refused', async () => {
+      const provider = slowProvider(150);
+      const { oncall, store } = await service(provider);
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) =>
+          oncall.escalate(
+            entity,
+            { reason: `burst ${i}`, level: 1 },
+            'user:default/li.wei',
+          ),
+        ),
+      );
+      expect(results.filter(r => r.status === 'fulfilled')).toHaveLength(3);
+      const refused = results
+        .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+        .map(r => r.reason);
+      expect(refused).toHaveLength(5);
+      refused.forEach(e => expect(e).toBeInstanceOf(TooManyEscalationsError));
+      expect(provider.paged).toBe(3);
+      const stored = await store.listForEntity('component:default/rag-api', {
+        limit: 20,
+      });
+      expect(stored).toHaveLength(3);
+      expect(
+        stored.every(
+          e =>
+            e.message === 'Paged' &&
+            e.notified[0] === 'user:default/sam.okafor',
+        ),
+      ).toBe(true);
+    });
 
-  it('keeps no record of an escalation the provider could not send, and it does not count against the limit', async () => {
-    const { oncall, store } = await service(slowProvider(0, true));
-    await expect(oncall.escalate(entity, { reason: 'down', level: 1 }, 'user:default/li.wei')).rejects.toThrow('pager unreachable');
-    expect(await store.listForEntity('component:default/rag-api')).toEqual([]);
-    expect(await store.countByActorSince('user:default/li.wei', new Date(0))).toEqual({ count: 0 });
-  });
-});
+    it('keeps no record of an escalation the provider could not send, and it does not count against the limit', async () => {
+      const { oncall, store } = await service(slowProvider(0, true));
+      await expect(
+        oncall.escalate(
+          entity,
+          { reason: 'down', level: 1 },
+          'user:default/li.wei',
+        ),
+      ).rejects.toThrow('pager unreachable');
+      expect(await store.listForEntity('component:default/rag-api')).toEqual(
+        [],
+      );
+      expect(
+        await store.countByActorSince('user:default/li.wei', new Date(0)),
+      ).toEqual({ count: 0 });
+    });
+  },
+);

@@ -1,9 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, isUserEntity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  isUserEntity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { Escalation, OnCallShift, OnCallSummary, OnCallTarget } from '@internal/plugin-readiness-common';
+import {
+  Escalation,
+  OnCallShift,
+  OnCallSummary,
+  OnCallTarget,
+} from '@internal/plugin-readiness-common';
 import { OnCallProvider } from '@internal/plugin-readiness-node';
 import { EscalationStore } from './EscalationStore';
 
@@ -14,10 +26,7 @@ const HORIZON = 14 * 24 * HOUR;
 export class TooManyEscalationsError extends Error {
   readonly name = 'TooManyEscalationsError';
   readonly statusCode = 429;
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
+  constructor(message: string, readonly retryAfterSeconds: number) {
     super(message);
   }
 }
@@ -57,22 +66,51 @@ export class OnCallService {
     if (!provider) return undefined;
     const from = this.now();
     const to = new Date(from.getTime() + HORIZON);
-    const [shifts, levels] = await Promise.all([provider.getShifts(entity, { from, to }), provider.getEscalationLevels(entity)]);
-    const covered = shifts.reduce((sum, s) => sum + Math.max(0, Math.min(Date.parse(s.end), to.getTime()) - Math.max(Date.parse(s.start), from.getTime())), 0);
-    return { provider, shifts, levels, uncoveredHours14d: Math.round(((HORIZON - covered) / HOUR) * 10) / 10 };
+    const [shifts, levels] = await Promise.all([
+      provider.getShifts(entity, { from, to }),
+      provider.getEscalationLevels(entity),
+    ]);
+    const covered = shifts.reduce(
+      (sum, s) =>
+        sum +
+        Math.max(
+          0,
+          Math.min(Date.parse(s.end), to.getTime()) -
+            Math.max(Date.parse(s.start), from.getTime()),
+        ),
+      0,
+    );
+    return {
+      provider,
+      shifts,
+      levels,
+      uncoveredHours14d: Math.round(((HORIZON - covered) / HOUR) * 10) / 10,
+    };
   }
 
-  async summary(entity: Entity, credentials: BackstageCredentials): Promise<OnCallSummary> {
+  async summary(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<OnCallSummary> {
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     const coverage = await this.coverage(entity);
-    if (!coverage) return { entityRef, configured: false, levels: [], links: [] };
+    if (!coverage)
+      return { entityRef, configured: false, levels: [], links: [] };
     const now = this.now().getTime();
     const { provider, shifts, levels } = coverage;
-    const currentIndex = shifts.findIndex(s => Date.parse(s.start) <= now && now < Date.parse(s.end));
+    const currentIndex = shifts.findIndex(
+      s => Date.parse(s.start) <= now && now < Date.parse(s.end),
+    );
     const current = currentIndex >= 0 ? shifts[currentIndex] : undefined;
-    const next = currentIndex >= 0 ? shifts[currentIndex + 1] : shifts.find(s => Date.parse(s.start) > now);
+    const next =
+      currentIndex >= 0
+        ? shifts[currentIndex + 1]
+        : shifts.find(s => Date.parse(s.start) > now);
     const people = await this.people(
-      [current, next].filter((s): s is OnCallShift => Boolean(s)).map(s => s.target).concat(levels.flatMap(l => l.targets)),
+      [current, next]
+        .filter((s): s is OnCallShift => Boolean(s))
+        .map(s => s.target)
+        .concat(levels.flatMap(l => l.targets)),
       credentials,
     );
     const named = (t: OnCallTarget) => people.get(t.ref) ?? t;
@@ -80,7 +118,9 @@ export class OnCallService {
       entityRef,
       configured: true,
       provider: provider.id,
-      ...(current ? { current: { ...current, target: named(current.target) } } : {}),
+      ...(current
+        ? { current: { ...current, target: named(current.target) } }
+        : {}),
       ...(next ? { next: { ...next, target: named(next.target) } } : {}),
       levels: levels.map(l => ({ ...l, targets: l.targets.map(named) })),
       uncoveredHours14d: coverage.uncoveredHours14d,
@@ -92,10 +132,18 @@ export class OnCallService {
    * Pages a level: the one asked for, or the level after the entity's last escalation in the past 24 hours (level 1
    * when there was none). At most `rateLimit.max` escalations per person per `rateLimit.windowMinutes`.
    */
-  async escalate(entity: Entity, request: { reason: string; level?: number }, actor: string): Promise<Escalation> {
+  async escalate(
+    entity: Entity,
+    request: { reason: string; level?: number },
+    actor: string,
+  ): Promise<Escalation> {
     const provider = this.providerFor(entity);
     if (!provider) {
-      throw new NotFoundError(`${stringifyEntityRef(entity)} has no on-call: add the readiness.io/oncall (or pagerduty.com/service-id) annotation`);
+      throw new NotFoundError(
+        `${stringifyEntityRef(
+          entity,
+        )} has no on-call: add the readiness.io/oncall (or pagerduty.com/service-id) annotation`,
+      );
     }
     const { max, windowMinutes } = this.deps.rateLimit;
     const now = this.now();
@@ -104,11 +152,16 @@ export class OnCallService {
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     let level = request.level;
     if (level === undefined) {
-      const [last] = await this.deps.store.listForEntity(entityRef, { since: new Date(now.getTime() - 24 * HOUR), limit: 1 });
+      const [last] = await this.deps.store.listForEntity(entityRef, {
+        since: new Date(now.getTime() - 24 * HOUR),
+        limit: 1,
+      });
       level = last ? Math.min(last.level + 1, Math.max(levels.length, 1)) : 1;
     }
     if (levels.length > 0 && level > levels.length) {
-      throw new InputError(`level must be between 1 and ${levels.length}, got ${level}`);
+      throw new InputError(
+        `level must be between 1 and ${levels.length}, got ${level}`,
+      );
     }
     const id = randomUUID();
     const reason = request.reason.trim();
@@ -124,21 +177,45 @@ export class OnCallService {
       message: 'Sending',
       createdAt: now.toISOString(),
     };
-    const taken = await this.deps.store.addWithinLimit(escalation, { max, since });
+    const taken = await this.deps.store.addWithinLimit(escalation, {
+      max,
+      since,
+    });
     if (!taken.added) {
-      const retryAfter = Math.max(1, Math.ceil((Date.parse(taken.oldest) + windowMinutes * 60_000 - now.getTime()) / 1000));
-      throw new TooManyEscalationsError(`At most ${max} escalations per ${windowMinutes} minutes; try again in ${retryAfter} s`, retryAfter);
+      const retryAfter = Math.max(
+        1,
+        Math.ceil(
+          (Date.parse(taken.oldest) + windowMinutes * 60_000 - now.getTime()) /
+            1000,
+        ),
+      );
+      throw new TooManyEscalationsError(
+        `At most ${max} escalations per ${windowMinutes} minutes; try again in ${retryAfter} s`,
+        retryAfter,
+      );
     }
     let sent: Awaited<ReturnType<OnCallProvider['escalate']>>;
     try {
-      sent = await provider.escalate(entity, { level, reason, actor, escalationId: id });
+      sent = await provider.escalate(entity, {
+        level,
+        reason,
+        actor,
+        escalationId: id,
+      });
     } catch (error) {
       await this.deps.store.remove(id);
       throw error;
     }
     await this.deps.store.complete(id, sent);
-    this.deps.logger.info(`Escalation ${id} of ${entityRef} to level ${level} by ${actor} through ${provider.id}`);
-    return { ...escalation, notified: sent.notified, ...(sent.externalId ? { externalId: sent.externalId } : {}), message: sent.message };
+    this.deps.logger.info(
+      `Escalation ${id} of ${entityRef} to level ${level} by ${actor} through ${provider.id}`,
+    );
+    return {
+      ...escalation,
+      notified: sent.notified,
+      ...(sent.externalId ? { externalId: sent.externalId } : {}),
+      message: sent.message,
+    };
   }
 
   async history(entityRef: string, limit = 20) {
@@ -146,14 +223,30 @@ export class OnCallService {
   }
 
   /** Display names and e-mail addresses of the users among the targets, from the catalog. */
-  private async people(targets: OnCallTarget[], credentials: BackstageCredentials) {
-    const refs = [...new Set(targets.filter(t => t.ref.startsWith('user:') || t.ref.startsWith('group:')).map(t => t.ref))];
+  private async people(
+    targets: OnCallTarget[],
+    credentials: BackstageCredentials,
+  ) {
+    const refs = [
+      ...new Set(
+        targets
+          .filter(t => t.ref.startsWith('user:') || t.ref.startsWith('group:'))
+          .map(t => t.ref),
+      ),
+    ];
     const found = new Map<string, OnCallTarget>();
     if (refs.length === 0) return found;
-    const { items } = await this.deps.catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials });
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: refs },
+      { credentials },
+    );
     items.forEach((e, i) => {
       if (!e) return;
-      const profile = (e.spec as { profile?: { displayName?: string; email?: string } } | undefined)?.profile;
+      const profile = (
+        e.spec as
+          | { profile?: { displayName?: string; email?: string } }
+          | undefined
+      )?.profile;
       found.set(refs[i], {
         ref: refs[i],
         name: profile?.displayName ?? e.metadata.title ?? e.metadata.name,

@@ -1,8 +1,16 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
-import { EscalationLevel, OnCallShift, OnCallTarget } from '@internal/plugin-readiness-common';
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  EscalationLevel,
+  OnCallShift,
+  OnCallTarget,
+} from '@internal/plugin-readiness-common';
 import { OnCallProvider } from '@internal/plugin-readiness-node';
 
 /** The annotations the community PagerDuty plugin uses. */
@@ -24,12 +32,17 @@ export interface PagerDutyOptions {
 }
 
 /** Reads `readiness.oncall.pagerduty`; undefined when it is not configured. */
-export function readPagerDutyConfig(config: Config): PagerDutyOptions | undefined {
+export function readPagerDutyConfig(
+  config: Config,
+): PagerDutyOptions | undefined {
   const pd = config.getOptionalConfig('readiness.oncall.pagerduty');
   if (!pd) return undefined;
   const url = (key: string, fallback: string) => {
     const value = pd.getOptionalString(key) ?? fallback;
-    if (!/^https?:\/\//.test(value)) throw new Error(`readiness.oncall.pagerduty.${key} must be an http(s) URL, got '${value}'`);
+    if (!/^https?:\/\//.test(value))
+      throw new Error(
+        `readiness.oncall.pagerduty.${key} must be an http(s) URL, got '${value}'`,
+      );
     return value.replace(/\/+$/, '');
   };
   return {
@@ -42,12 +55,30 @@ export function readPagerDutyConfig(config: Config): PagerDutyOptions | undefine
   };
 }
 
-type PdTarget = { id: string; type: string; summary?: string; email?: string; name?: string };
-type EscalationPolicy = { id: string; escalation_rules: Array<{ escalation_delay_in_minutes: number; targets: PdTarget[] }> };
+type PdTarget = {
+  id: string;
+  type: string;
+  summary?: string;
+  email?: string;
+  name?: string;
+};
+type EscalationPolicy = {
+  id: string;
+  escalation_rules: Array<{
+    escalation_delay_in_minutes: number;
+    targets: PdTarget[];
+  }>;
+};
 
 /** How long an escalation policy read from PagerDuty is reused. */
 const POLICY_TTL_MS = 30_000;
-type PdOnCall = { user: PdTarget; escalation_level: number; start: string | null; end: string | null; schedule?: PdTarget | null };
+type PdOnCall = {
+  user: PdTarget;
+  escalation_level: number;
+  start: string | null;
+  end: string | null;
+  schedule?: PdTarget | null;
+};
 
 /**
  * On-call from PagerDuty, for entities with `pagerduty.com/service-id`: the service's escalation policy
@@ -57,7 +88,10 @@ type PdOnCall = { user: PdTarget; escalation_level: number; start: string | null
  */
 export class PagerDutyProvider implements OnCallProvider {
   readonly id = 'pagerduty';
-  private readonly policies = new Map<string, { policy: Promise<EscalationPolicy>; expires: number }>();
+  private readonly policies = new Map<
+    string,
+    { policy: Promise<EscalationPolicy>; expires: number }
+  >();
 
   constructor(
     private readonly options: PagerDutyOptions,
@@ -77,7 +111,10 @@ export class PagerDutyProvider implements OnCallProvider {
     }));
   }
 
-  async getShifts(entity: Entity, window: { from: Date; to: Date }): Promise<OnCallShift[]> {
+  async getShifts(
+    entity: Entity,
+    window: { from: Date; to: Date },
+  ): Promise<OnCallShift[]> {
     const policy = await this.policyOf(entity);
     const oncalls: PdOnCall[] = [];
     for (let offset = 0; ; ) {
@@ -89,7 +126,11 @@ export class PagerDutyProvider implements OnCallProvider {
         limit: '100',
         offset: String(offset),
       });
-      const page = await this.rest<{ oncalls: PdOnCall[]; more: boolean; limit: number }>(`/oncalls?${query}`);
+      const page = await this.rest<{
+        oncalls: PdOnCall[];
+        more: boolean;
+        limit: number;
+      }>(`/oncalls?${query}`);
       oncalls.push(...page.oncalls);
       if (!page.more || page.oncalls.length === 0) break;
       offset += page.oncalls.length;
@@ -125,11 +166,27 @@ export class PagerDutyProvider implements OnCallProvider {
 
   async getLinks(entity: Entity) {
     if (!this.options.webBaseUrl) return [];
-    return [{ title: 'PagerDuty service', url: `${this.options.webBaseUrl}/service-directory/${this.serviceId(entity)}` }];
+    return [
+      {
+        title: 'PagerDuty service',
+        url: `${this.options.webBaseUrl}/service-directory/${this.serviceId(
+          entity,
+        )}`,
+      },
+    ];
   }
 
-  async escalate(entity: Entity, request: { level: number; reason: string; actor: string; escalationId: string }) {
-    const routingKey = entity.metadata.annotations?.[PAGERDUTY_INTEGRATION_ANNOTATION];
+  async escalate(
+    entity: Entity,
+    request: {
+      level: number;
+      reason: string;
+      actor: string;
+      escalationId: string;
+    },
+  ) {
+    const routingKey =
+      entity.metadata.annotations?.[PAGERDUTY_INTEGRATION_ANNOTATION];
     if (!routingKey) {
       throw new InputError(
         `The entity has no ${PAGERDUTY_INTEGRATION_ANNOTATION} annotation; PagerDuty's Events API needs the service's integration key to open an incident`,
@@ -140,16 +197,27 @@ export class PagerDutyProvider implements OnCallProvider {
       event_action: 'trigger',
       dedup_key: request.escalationId,
       payload: {
-        summary: `${entity.metadata.title ?? entity.metadata.name}: ${request.reason}`.slice(0, 1024),
+        summary: `${entity.metadata.title ?? entity.metadata.name}: ${
+          request.reason
+        }`.slice(0, 1024),
         source: 'backstage-readiness',
         severity: 'critical',
-        custom_details: { requestedLevel: request.level, escalatedBy: request.actor, entity: entity.metadata.name },
+        custom_details: {
+          requestedLevel: request.level,
+          escalatedBy: request.actor,
+          entity: entity.metadata.name,
+        },
       },
     };
-    const result = await this.send<{ status: string; message: string; dedup_key: string }>(
-      `${this.options.eventsBaseUrl}/v2/enqueue`,
-      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
-    );
+    const result = await this.send<{
+      status: string;
+      message: string;
+      dedup_key: string;
+    }>(`${this.options.eventsBaseUrl}/v2/enqueue`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return {
       notified: [],
       externalId: result.dedup_key,
@@ -177,8 +245,16 @@ export class PagerDutyProvider implements OnCallProvider {
 
   private async fetchPolicy(serviceId: string) {
     const id = encodeURIComponent(serviceId);
-    const { service } = await this.rest<{ service: { id: string; escalation_policy: { id: string } } }>(`/services/${id}`);
-    const { escalation_policy } = await this.rest<{ escalation_policy: EscalationPolicy }>(`/escalation_policies/${encodeURIComponent(service.escalation_policy.id)}`);
+    const { service } = await this.rest<{
+      service: { id: string; escalation_policy: { id: string } };
+    }>(`/services/${id}`);
+    const { escalation_policy } = await this.rest<{
+      escalation_policy: EscalationPolicy;
+    }>(
+      `/escalation_policies/${encodeURIComponent(
+        service.escalation_policy.id,
+      )}`,
+    );
     return escalation_policy;
   }
 
@@ -198,23 +274,38 @@ export class PagerDutyProvider implements OnCallProvider {
       try {
         response = await fetch(url, init);
       } catch (error) {
-        throw new ServiceUnavailableError(`PagerDuty cannot be reached: ${(error as Error).message}`);
+        throw new ServiceUnavailableError(
+          `PagerDuty cannot be reached: ${(error as Error).message}`,
+        );
       }
       if (response.ok) return (await response.json()) as T;
       const detail = await errorDetail(response);
       if (response.status === 429) {
-        const seconds = Number(response.headers.get('ratelimit-reset') ?? response.headers.get('retry-after') ?? 1);
+        const seconds = Number(
+          response.headers.get('ratelimit-reset') ??
+            response.headers.get('retry-after') ??
+            1,
+        );
         if (attempt < this.options.maxRetries) {
-          const wait = Math.min(Math.max(0, seconds) * 1000, this.options.maxRetryWaitMs);
+          const wait = Math.min(
+            Math.max(0, seconds) * 1000,
+            this.options.maxRetryWaitMs,
+          );
           this.logger.warn(`PagerDuty rate limit hit; retrying in ${wait} ms`);
           await new Promise(resolve => setTimeout(resolve, wait));
           continue;
         }
-        throw new ServiceUnavailableError(`PagerDuty rate limit exceeded; try again in ${seconds} s (${detail})`);
+        throw new ServiceUnavailableError(
+          `PagerDuty rate limit exceeded; try again in ${seconds} s (${detail})`,
+        );
       }
-      if (response.status === 404) throw new NotFoundError(`PagerDuty: ${detail}`);
-      if (response.status === 400) throw new InputError(`PagerDuty rejected the request: ${detail}`);
-      throw new ServiceUnavailableError(`PagerDuty answered ${response.status}: ${detail}`);
+      if (response.status === 404)
+        throw new NotFoundError(`PagerDuty: ${detail}`);
+      if (response.status === 400)
+        throw new InputError(`PagerDuty rejected the request: ${detail}`);
+      throw new ServiceUnavailableError(
+        `PagerDuty answered ${response.status}: ${detail}`,
+      );
     }
   }
 }
@@ -224,14 +315,21 @@ async function errorDetail(response: Response): Promise<string> {
   try {
     const body = JSON.parse(text);
     const error = body.error ?? body;
-    const errors = Array.isArray(error.errors) ? `: ${error.errors.join('; ')}` : '';
-    return `${error.message ?? body.message ?? response.statusText}${error.code ? ` (code ${error.code})` : ''}${errors}`;
+    const errors = Array.isArray(error.errors)
+      ? `: ${error.errors.join('; ')}`
+      : '';
+    return `${error.message ?? body.message ?? response.statusText}${
+      error.code ? ` (code ${error.code})` : ''
+    }${errors}`;
   } catch {
     return text.slice(0, 200) || response.statusText;
   }
 }
 
-const TARGET_TYPES: Record<string, OnCallTarget['type']> = { schedule: 'schedule', user: 'user' };
+const TARGET_TYPES: Record<string, OnCallTarget['type']> = {
+  schedule: 'schedule',
+  user: 'user',
+};
 
 function target(t: PdTarget): OnCallTarget {
   const type = t.type.replace(/_reference$/, '');

@@ -12,7 +12,11 @@ describe('parseOnCallFile', () => {
     expect(file.layers).toEqual([
       {
         name: 'business hours',
-        members: ['user:default/sam.okafor', 'user:default/li.wei', 'user:default/priya.nair'],
+        members: [
+          'user:default/sam.okafor',
+          'user:default/li.wei',
+          'user:default/priya.nair',
+        ],
         timeZone: 'Europe/Berlin',
         start: '2026-11-02',
         handoff: '09:00',
@@ -20,7 +24,13 @@ describe('parseOnCallFile', () => {
         activeHours: { from: '08:00', to: '20:00' },
       },
     ]);
-    expect(file.overrides).toEqual([{ user: 'user:default/maria.garcia', start: '2026-11-26T07:00:00.000Z', end: '2026-11-26T19:00:00.000Z' }]);
+    expect(file.overrides).toEqual([
+      {
+        user: 'user:default/maria.garcia',
+        start: '2026-11-26T07:00:00.000Z',
+        end: '2026-11-26T19:00:00.000Z',
+      },
+    ]);
     expect(file.escalation.map(e => e.timeoutMinutes)).toEqual([15, 30, 60]);
   });
 
@@ -64,7 +74,13 @@ describe('parseOnCallFile', () => {
   });
 
   it('rejects what is not an on-call file', () => {
-    expect(() => parseOnCallFile('a: [', 'x.yaml')).toThrow(/x\.yaml: not valid YAML/);
-    expect(() => parseOnCallFile('apiVersion: v1\nkind: Pod\nspec: {}', 'x.yaml')).toThrow(/apiVersion: must be readiness.io\/v1alpha1.*kind: must be OnCall.*spec.layers: must list at least one/);
+    expect(() => parseOnCallFile('a: [', 'x.yaml')).toThrow(
+      /x\.yaml: not valid YAML/,
+    );
+    expect(() =>
+      parseOnCallFile('apiVersion: v1\nkind: Pod\nspec: {}', 'x.yaml'),
+    ).toThrow(
+      /apiVersion: must be readiness.io\/v1alpha1.*kind: must be OnCall.*spec.layers: must list at least one/,
+    );
   });
 });

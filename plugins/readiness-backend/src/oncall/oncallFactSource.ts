@@ -4,7 +4,11 @@ import { ReadinessFactSource } from '@internal/plugin-readiness-node';
 import { createFixedFactSource } from '../facts/fixedFactSource';
 import { OnCallService } from './OnCallService';
 
-const TYPES = ['oncall.configured', 'oncall.escalationLevels', 'oncall.uncoveredHours14d'];
+const TYPES = [
+  'oncall.configured',
+  'oncall.escalationLevels',
+  'oncall.uncoveredHours14d',
+];
 
 /**
  * The `oncall.*` facts (the seed's "support and escalation procedures"):
@@ -13,10 +17,16 @@ const TYPES = ['oncall.configured', 'oncall.escalationLevels', 'oncall.uncovered
  * - `uncoveredHours14d`: hours in the next 14 days with nobody on call.
  * When the provider fails (a broken on-call file, PagerDuty down) the two numbers are null, so checks fail.
  */
-export function createOnCallFactSource(oncall: OnCallService, logger: LoggerService): ReadinessFactSource {
+export function createOnCallFactSource(
+  oncall: OnCallService,
+  logger: LoggerService,
+): ReadinessFactSource {
   return createFixedFactSource({
     id: 'oncall',
-    factTypes: TYPES.map(type => ({ type, description: `On-call: ${type.slice('oncall.'.length)}` })),
+    factTypes: TYPES.map(type => ({
+      type,
+      description: `On-call: ${type.slice('oncall.'.length)}`,
+    })),
     async valuesOf(entity, wanted) {
       const configured = Boolean(oncall.providerFor(entity));
       let levels: number | null = configured ? null : 0;
@@ -27,10 +37,16 @@ export function createOnCallFactSource(oncall: OnCallService, logger: LoggerServ
           levels = coverage.levels.length;
           uncovered = coverage.uncoveredHours14d;
         } catch (error) {
-          logger.warn(`On-call of ${stringifyEntityRef(entity)} cannot be read: ${error}`);
+          logger.warn(
+            `On-call of ${stringifyEntityRef(entity)} cannot be read: ${error}`,
+          );
         }
       }
-      return { 'oncall.configured': configured, 'oncall.escalationLevels': levels, 'oncall.uncoveredHours14d': uncovered };
+      return {
+        'oncall.configured': configured,
+        'oncall.escalationLevels': levels,
+        'oncall.uncoveredHours14d': uncovered,
+      };
     },
   });
 }

@@ -28,7 +28,9 @@ export function handoffAt(layer: RotationLayer, k: number): number {
 function layerEnd(layer: RotationLayer): number {
   if (!layer.end) return Infinity;
   const [hour, minute] = layer.handoff.split(':').map(Number);
-  return DateTime.fromISO(layer.end, { zone: layer.timeZone }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
+  return DateTime.fromISO(layer.end, { zone: layer.timeZone })
+    .set({ hour, minute, second: 0, millisecond: 0 })
+    .toMillis();
 }
 
 /** The index of the shift containing t (hand-off k ≤ t < hand-off k+1), or -1 before the first hand-off. */
@@ -43,7 +45,11 @@ export function shiftIndexAt(layer: RotationLayer, t: number): number {
 }
 
 /** The layer's rotation shifts overlapping [from, to), before the daily window is applied. */
-function rotationShifts(layer: RotationLayer, from: number, to: number): Segment[] {
+function rotationShifts(
+  layer: RotationLayer,
+  from: number,
+  to: number,
+): Segment[] {
   const stop = Math.min(to, layerEnd(layer));
   const segments: Segment[] = [];
   let k = Math.max(0, shiftIndexAt(layer, from));
@@ -51,23 +57,36 @@ function rotationShifts(layer: RotationLayer, from: number, to: number): Segment
     const end = handoffAt(layer, k + 1);
     const s = Math.max(start, from);
     const e = Math.min(end, stop);
-    if (e > s) segments.push({ user: layer.members[k % layer.members.length], start: s, end: e, source: layer.name });
+    if (e > s)
+      segments.push({
+        user: layer.members[k % layer.members.length],
+        start: s,
+        end: e,
+        source: layer.name,
+      });
     start = end;
   }
   return segments;
 }
 
 /** The daily active windows of a layer overlapping [from, to) (a window from 20:00 to 08:00 runs overnight). */
-function activeWindows(layer: RotationLayer, from: number, to: number): Array<[number, number]> {
+function activeWindows(
+  layer: RotationLayer,
+  from: number,
+  to: number,
+): Array<[number, number]> {
   if (!layer.activeHours) return [[from, to]];
   const [fh, fm] = layer.activeHours.from.split(':').map(Number);
   const [th, tm] = layer.activeHours.to.split(':').map(Number);
   const windows: Array<[number, number]> = [];
-  let day = DateTime.fromMillis(from, { zone: layer.timeZone }).startOf('day').minus({ days: 1 });
+  let day = DateTime.fromMillis(from, { zone: layer.timeZone })
+    .startOf('day')
+    .minus({ days: 1 });
   while (day.toMillis() < to) {
     const start = day.set({ hour: fh, minute: fm }).toMillis();
     let end = day.set({ hour: th, minute: tm }).toMillis();
-    if (end <= start) end = day.plus({ days: 1 }).set({ hour: th, minute: tm }).toMillis();
+    if (end <= start)
+      end = day.plus({ days: 1 }).set({ hour: th, minute: tm }).toMillis();
     const s = Math.max(start, from);
     const e = Math.min(end, to);
     if (e > s) windows.push([s, e]);
@@ -77,7 +96,11 @@ function activeWindows(layer: RotationLayer, from: number, to: number): Array<[n
 }
 
 /** One layer's cover over [from, to): its rotation shifts cut to its daily window. */
-export function layerSegments(layer: RotationLayer, from: number, to: number): Segment[] {
+export function layerSegments(
+  layer: RotationLayer,
+  from: number,
+  to: number,
+): Segment[] {
   const shifts = rotationShifts(layer, from, to);
   const windows = activeWindows(layer, from, to);
   const out: Segment[] = [];
@@ -96,9 +119,18 @@ export function layerSegments(layer: RotationLayer, from: number, to: number): S
  * the order listed (the first layer that covers an instant wins). Adjacent stretches of the same person from the
  * same source are merged. Time nobody covers is absent from the result.
  */
-export function computeSchedule(file: OnCallFile, from: number, to: number): Segment[] {
+export function computeSchedule(
+  file: OnCallFile,
+  from: number,
+  to: number,
+): Segment[] {
   const overrides: Segment[] = file.overrides
-    .map(o => ({ user: o.user, start: Math.max(Date.parse(o.start), from), end: Math.min(Date.parse(o.end), to), source: 'override' }))
+    .map(o => ({
+      user: o.user,
+      start: Math.max(Date.parse(o.start), from),
+      end: Math.min(Date.parse(o.end), to),
+      source: 'override',
+    }))
     .filter(o => o.end > o.start);
   const layers = file.layers.map(l => layerSegments(l, from, to));
   const points = new Set<number>([from, to]);
@@ -110,20 +142,35 @@ export function computeSchedule(file: OnCallFile, from: number, to: number): Seg
   const result: Segment[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const [a, b] = [sorted[i], sorted[i + 1]];
-    const covering = (list: Segment[]) => list.filter(s => s.start <= a && a < s.end);
+    const covering = (list: Segment[]) =>
+      list.filter(s => s.start <= a && a < s.end);
     const override = covering(overrides).pop();
     const layer = layers.map(l => covering(l)[0]).find(Boolean);
     const who = override ?? layer;
     if (!who) continue;
     const last = result[result.length - 1];
-    if (last && last.end === a && last.user === who.user && last.source === who.source) last.end = b;
+    if (
+      last &&
+      last.end === a &&
+      last.user === who.user &&
+      last.source === who.source
+    )
+      last.end = b;
     else result.push({ user: who.user, start: a, end: b, source: who.source });
   }
   return result;
 }
 
 /** Hours in [from, to) nobody covers. */
-export function uncoveredHours(segments: Segment[], from: number, to: number): number {
-  const covered = segments.reduce((sum, s) => sum + Math.max(0, Math.min(s.end, to) - Math.max(s.start, from)), 0);
+export function uncoveredHours(
+  segments: Segment[],
+  from: number,
+  to: number,
+): number {
+  const covered = segments.reduce(
+    (sum, s) =>
+      sum + Math.max(0, Math.min(s.end, to) - Math.max(s.start, from)),
+    0,
+  );
   return Math.round(((to - from - covered) / 3_600_000) * 10) / 10;
 }

@@ -7,8 +7,16 @@ import {
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AlertRunbooks, EntityRunbooks, Runbook } from '@internal/plugin-readiness-common';
-import { describeReadError, EntityFileReader, splitTargets } from '../catalog/EntityFileReader';
+import {
+  AlertRunbooks,
+  EntityRunbooks,
+  Runbook,
+} from '@internal/plugin-readiness-common';
+import {
+  describeReadError,
+  EntityFileReader,
+  splitTargets,
+} from '../catalog/EntityFileReader';
 import { parseRunbook } from './frontMatter';
 import { alertsOfRulesFile } from './prometheusRules';
 
@@ -58,16 +66,28 @@ export class RunbookService {
   /** Reads the entity's runbooks and alerts again and caches them. */
   async read(entity: Entity): Promise<EntityRunbooks> {
     const annotations = entity.metadata.annotations ?? {};
-    const runbooks = await Promise.all(splitTargets(annotations[RUNBOOKS_ANNOTATION]).map(t => this.readRunbook(entity, t)));
+    const runbooks = await Promise.all(
+      splitTargets(annotations[RUNBOOKS_ANNOTATION]).map(t =>
+        this.readRunbook(entity, t),
+      ),
+    );
     const alertErrors: string[] = [];
     const alerts = new Set(splitTargets(annotations[ALERTS_ANNOTATION]));
     const rulesTarget = annotations[PROMETHEUS_RULES_ANNOTATION];
     if (rulesTarget) {
       try {
-        const { location, text } = await this.deps.files.read(entity, rulesTarget);
-        for (const alert of alertsOfRulesFile(text, location)) alerts.add(alert);
+        const { location, text } = await this.deps.files.read(
+          entity,
+          rulesTarget,
+        );
+        for (const alert of alertsOfRulesFile(text, location))
+          alerts.add(alert);
       } catch (error) {
-        alertErrors.push(`${PROMETHEUS_RULES_ANNOTATION} ${rulesTarget}: ${describeReadError(error)}`);
+        alertErrors.push(
+          `${PROMETHEUS_RULES_ANNOTATION} ${rulesTarget}: ${describeReadError(
+            error,
+          )}`,
+        );
       }
     }
     const covered = new Set(runbooks.flatMap(r => r.metadata.alerts));
@@ -87,10 +107,19 @@ export class RunbookService {
    * Reads the runbooks of every entity with the annotation and rebuilds the alert → runbook index. Runs on a
    * schedule; one entity failing does not stop the others.
    */
-  async refreshAll(): Promise<{ entities: number; runbooks: number; problems: number }> {
+  async refreshAll(): Promise<{
+    entities: number;
+    runbooks: number;
+    problems: number;
+  }> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const { items } = await this.deps.catalog.getEntities(
-      { filter: { [`metadata.annotations.${RUNBOOKS_ANNOTATION}`]: CATALOG_FILTER_EXISTS } },
+      {
+        filter: {
+          [`metadata.annotations.${RUNBOOKS_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+      },
       { credentials },
     );
     const index: AlertIndex = {};
@@ -106,8 +135,12 @@ export class RunbookService {
             entityRef: read.entityRef,
             target: runbook.target,
             url: runbook.url,
-            ...(runbook.metadata.title ? { title: runbook.metadata.title } : {}),
-            ...(runbook.metadata.severity ? { severity: runbook.metadata.severity } : {}),
+            ...(runbook.metadata.title
+              ? { title: runbook.metadata.title }
+              : {}),
+            ...(runbook.metadata.severity
+              ? { severity: runbook.metadata.severity }
+              : {}),
           });
         }
       }
@@ -117,17 +150,30 @@ export class RunbookService {
   }
 
   /** The runbooks that list this alert, among the entities the caller may see. */
-  async byAlert(alert: string, credentials: BackstageCredentials): Promise<AlertRunbooks> {
+  async byAlert(
+    alert: string,
+    credentials: BackstageCredentials,
+  ): Promise<AlertRunbooks> {
     let index = await this.deps.cache.get<AlertIndex>(INDEX_KEY);
     if (!index) {
       await this.refreshAll();
       index = (await this.deps.cache.get<AlertIndex>(INDEX_KEY)) ?? {};
     }
-    const candidates = Object.prototype.hasOwnProperty.call(index, alert) ? index[alert] : [];
+    const candidates = Object.prototype.hasOwnProperty.call(index, alert)
+      ? index[alert]
+      : [];
     if (candidates.length === 0) return { alert, items: [] };
     const refs = [...new Set(candidates.map(c => c.entityRef))];
-    const { items } = await this.deps.catalog.getEntitiesByRefs({ entityRefs: refs, fields: ['kind', 'metadata.name', 'metadata.namespace'] }, { credentials });
-    const visible = new Set(items.filter((e): e is Entity => Boolean(e)).map(normalized));
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    const visible = new Set(
+      items.filter((e): e is Entity => Boolean(e)).map(normalized),
+    );
     return { alert, items: candidates.filter(c => visible.has(c.entityRef)) };
   }
 
@@ -147,8 +193,16 @@ export class RunbookService {
         markdown: parsed.markdown,
       };
     } catch (error) {
-      this.deps.logger.debug(`Runbook ${target} of ${normalized(entity)} cannot be read: ${error}`);
-      return { target, url, status: 'unreadable', errors: [describeReadError(error)], metadata: { alerts: [] } };
+      this.deps.logger.debug(
+        `Runbook ${target} of ${normalized(entity)} cannot be read: ${error}`,
+      );
+      return {
+        target,
+        url,
+        status: 'unreadable',
+        errors: [describeReadError(error)],
+        metadata: { alerts: [] },
+      };
     }
   }
 
@@ -158,7 +212,13 @@ export class RunbookService {
       ...runbooks,
       runbooks: runbooks.runbooks.map(r =>
         r.metadata.lastReviewed
-          ? { ...r, reviewAgeDays: Math.floor((now - Date.parse(`${r.metadata.lastReviewed}T00:00:00Z`)) / DAY) }
+          ? {
+              ...r,
+              reviewAgeDays: Math.floor(
+                (now - Date.parse(`${r.metadata.lastReviewed}T00:00:00Z`)) /
+                  DAY,
+              ),
+            }
           : r,
       ),
     };

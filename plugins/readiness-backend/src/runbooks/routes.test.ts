@@ -15,13 +15,23 @@ const maria = () => mockCredentials.user.header('user:default/maria.garcia');
 describe('runbook routes', () => {
   let server: http.Server;
   let dir: string;
-  const get = (url: string) => request(server).get(url).set('Authorization', maria());
+  const get = (url: string) =>
+    request(server).get(url).set('Authorization', maria());
 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'readiness-runbooks-'));
-    await fs.writeFile(path.join(dir, 'good.md'), '---\ntitle: Queue stuck\nalerts: [QueueStuck]\nseverity: low\nlastReviewed: 2026-11-01\n---\n# Steps');
-    await fs.writeFile(path.join(dir, 'bad.md'), '---\ntitle: Typo\nseverity: urgent\n---\n# Body');
-    await fs.writeFile(path.join(dir, 'rules.yaml'), 'groups:\n  - name: x\n    rules:\n      - { alert: QueueStuck, expr: up == 0 }\n      - { alert: DiskFull, expr: up == 0 }\n');
+    await fs.writeFile(
+      path.join(dir, 'good.md'),
+      '---\ntitle: Queue stuck\nalerts: [QueueStuck]\nseverity: low\nlastReviewed: 2026-11-01\n---\n# Steps',
+    );
+    await fs.writeFile(
+      path.join(dir, 'bad.md'),
+      '---\ntitle: Typo\nseverity: urgent\n---\n# Body',
+    );
+    await fs.writeFile(
+      path.join(dir, 'rules.yaml'),
+      'groups:\n  - name: x\n    rules:\n      - { alert: QueueStuck, expr: up == 0 }\n      - { alert: DiskFull, expr: up == 0 }\n',
+    );
     const worker: Entity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
@@ -34,9 +44,16 @@ describe('runbook routes', () => {
           'readiness.io/prometheus-rules': 'rules.yaml',
         },
       },
-      spec: { type: 'service', owner: 'group:default/rag-team', lifecycle: 'experimental' },
+      spec: {
+        type: 'service',
+        owner: 'group:default/rag-team',
+        lifecycle: 'experimental',
+      },
     };
-    ({ server } = (await startReadinessBackend({ extraEntities: [worker], readinessConfig: { localRoots: [targetPaths.rootDir, dir] } })) as any);
+    ({ server } = (await startReadinessBackend({
+      extraEntities: [worker],
+      readinessConfig: { localRoots: [targetPaths.rootDir, dir] },
+    })) as any);
   });
   afterAll(async () => fs.rm(dir, { recursive: true, force: true }));
 
@@ -44,7 +61,9 @@ describe('runbook routes', () => {
     const res = await get('/api/readiness/runbooks/component/default/rag-api');
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('component:default/rag-api');
-    expect(res.body.runbooks.map((r: any) => [r.target, r.status, r.metadata.title])).toEqual([
+    expect(
+      res.body.runbooks.map((r: any) => [r.target, r.status, r.metadata.title]),
+    ).toEqual([
       ['runbooks/oidc-outage.md', 'ok', 'OIDC login outage'],
       ['runbooks/rollback.md', 'ok', 'Roll back a RAG service'],
       ['runbooks/disaster-recovery.md', 'ok', 'Disaster recovery'],
@@ -58,26 +77,41 @@ describe('runbook routes', () => {
       severity: 'critical',
     });
     expect(oidc.markdown).toMatch(/^\n?# OIDC login outage/);
-    expect(oidc.url).toBe(`file:${path.join(targetPaths.rootDir, 'examples/runbooks/oidc-outage.md')}`);
+    expect(oidc.url).toBe(
+      `file:${path.join(
+        targetPaths.rootDir,
+        'examples/runbooks/oidc-outage.md',
+      )}`,
+    );
     expect(typeof oidc.reviewAgeDays).toBe('number');
-    expect(res.body.alerts).toEqual(['DeploymentErrorRateHigh', 'OidcLoginFailures', 'OidcTokenRefreshErrors']);
+    expect(res.body.alerts).toEqual([
+      'DeploymentErrorRateHigh',
+      'OidcLoginFailures',
+      'OidcTokenRefreshErrors',
+    ]);
     expect(res.body.uncoveredAlerts).toEqual([]);
   });
 
   it('says which alerts of rag-retriever no runbook covers', async () => {
-    const res = await get('/api/readiness/runbooks/component/default/rag-retriever');
+    const res = await get(
+      '/api/readiness/runbooks/component/default/rag-retriever',
+    );
     expect(res.body.uncoveredAlerts).toEqual(['RetrieverLatencyHigh']);
   });
 
   it('lists a malformed and a missing runbook with their errors instead of dropping them', async () => {
-    const res = await get('/api/readiness/runbooks/component/default/queue-worker');
+    const res = await get(
+      '/api/readiness/runbooks/component/default/queue-worker',
+    );
     expect(res.status).toBe(200);
     expect(res.body.runbooks.map((r: any) => [r.target, r.status])).toEqual([
       ['good.md', 'ok'],
       ['bad.md', 'invalid'],
       ['missing.md', 'unreadable'],
     ]);
-    expect(res.body.runbooks[1].errors).toEqual(['severity must be one of critical, high, medium, low, got "urgent"']);
+    expect(res.body.runbooks[1].errors).toEqual([
+      'severity must be one of critical, high, medium, low, got "urgent"',
+    ]);
     expect(res.body.runbooks[1].metadata.title).toBe('Typo');
     expect(res.body.runbooks[2].errors[0]).toMatch(/^not found/);
     expect(res.body.uncoveredAlerts).toEqual(['DiskFull']);
@@ -94,34 +128,66 @@ describe('runbook routes', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       alert: 'OidcLoginFailures',
-      items: [expect.objectContaining({ entityRef: 'component:default/rag-api', target: 'runbooks/oidc-outage.md', title: 'OIDC login outage', severity: 'critical' })],
+      items: [
+        expect.objectContaining({
+          entityRef: 'component:default/rag-api',
+          target: 'runbooks/oidc-outage.md',
+          title: 'OIDC login outage',
+          severity: 'critical',
+        }),
+      ],
     });
-    const rollback = await get('/api/readiness/runbooks/by-alert/DeploymentErrorRateHigh');
+    const rollback = await get(
+      '/api/readiness/runbooks/by-alert/DeploymentErrorRateHigh',
+    );
     expect(rollback.body.items.map((i: any) => i.entityRef).sort()).toEqual([
       'component:default/rag-api',
       'component:default/rag-ingestion',
       'component:default/rag-retriever',
     ]);
-    expect((await get('/api/readiness/runbooks/by-alert/NobodyKnowsThis')).body).toEqual({ alert: 'NobodyKnowsThis', items: [] });
+    expect(
+      (await get('/api/readiness/runbooks/by-alert/NobodyKnowsThis')).body,
+    ).toEqual({ alert: 'NobodyKnowsThis', items: [] });
   });
 
   it('turns runbooks into facts the track checks', async () => {
     const scorecard = async (name: string) => {
-      const res = await get(`/api/readiness/scorecards/component/default/${name}`);
-      const track = res.body.tracks.find((t: any) => t.track.metadata.name === 'rag-production-readiness');
-      const gate = track.evaluation.gates.find((g: any) => g.gateId === 'deployment-prepared');
+      const res = await get(
+        `/api/readiness/scorecards/component/default/${name}`,
+      );
+      const track = res.body.tracks.find(
+        (t: any) => t.track.metadata.name === 'rag-production-readiness',
+      );
+      const gate = track.evaluation.gates.find(
+        (g: any) => g.gateId === 'deployment-prepared',
+      );
       return Object.fromEntries(gate.checks.map((c: any) => [c.checkId, c]));
     };
     // The gate is blocked by the failing OIDC login upstream; each check still says what it is on its own.
     const api = await scorecard('rag-api');
-    expect(api['support-maintenance-procedures']).toMatchObject({ status: 'blocked', underlying: 'pass', fact: { value: true } });
+    expect(api['support-maintenance-procedures']).toMatchObject({
+      status: 'blocked',
+      underlying: 'pass',
+      fact: { value: true },
+    });
     // The disaster recovery runbook was last reviewed on 2026-05-20.
-    expect(api['runbooks-reviewed']).toMatchObject({ underlying: 'fail', fact: { source: 'runbooks' } });
+    expect(api['runbooks-reviewed']).toMatchObject({
+      underlying: 'fail',
+      fact: { source: 'runbooks' },
+    });
     expect(api['runbooks-reviewed'].fact.value).toBeGreaterThan(180);
-    expect(api['alerts-have-runbooks']).toMatchObject({ underlying: 'pass', fact: { value: [] } });
+    expect(api['alerts-have-runbooks']).toMatchObject({
+      underlying: 'pass',
+      fact: { value: [] },
+    });
     const retriever = await scorecard('rag-retriever');
-    expect(retriever['alerts-have-runbooks']).toMatchObject({ underlying: 'fail', fact: { value: ['RetrieverLatencyHigh'] } });
-    expect((await scorecard('rag-web'))['support-maintenance-procedures']).toMatchObject({ underlying: 'fail', fact: { value: false } });
+    expect(retriever['alerts-have-runbooks']).toMatchObject({
+      underlying: 'fail',
+      fact: { value: ['RetrieverLatencyHigh'] },
+    });
+    expect(
+      (await scorecard('rag-web'))['support-maintenance-procedures'],
+    ).toMatchObject({ underlying: 'fail', fact: { value: false } });
   });
 
   it.each([
@@ -132,8 +198,17 @@ describe('runbook routes', () => {
   });
 
   it('needs credentials', async () => {
-    for (const url of ['/api/readiness/runbooks/component/default/rag-api', '/api/readiness/runbooks/by-alert/X']) {
-      expect((await request(server).get(url).set('Authorization', mockCredentials.none.header())).status).toBe(401);
+    for (const url of [
+      '/api/readiness/runbooks/component/default/rag-api',
+      '/api/readiness/runbooks/by-alert/X',
+    ]) {
+      expect(
+        (
+          await request(server)
+            .get(url)
+            .set('Authorization', mockCredentials.none.header())
+        ).status,
+      ).toBe(401);
     }
   });
 });

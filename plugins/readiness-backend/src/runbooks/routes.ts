@@ -17,7 +17,10 @@ export function registerRunbookRoutes(
 
   router.get('/runbooks/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    const entity = await ctx.service.getEntity(stringifyEntityRef(req.params), credentials);
+    const entity = await ctx.service.getEntity(
+      stringifyEntityRef(req.params),
+      credentials,
+    );
     res.json((await ctx.runbooks.forEntity(entity)) as any);
   });
 }

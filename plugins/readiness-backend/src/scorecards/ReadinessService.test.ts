@@ -19,7 +19,10 @@ import { seedDemoEnvironments } from '../environments/demoEnvironments';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3'], disableDocker: true });
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3'],
+  disableDocker: true,
+});
 
 async function setUp(given: { tracks?: TrackRegistry } = {}) {
   const knex = await databases.init('SQLITE_3');
@@ -27,14 +30,31 @@ async function setUp(given: { tracks?: TrackRegistry } = {}) {
   const evidence = DatabaseEvidenceStore.create(knex);
   const sent: NotificationSendOptions[] = [];
   const entities = demoEntities();
-  const sources = [createCatalogFactSource(), createEvidenceFactSource(evidence)];
-  const tracks = given.tracks ?? await TrackRegistry.fromConfig({
-    config: new ConfigReader({ readiness: { tracks: ['examples/readiness/rag-production-readiness.yaml', 'examples/readiness/service-baseline.yaml'] } }),
-    reader: mockServices.urlReader.mock(),
-    // Deployments, runbooks and on-call have their own tests; here their facts are simply absent.
-    knownFactTypes: [...sources.flatMap(s => s.factTypes.map(t => t.type)), 'deployments.*', 'runbooks.*', 'oncall.*'],
-    rootDir: targetPaths.rootDir,
-  });
+  const sources = [
+    createCatalogFactSource(),
+    createEvidenceFactSource(evidence),
+  ];
+  const tracks =
+    given.tracks ??
+    (await TrackRegistry.fromConfig({
+      config: new ConfigReader({
+        readiness: {
+          tracks: [
+            'examples/readiness/rag-production-readiness.yaml',
+            'examples/readiness/service-baseline.yaml',
+          ],
+        },
+      }),
+      reader: mockServices.urlReader.mock(),
+      // Deployments, runbooks and on-call have their own tests; here their facts are simply absent.
+      knownFactTypes: [
+        ...sources.flatMap(s => s.factTypes.map(t => t.type)),
+        'deployments.*',
+        'runbooks.*',
+        'oncall.*',
+      ],
+      rootDir: targetPaths.rootDir,
+    }));
   const service = ReadinessService.create({
     tracks,
     factSources: sources,
@@ -44,7 +64,9 @@ async function setUp(given: { tracks?: TrackRegistry } = {}) {
     waivers: DatabaseWaiverStore.create(knex),
     results: DatabaseResultStore.create(knex),
     logger: mockServices.logger.mock(),
-    notifications: { send: async (options: NotificationSendOptions) => void sent.push(options) },
+    notifications: {
+      send: async (options: NotificationSendOptions) => void sent.push(options),
+    },
     environments: EnvironmentStore.create(knex),
   });
   return { knex, evidence, service, sent, entities };
@@ -56,15 +78,45 @@ describe('ReadinessService', () => {
     // service-baseline's "catalogued" gate passes for rag-api from the catalog alone.
     await service.refreshAll();
     expect(sent).toEqual([]);
-    const catalogued = await service.getScorecard('component:default/rag-api', await mockServices.auth().getOwnServiceCredentials());
-    expect(catalogued.tracks.find(t => t.track.metadata.name === 'service-baseline')!.evaluation.gates[0].status).toBe('passed');
+    const catalogued = await service.getScorecard(
+      'component:default/rag-api',
+      await mockServices.auth().getOwnServiceCredentials(),
+    );
+    expect(
+      catalogued.tracks.find(t => t.track.metadata.name === 'service-baseline')!
+        .evaluation.gates[0].status,
+    ).toBe('passed');
 
     // rag-api's backend gate: passing evidence first, then failing evidence → a regression.
     const push = (status: string, observedAt: string) =>
-      evidence.record({ entityRef: 'component:default/rag-api', type: 'evidence.tests.oidc-login', value: { status }, observedAt }, 'ci');
+      evidence.record(
+        {
+          entityRef: 'component:default/rag-api',
+          type: 'evidence.tests.oidc-login',
+          value: { status },
+          observedAt,
+        },
+        'ci',
+      );
     await push('passed', '2026-11-20T10:00:00Z');
-    await evidence.record({ entityRef: 'component:default/rag-api', type: 'evidence.tests.api', value: { status: 'passed' }, observedAt: '2026-11-20T10:00:00Z' }, 'ci');
-    await evidence.record({ entityRef: 'component:default/rag-api', type: 'evidence.coverage', value: { lines: 80 }, observedAt: '2026-11-20T10:00:00Z' }, 'ci');
+    await evidence.record(
+      {
+        entityRef: 'component:default/rag-api',
+        type: 'evidence.tests.api',
+        value: { status: 'passed' },
+        observedAt: '2026-11-20T10:00:00Z',
+      },
+      'ci',
+    );
+    await evidence.record(
+      {
+        entityRef: 'component:default/rag-api',
+        type: 'evidence.coverage',
+        value: { lines: 80 },
+        observedAt: '2026-11-20T10:00:00Z',
+      },
+      'ci',
+    );
     await service.refreshAfterFacts('component:default/rag-api');
     expect(sent).toEqual([]);
 
@@ -79,7 +131,11 @@ describe('ReadinessService', () => {
     ]);
     expect(sent[0]).toMatchObject({
       recipients: { type: 'entity', entityRef: 'group:default/rag-team' },
-      payload: { severity: 'high', topic: 'readiness-regression', description: expect.stringContaining('from passed to failed') },
+      payload: {
+        severity: 'high',
+        topic: 'readiness-regression',
+        description: expect.stringContaining('from passed to failed'),
+      },
     });
 
     // Nothing changed since: no second notification.
@@ -87,7 +143,7 @@ describe('ReadinessService', () => {
     expect(sent).toHaveLength(4);
   });
 
-  it('evaluates gates scoped to an environment by the system\'s recorded environments, and a gate that stops applying is no regression', async () => {
+  it("evaluates gates scoped to an environment by the system's recorded environments, and a gate that stops applying is no regression", async () => {
     // A staging gate that passes from the catalog alone once it applies.
     const track = loadTrack(
       {
@@ -102,24 +158,47 @@ describe('ReadinessService', () => {
               title: 'Staging owned',
               dependsOn: [],
               environment: 'staging',
-              checks: [{ id: 'owner', title: 'Owner', severity: 'low', fact: 'catalog.owner', condition: { operator: 'exists' } }],
+              checks: [
+                {
+                  id: 'owner',
+                  title: 'Owner',
+                  severity: 'low',
+                  fact: 'catalog.owner',
+                  condition: { operator: 'exists' },
+                },
+              ],
             },
           ],
         },
       },
       'test',
     );
-    const { knex, service, sent } = await setUp({ tracks: TrackRegistry.fromTracks([track]) });
+    const { knex, service, sent } = await setUp({
+      tracks: TrackRegistry.fromTracks([track]),
+    });
     const environments = EnvironmentStore.create(knex);
     const results = DatabaseResultStore.create(knex);
-    const statusOf = async () => (await results.current('component:default/rag-api')).get('staging/staging-owned/')?.status;
+    const statusOf = async () =>
+      (await results.current('component:default/rag-api')).get(
+        'staging/staging-owned/',
+      )?.status;
 
     await service.refreshAll();
     expect(await statusOf()).toBe('not-applicable');
-    await environments.record({ entityRef: 'resource:default/rag-staging', systemRef: 'system:default/rag-platform', tier: 'staging', recordedBy: 'test', recordedAt: new Date() });
+    await environments.record({
+      entityRef: 'resource:default/rag-staging',
+      systemRef: 'system:default/rag-platform',
+      tier: 'staging',
+      recordedBy: 'test',
+      recordedAt: new Date(),
+    });
     await service.requestSystemRefresh('system:default/rag-platform');
     expect(await statusOf()).toBe('passed');
-    await environments.decommission('resource:default/rag-staging', 'test', new Date());
+    await environments.decommission(
+      'resource:default/rag-staging',
+      'test',
+      new Date(),
+    );
     await service.requestSystemRefresh('system:default/rag-platform');
     expect(await statusOf()).toBe('not-applicable');
     expect(sent).toEqual([]);
@@ -129,12 +208,16 @@ describe('ReadinessService', () => {
     const { service } = await setUp();
     const spy = jest.spyOn(service, 'refreshAfterFacts');
     await Promise.all([
-      ...Array.from({ length: 20 }, () => service.requestRefresh('component:default/rag-api')),
+      ...Array.from({ length: 20 }, () =>
+        service.requestRefresh('component:default/rag-api'),
+      ),
       service.requestRefresh('Component:default/rag-web'),
     ]);
     const refs = spy.mock.calls.map(([ref]) => ref);
     // The first request starts a run at once; everything that arrives meanwhile is coalesced into the next one.
-    expect(refs.filter(r => r === 'component:default/rag-api').length).toBeLessThanOrEqual(2);
+    expect(
+      refs.filter(r => r === 'component:default/rag-api').length,
+    ).toBeLessThanOrEqual(2);
     expect(refs).toContain('component:default/rag-web');
     expect(spy.mock.calls.length).toBeLessThanOrEqual(3);
   });
@@ -143,23 +226,51 @@ describe('ReadinessService', () => {
     const { evidence, service, knex } = await setUp();
     const logger = mockServices.logger.mock();
     expect(await seedDemoEvidence(evidence, logger)).toBe(10);
-    expect(await seedDemoEvidence(evidence, logger, new Date(Date.now() + 86_400_000))).toBe(0);
-    expect(Number((await knex('readiness_evidence').count({ n: '*' }))[0].n)).toBe(10);
-    expect(await knex('readiness_evidence').where({ demo: false }).count({ n: '*' })).toEqual([{ n: 0 }]);
+    expect(
+      await seedDemoEvidence(
+        evidence,
+        logger,
+        new Date(Date.now() + 86_400_000),
+      ),
+    ).toBe(0);
+    expect(
+      Number((await knex('readiness_evidence').count({ n: '*' }))[0].n),
+    ).toBe(10);
+    expect(
+      await knex('readiness_evidence').where({ demo: false }).count({ n: '*' }),
+    ).toEqual([{ n: 0 }]);
     // Dev and staging exist; production is what sprint 7 prepares.
-    expect(await seedDemoEnvironments(EnvironmentStore.create(knex), logger)).toBe(2);
-    expect(await seedDemoEnvironments(EnvironmentStore.create(knex), logger)).toBe(0);
+    expect(
+      await seedDemoEnvironments(EnvironmentStore.create(knex), logger),
+    ).toBe(2);
+    expect(
+      await seedDemoEnvironments(EnvironmentStore.create(knex), logger),
+    ).toBe(0);
 
-    const card = await service.getScorecard('component:default/rag-web', await mockServices.auth().getOwnServiceCredentials());
-    const rag = card.tracks.find(t => t.track.metadata.name === 'rag-production-readiness')!.evaluation;
+    const card = await service.getScorecard(
+      'component:default/rag-web',
+      await mockServices.auth().getOwnServiceCredentials(),
+    );
+    const rag = card.tracks.find(
+      t => t.track.metadata.name === 'rag-production-readiness',
+    )!.evaluation;
     expect(rag.summary.nextGate).toBe('backend-verified');
     // Everything after the backend is blocked; production-verified does not apply (no production environment).
-    expect(rag.gates.filter(g => g.status === 'blocked')).toHaveLength(rag.gates.length - 2);
-    expect(rag.gates.find(g => g.gateId === 'production-verified')!.status).toBe('not-applicable');
+    expect(rag.gates.filter(g => g.status === 'blocked')).toHaveLength(
+      rag.gates.length - 2,
+    );
+    expect(
+      rag.gates.find(g => g.gateId === 'production-verified')!.status,
+    ).toBe('not-applicable');
     expect(rag.summary.gatesTotal).toBe(rag.gates.length - 1);
-    const root = rag.gates.find(g => g.gateId === 'deployment-prepared')!.rootCauses;
-    expect(root.map(r => r.checkId)).toEqual(['oidc-login', 'backend-api-tests', 'backend-coverage']);
+    const root = rag.gates.find(
+      g => g.gateId === 'deployment-prepared',
+    )!.rootCauses;
+    expect(root.map(r => r.checkId)).toEqual([
+      'oidc-login',
+      'backend-api-tests',
+      'backend-coverage',
+    ]);
     expect(root[0].message).toContain('invalid_client');
   });
 });
-

@@ -19,10 +19,16 @@ import {
   SystemReadiness,
   TrackEvaluation,
 } from '@internal/plugin-readiness-common';
-import { factTypeMatches, ReadinessFactSource } from '@internal/plugin-readiness-node';
+import {
+  factTypeMatches,
+  ReadinessFactSource,
+} from '@internal/plugin-readiness-node';
 import { TrackRegistry } from './tracks/TrackRegistry';
 import { evaluateTrack } from './evaluation/evaluateTrack';
-import { checkStatusCodes, gateStatusCodes } from './evaluation/statusEvaluator';
+import {
+  checkStatusCodes,
+  gateStatusCodes,
+} from './evaluation/statusEvaluator';
 import { AttestationStore } from './attestations/AttestationStore';
 import { WaiverStore } from './waivers/WaiverStore';
 import { ResultStore, resultKey, Transition } from './results/ResultStore';
@@ -30,20 +36,34 @@ import { rollUpSystem } from './systemRollup';
 import { overviewRow, topRootCauses } from './overview';
 import { CatalogLookupCache } from '../catalog/CatalogLookupCache';
 import { EnvironmentStore } from '../environments/EnvironmentStore';
-import { ENVIRONMENT_PLACEHOLDER, EvaluationEnvironment, factTypeFor } from './evaluation/evaluateTrack';
+import {
+  ENVIRONMENT_PLACEHOLDER,
+  EvaluationEnvironment,
+  factTypeFor,
+} from './evaluation/evaluateTrack';
 
 const BATCH = 500;
 
 /** Entity refs are case-insensitive; the plugin stores and compares them in lower case. */
 export const normalizeRef = (entity: Entity | string) =>
-  (typeof entity === 'string' ? stringifyEntityRef(parseEntityRef(entity)) : stringifyEntityRef(entity)).toLocaleLowerCase('en-US');
+  (typeof entity === 'string'
+    ? stringifyEntityRef(parseEntityRef(entity))
+    : stringifyEntityRef(entity)
+  ).toLocaleLowerCase('en-US');
 
 /** The System an entity belongs to (`spec.system`, in the entity's namespace unless it says otherwise), lower case. */
 export function systemOf(entity: Entity): string | undefined {
   const system = entity.spec?.system;
   if (typeof system !== 'string' || !system) return undefined;
   try {
-    return normalizeRef(stringifyEntityRef(parseEntityRef(system, { defaultKind: 'system', defaultNamespace: entity.metadata.namespace ?? 'default' })));
+    return normalizeRef(
+      stringifyEntityRef(
+        parseEntityRef(system, {
+          defaultKind: 'system',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      ),
+    );
   } catch {
     return undefined;
   }
@@ -87,16 +107,24 @@ export class ReadinessService {
    * Looks an entity up in the catalog with the caller's credentials; 404 when it does not exist (for them).
    * `cached` (for the ingestion routes) reuses a lookup of the last few seconds by the same caller.
    */
-  async getEntity(entityRef: string, credentials: BackstageCredentials, options: { cached?: boolean } = {}): Promise<Entity> {
+  async getEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    options: { cached?: boolean } = {},
+  ): Promise<Entity> {
     const entity = options.cached
       ? await this.lookups.getEntityByRef(entityRef, credentials)
       : await this.deps.catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     return entity;
   }
 
   /** An entity of the catalog as the caller sees it, or undefined. */
-  async findEntity(entityRef: string, credentials: BackstageCredentials): Promise<Entity | undefined> {
+  async findEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity | undefined> {
     return this.deps.catalog.getEntityByRef(entityRef, { credentials });
   }
 
@@ -107,15 +135,31 @@ export class ReadinessService {
   requestSystemRefresh(systemRef: string): Promise<void> {
     return (async () => {
       const credentials = await this.deps.auth.getOwnServiceCredentials();
-      await this.refresh(await this.entitiesOfSystem(systemRef, credentials), credentials);
-    })().catch(error => this.deps.logger.warn(`Re-evaluation of ${systemRef} after an environment change failed: ${error}`));
+      await this.refresh(
+        await this.entitiesOfSystem(systemRef, credentials),
+        credentials,
+      );
+    })().catch(error =>
+      this.deps.logger.warn(
+        `Re-evaluation of ${systemRef} after an environment change failed: ${error}`,
+      ),
+    );
   }
 
   /** The entities (of a kind, when given) whose spec.system names the System, by name or by ref. */
-  private async entitiesOfSystem(systemRef: string, credentials: BackstageCredentials, kind?: string): Promise<Entity[]> {
+  private async entitiesOfSystem(
+    systemRef: string,
+    credentials: BackstageCredentials,
+    kind?: string,
+  ): Promise<Entity[]> {
     const { namespace, name } = parseEntityRef(systemRef);
     const { items } = await this.deps.catalog.getEntities(
-      { filter: { ...(kind ? { kind } : {}), 'spec.system': [name, `system:${namespace}/${name}`] } },
+      {
+        filter: {
+          ...(kind ? { kind } : {}),
+          'spec.system': [name, `system:${namespace}/${name}`],
+        },
+      },
       { credentials },
     );
     return items.filter(e => systemOf(e) === normalizeRef(systemRef));
@@ -125,10 +169,18 @@ export class ReadinessService {
   private async gather(entities: Entity[], credentials: BackstageCredentials) {
     const now = this.now();
     const plans = entities
-      .map(entity => ({ entity, entityRef: normalizeRef(entity), systemRef: systemOf(entity), tracks: this.deps.tracks.forEntity(entity) }))
+      .map(entity => ({
+        entity,
+        entityRef: normalizeRef(entity),
+        systemRef: systemOf(entity),
+        tracks: this.deps.tracks.forEntity(entity),
+      }))
       .filter(p => p.tracks.length > 0);
-    const environmentsOf = await this.environmentsOfSystems(plans.map(p => p.systemRef));
-    const environmentsOfPlan = (plan: (typeof plans)[number]) => environmentsOf.get(plan.systemRef ?? '') ?? [];
+    const environmentsOf = await this.environmentsOfSystems(
+      plans.map(p => p.systemRef),
+    );
+    const environmentsOfPlan = (plan: (typeof plans)[number]) =>
+      environmentsOf.get(plan.systemRef ?? '') ?? [];
     const wanted = new Set<string>();
     const foreignRefs = new Set<string>();
     for (const plan of plans) {
@@ -138,11 +190,13 @@ export class ReadinessService {
           for (const check of gate.checks) {
             if (check.fact?.includes(ENVIRONMENT_PLACEHOLDER)) {
               // One fact per environment the gate may apply to (the evaluator picks those in its scope).
-              for (const e of environments) wanted.add(factTypeFor(check.fact, e.name));
+              for (const e of environments)
+                wanted.add(factTypeFor(check.fact, e.name));
             } else if (check.fact) {
               wanted.add(check.fact);
             }
-            if (check.entity && check.entity !== plan.entityRef) foreignRefs.add(check.entity);
+            if (check.entity && check.entity !== plan.entityRef)
+              foreignRefs.add(check.entity);
           }
         }
       }
@@ -150,7 +204,10 @@ export class ReadinessService {
     const known = new Map(plans.map(p => [p.entityRef, p.entity]));
     const missing = [...foreignRefs].filter(r => !known.has(r));
     if (missing.length > 0) {
-      const { items } = await this.deps.catalog.getEntitiesByRefs({ entityRefs: missing }, { credentials });
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs: missing },
+        { credentials },
+      );
       for (const item of items) if (item) known.set(normalizeRef(item), item);
     }
     const facts = new Map<string, Map<string, Fact>>();
@@ -158,9 +215,14 @@ export class ReadinessService {
       const allEntities = [...known.values()];
       await Promise.all(
         this.deps.factSources.map(async source => {
-          const types = [...wanted].filter(t => source.factTypes.some(d => factTypeMatches(d.type, t)));
+          const types = [...wanted].filter(t =>
+            source.factTypes.some(d => factTypeMatches(d.type, t)),
+          );
           if (types.length === 0) return;
-          for (const fact of await source.getFacts({ entities: allEntities, types })) {
+          for (const fact of await source.getFacts({
+            entities: allEntities,
+            types,
+          })) {
             const ref = fact.entityRef.toLocaleLowerCase('en-US');
             let byType = facts.get(ref);
             if (!byType) facts.set(ref, (byType = new Map()));
@@ -193,8 +255,12 @@ export class ReadinessService {
           entityRef: plan.entityRef,
           facts: facts.get(plan.entityRef) ?? noFacts,
           otherFacts: facts,
-          attestations: (attestationsOf.get(plan.entityRef) ?? []).filter(a => a.trackId === track.track.metadata.name),
-          waivers: (waiversOf.get(plan.entityRef) ?? []).filter(w => w.trackId === track.track.metadata.name),
+          attestations: (attestationsOf.get(plan.entityRef) ?? []).filter(
+            a => a.trackId === track.track.metadata.name,
+          ),
+          waivers: (waiversOf.get(plan.entityRef) ?? []).filter(
+            w => w.trackId === track.track.metadata.name,
+          ),
           now,
           environments: environmentsOfPlan(plan),
           ...(plan.systemRef ? { systemRef: plan.systemRef } : {}),
@@ -205,11 +271,17 @@ export class ReadinessService {
   }
 
   /** The active environments recorded for each of these systems (names and tiers). */
-  private async environmentsOfSystems(systemRefs: Array<string | undefined>): Promise<Map<string, EvaluationEnvironment[]>> {
-    const wanted = [...new Set(systemRefs.filter((r): r is string => Boolean(r)))];
+  private async environmentsOfSystems(
+    systemRefs: Array<string | undefined>,
+  ): Promise<Map<string, EvaluationEnvironment[]>> {
+    const wanted = [
+      ...new Set(systemRefs.filter((r): r is string => Boolean(r))),
+    ];
     const bySystem = new Map<string, EvaluationEnvironment[]>();
     if (!this.deps.environments || wanted.length === 0) return bySystem;
-    for (const env of await this.deps.environments.list({ systemRefs: wanted })) {
+    for (const env of await this.deps.environments.list({
+      systemRefs: wanted,
+    })) {
       const list = bySystem.get(env.systemRef) ?? [];
       list.push({ name: parseEntityRef(env.entityRef).name, tier: env.tier });
       bySystem.set(env.systemRef, list);
@@ -218,15 +290,23 @@ export class ReadinessService {
   }
 
   /** Evaluates every track that applies to each entity in full detail, with the facts as they are now. Stores nothing. */
-  async evaluate(entities: Entity[], credentials: BackstageCredentials): Promise<TrackEvaluation[]> {
-    return (await this.gather(entities, credentials)).map(({ track, input }) => evaluateTrack(track, input));
+  async evaluate(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<TrackEvaluation[]> {
+    return (await this.gather(entities, credentials)).map(({ track, input }) =>
+      evaluateTrack(track, input),
+    );
   }
 
   /**
    * Evaluates (statuses only, compiled once per track), stores what changed and notifies owners of regressed
    * gates. Returns the transitions.
    */
-  async refresh(entities: Entity[], credentials: BackstageCredentials): Promise<{ transitions: Transition[] }> {
+  async refresh(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<{ transitions: Transition[] }> {
     const inputs = await this.gather(entities, credentials);
     const evaluatedAt = this.now().toISOString();
     const snapshots = inputs.map(({ track, input }) => {
@@ -235,9 +315,16 @@ export class ReadinessService {
       let c = 0;
       track.track.spec.gates.forEach((gate, g) => {
         statuses.push(gateStatusCodes[gates[g]]);
-        for (let j = 0; j < gate.checks.length; j++) statuses.push(checkStatusCodes[checks[c++]]);
+        for (let j = 0; j < gate.checks.length; j++)
+          statuses.push(checkStatusCodes[checks[c++]]);
       });
-      return { entityRef: input.entityRef, trackId: track.track.metadata.name, evaluatedAt, keys: track.statusKeys, statuses };
+      return {
+        entityRef: input.entityRef,
+        trackId: track.track.metadata.name,
+        evaluatedAt,
+        keys: track.statusKeys,
+        statuses,
+      };
     });
     const transitions = await this.deps.results.saveStatuses(snapshots);
     await this.notifyRegressions(entities, transitions);
@@ -259,14 +346,18 @@ export class ReadinessService {
         try {
           while (this.pending.size > 0) {
             // Wait a moment so a burst of events becomes one run (and evaluation does not starve ingestion).
-            await new Promise(r => setTimeout(r, this.deps.refreshDelayMs ?? 1000));
+            await new Promise(r =>
+              setTimeout(r, this.deps.refreshDelayMs ?? 1000),
+            );
             const batch = [...this.pending];
             this.pending.clear();
             for (const ref of batch) {
               try {
                 await this.refreshAfterFacts(ref);
               } catch (error) {
-                this.deps.logger.warn(`Evaluation after new facts about ${ref} failed: ${error}`);
+                this.deps.logger.warn(
+                  `Evaluation after new facts about ${ref} failed: ${error}`,
+                );
               }
             }
           }
@@ -290,10 +381,17 @@ export class ReadinessService {
     const self = await this.deps.catalog.getEntityByRef(ref, { credentials });
     if (self) entities.set(ref, self);
     for (const t of this.deps.tracks.list()) {
-      const readsIt = t.track.spec.gates.some(g => g.checks.some(c => c.entity === ref));
+      const readsIt = t.track.spec.gates.some(g =>
+        g.checks.some(c => c.entity === ref),
+      );
       if (!readsIt) continue;
       const { items } = await this.deps.catalog.getEntities(
-        { filter: t.track.spec.appliesTo.map(f => ({ ...f })) as Record<string, string | string[]>[] },
+        {
+          filter: t.track.spec.appliesTo.map(f => ({ ...f })) as Record<
+            string,
+            string | string[]
+          >[],
+        },
         { credentials },
       );
       for (const e of items) entities.set(normalizeRef(e), e);
@@ -315,17 +413,24 @@ export class ReadinessService {
         (Array.isArray(k) ? k : [k]).forEach(x => kinds.add(x));
       }
     }
-    const filter = kinds.size > 0 ? [...kinds].map(kind => ({ kind })) : undefined;
+    const filter =
+      kinds.size > 0 ? [...kinds].map(kind => ({ kind })) : undefined;
     let batch: Entity[] = [];
     let entities = 0;
     let transitions = 0;
     const flush = async () => {
-      const applicable = batch.filter(e => this.deps.tracks.forEntity(e).length > 0);
+      const applicable = batch.filter(
+        e => this.deps.tracks.forEntity(e).length > 0,
+      );
       entities += applicable.length;
-      transitions += (await this.refresh(applicable, credentials)).transitions.length;
+      transitions += (await this.refresh(applicable, credentials)).transitions
+        .length;
       batch = [];
     };
-    for await (const page of this.deps.catalog.streamEntities({ filter }, { credentials })) {
+    for await (const page of this.deps.catalog.streamEntities(
+      { filter },
+      { credentials },
+    )) {
       batch.push(...page);
       if (batch.length >= BATCH) await flush();
     }
@@ -334,7 +439,10 @@ export class ReadinessService {
   }
 
   /** The scorecard of one entity: every applicable track evaluated now, with since-when from history. */
-  async getScorecard(entityRef: string, credentials: BackstageCredentials): Promise<EntityScorecard> {
+  async getScorecard(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityScorecard> {
     const entity = await this.getEntity(entityRef, credentials);
     const ref = normalizeRef(entity);
     const [evaluations, current, attestations, waivers] = await Promise.all([
@@ -345,10 +453,14 @@ export class ReadinessService {
     ]);
     for (const evaluation of evaluations) {
       for (const gate of evaluation.gates) {
-        const gateSince = current.get(resultKey(evaluation.trackId, gate.gateId, ''));
+        const gateSince = current.get(
+          resultKey(evaluation.trackId, gate.gateId, ''),
+        );
         if (gateSince?.status === gate.status) gate.since = gateSince.since;
         for (const check of gate.checks) {
-          const since = current.get(resultKey(evaluation.trackId, gate.gateId, check.checkId));
+          const since = current.get(
+            resultKey(evaluation.trackId, gate.gateId, check.checkId),
+          );
           if (since?.status === check.status) check.since = since.since;
         }
       }
@@ -356,7 +468,10 @@ export class ReadinessService {
     return {
       entityRef: ref,
       evaluatedAt: this.now().toISOString(),
-      tracks: evaluations.map(evaluation => ({ track: this.deps.tracks.get(evaluation.trackId)!.track, evaluation })),
+      tracks: evaluations.map(evaluation => ({
+        track: this.deps.tracks.get(evaluation.trackId)!.track,
+        evaluation,
+      })),
       attestations,
       waivers,
     };
@@ -368,22 +483,52 @@ export class ReadinessService {
    */
   async getOverview(
     credentials: BackstageCredentials,
-    filters: { trackId?: string; owner?: string; system?: string; status?: string } = {},
+    filters: {
+      trackId?: string;
+      owner?: string;
+      system?: string;
+      status?: string;
+    } = {},
   ): Promise<ReadinessOverview> {
     // Whole entities: a track's appliesTo may select on any field.
-    const { items: entities } = await this.deps.catalog.getEntities({}, { credentials });
+    const { items: entities } = await this.deps.catalog.getEntities(
+      {},
+      { credentials },
+    );
     const applicable = entities
-      .map(entity => ({ entity, entityRef: normalizeRef(entity), tracks: this.deps.tracks.forEntity(entity) }))
+      .map(entity => ({
+        entity,
+        entityRef: normalizeRef(entity),
+        tracks: this.deps.tracks.forEntity(entity),
+      }))
       .filter(e => e.tracks.length > 0);
-    const vectors = await this.deps.results.currentMany(applicable.map(e => e.entityRef));
+    const vectors = await this.deps.results.currentMany(
+      applicable.map(e => e.entityRef),
+    );
     const owner = filters.owner?.toLocaleLowerCase('en-US');
     const rows = applicable
       .flatMap(({ entity, entityRef, tracks }) =>
-        tracks.map(track => overviewRow(entity, entityRef, track, vectors.get(entityRef)?.find(v => v.trackId === track.track.metadata.name))),
+        tracks.map(track =>
+          overviewRow(
+            entity,
+            entityRef,
+            track,
+            vectors
+              .get(entityRef)
+              ?.find(v => v.trackId === track.track.metadata.name),
+          ),
+        ),
       )
       .filter(r => !filters.trackId || r.trackId === filters.trackId)
-      .filter(r => !owner || r.owner === owner || r.owner?.endsWith(`/${owner}`))
-      .filter(r => !filters.system || r.system === filters.system || r.system?.endsWith(`/${filters.system}`))
+      .filter(
+        r => !owner || r.owner === owner || r.owner?.endsWith(`/${owner}`),
+      )
+      .filter(
+        r =>
+          !filters.system ||
+          r.system === filters.system ||
+          r.system?.endsWith(`/${filters.system}`),
+      )
       .filter(r => !filters.status || r.status === filters.status);
     return {
       items: rows,
@@ -394,22 +539,39 @@ export class ReadinessService {
   }
 
   /** A System's readiness: its components and the resources they depend on, weakest link first. */
-  async getSystemReadiness(systemRef: string, credentials: BackstageCredentials): Promise<SystemReadiness> {
+  async getSystemReadiness(
+    systemRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<SystemReadiness> {
     const system = await this.getEntity(systemRef, credentials);
     if (system.kind.toLocaleLowerCase('en-US') !== 'system') {
       throw new NotFoundError(`${systemRef} is not a System`);
     }
-    const components = await this.entitiesOfSystem(normalizeRef(system), credentials, 'Component');
+    const components = await this.entitiesOfSystem(
+      normalizeRef(system),
+      credentials,
+      'Component',
+    );
     const resourceRefs = new Set<string>();
     for (const c of components) {
       for (const r of c.relations ?? []) {
-        if (r.type === RELATION_DEPENDS_ON && parseEntityRef(r.targetRef).kind === 'resource') resourceRefs.add(r.targetRef);
+        if (
+          r.type === RELATION_DEPENDS_ON &&
+          parseEntityRef(r.targetRef).kind === 'resource'
+        )
+          resourceRefs.add(r.targetRef);
       }
     }
     const { items: resources } = resourceRefs.size
-      ? await this.deps.catalog.getEntitiesByRefs({ entityRefs: [...resourceRefs] }, { credentials })
+      ? await this.deps.catalog.getEntitiesByRefs(
+          { entityRefs: [...resourceRefs] },
+          { credentials },
+        )
       : { items: [] };
-    const entities = [...components, ...resources.filter((r): r is Entity => Boolean(r))];
+    const entities = [
+      ...components,
+      ...resources.filter((r): r is Entity => Boolean(r)),
+    ];
     const evaluations = await this.evaluate(entities, credentials);
     return rollUpSystem({
       systemRef: normalizeRef(system),
@@ -427,15 +589,29 @@ export class ReadinessService {
     });
   }
 
-  private async notifyRegressions(entities: Entity[], transitions: Transition[]) {
+  private async notifyRegressions(
+    entities: Entity[],
+    transitions: Transition[],
+  ) {
     if (!this.deps.notifications) return;
     // A gate that stops applying (its environment was decommissioned) has not regressed.
-    const regressed = transitions.filter(t => t.checkId === '' && t.from === 'passed' && t.to !== 'passed' && t.to !== 'not-applicable');
+    const regressed = transitions.filter(
+      t =>
+        t.checkId === '' &&
+        t.from === 'passed' &&
+        t.to !== 'passed' &&
+        t.to !== 'not-applicable',
+    );
     for (const t of regressed) {
       const entity = entities.find(e => normalizeRef(e) === t.entityRef);
       const owner = entity?.spec?.owner;
       if (typeof owner !== 'string') continue;
-      const ownerRef = stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'Group', defaultNamespace: entity!.metadata.namespace ?? 'default' }));
+      const ownerRef = stringifyEntityRef(
+        parseEntityRef(owner, {
+          defaultKind: 'Group',
+          defaultNamespace: entity!.metadata.namespace ?? 'default',
+        }),
+      );
       const track = this.deps.tracks.get(t.trackId)?.track;
       const gate = track?.spec.gates.find(g => g.id === t.gateId);
       const { kind, namespace, name } = parseEntityRef(t.entityRef);
@@ -444,14 +620,18 @@ export class ReadinessService {
           recipients: { type: 'entity', entityRef: ownerRef },
           payload: {
             title: `${name}: "${gate?.title ?? t.gateId}" no longer passes`,
-            description: `The gate went from passed to ${t.to} in ${track?.metadata.title ?? t.trackId}.`,
+            description: `The gate went from passed to ${t.to} in ${
+              track?.metadata.title ?? t.trackId
+            }.`,
             link: `/catalog/${namespace}/${kind}/${name}/readiness`,
             severity: 'high',
             topic: 'readiness-regression',
           },
         });
       } catch (error) {
-        this.deps.logger.warn(`Could not notify ${ownerRef} of a regression of ${t.entityRef}: ${error}`);
+        this.deps.logger.warn(
+          `Could not notify ${ownerRef} of a regression of ${t.entityRef}: ${error}`,
+        );
       }
     }
   }

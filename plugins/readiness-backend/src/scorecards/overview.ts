@@ -1,15 +1,27 @@
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
-import { OverviewRow, ReadinessOverview } from '@internal/plugin-readiness-common';
+import {
+  OverviewRow,
+  ReadinessOverview,
+} from '@internal/plugin-readiness-common';
 import { LoadedTrack } from './tracks/TrackRegistry';
 
-type Vector = { trackId: string; statuses: Record<string, string>; evaluatedAt: string };
+type Vector = {
+  trackId: string;
+  statuses: Record<string, string>;
+  evaluatedAt: string;
+};
 
 /**
  * One overview row from a stored status vector: gates passed, the next gate (the first in dependency order that has
  * not passed) and its root causes — the failing or unmeasured checks of the failed or unmeasured gates it depends
  * on, itself included (the same definition as the detailed evaluation's).
  */
-export function overviewRow(entity: Entity, entityRef: string, track: LoadedTrack, vector: Vector | undefined): OverviewRow {
+export function overviewRow(
+  entity: Entity,
+  entityRef: string,
+  track: LoadedTrack,
+  vector: Vector | undefined,
+): OverviewRow {
   const gates = track.track.spec.gates;
   const spec = entity.spec as { owner?: string; system?: string } | undefined;
   const base = {
@@ -21,10 +33,19 @@ export function overviewRow(entity: Entity, entityRef: string, track: LoadedTrac
     trackId: track.track.metadata.name,
     gatesTotal: gates.length,
   };
-  if (!vector) return { ...base, status: 'not-evaluated', gatesPassed: 0, gates: {}, rootCauses: [] };
+  if (!vector)
+    return {
+      ...base,
+      status: 'not-evaluated',
+      gatesPassed: 0,
+      gates: {},
+      rootCauses: [],
+    };
   const gateStatus = (id: string) => vector.statuses[`${id}/`];
   const statuses = gates.map(g => gateStatus(g.id));
-  const nextGate = track.order.find(id => gateStatus(id) !== 'passed' && gateStatus(id) !== 'not-applicable');
+  const nextGate = track.order.find(
+    id => gateStatus(id) !== 'passed' && gateStatus(id) !== 'not-applicable',
+  );
   const rootCauses: OverviewRow['rootCauses'] = [];
   if (nextGate) {
     const byId = new Map(gates.map(g => [g.id, g]));
@@ -37,7 +58,8 @@ export function overviewRow(entity: Entity, entityRef: string, track: LoadedTrac
       if (gateStatus(id) === 'failed' || gateStatus(id) === 'unknown') {
         for (const check of gate.checks) {
           const status = vector.statuses[`${id}/${check.id}`];
-          if (status === 'fail' || status === 'unknown') rootCauses.push({ gateId: id, checkId: check.id, status });
+          if (status === 'fail' || status === 'unknown')
+            rootCauses.push({ gateId: id, checkId: check.id, status });
         }
       }
     };
@@ -53,7 +75,9 @@ export function overviewRow(entity: Entity, entityRef: string, track: LoadedTrac
     gatesPassed: statuses.filter(s => s === 'passed').length,
     // Gates scoped to an environment the system does not have do not count.
     gatesTotal: statuses.filter(s => s !== 'not-applicable').length,
-    gates: Object.fromEntries(gates.map(g => [g.id, gateStatus(g.id) ?? 'unknown'])),
+    gates: Object.fromEntries(
+      gates.map(g => [g.id, gateStatus(g.id) ?? 'unknown']),
+    ),
     ...(nextGate ? { nextGate } : {}),
     rootCauses,
     evaluatedAt: vector.evaluatedAt,
@@ -61,15 +85,35 @@ export function overviewRow(entity: Entity, entityRef: string, track: LoadedTrac
 }
 
 /** The root causes behind the most rows, most frequent first (top 10). */
-export function topRootCauses(rows: OverviewRow[], tracks: (id: string) => LoadedTrack | undefined): ReadinessOverview['topRootCauses'] {
-  const counts = new Map<string, { trackId: string; gateId: string; checkId: string; title: string; entityRefs: string[] }>();
+export function topRootCauses(
+  rows: OverviewRow[],
+  tracks: (id: string) => LoadedTrack | undefined,
+): ReadinessOverview['topRootCauses'] {
+  const counts = new Map<
+    string,
+    {
+      trackId: string;
+      gateId: string;
+      checkId: string;
+      title: string;
+      entityRefs: string[];
+    }
+  >();
   for (const row of rows) {
     for (const cause of row.rootCauses) {
       const key = `${row.trackId}/${cause.gateId}/${cause.checkId}`;
       let entry = counts.get(key);
       if (!entry) {
-        const check = tracks(row.trackId)?.track.spec.gates.find(g => g.id === cause.gateId)?.checks.find(c => c.id === cause.checkId);
-        entry = { trackId: row.trackId, gateId: cause.gateId, checkId: cause.checkId, title: check?.title ?? cause.checkId, entityRefs: [] };
+        const check = tracks(row.trackId)
+          ?.track.spec.gates.find(g => g.id === cause.gateId)
+          ?.checks.find(c => c.id === cause.checkId);
+        entry = {
+          trackId: row.trackId,
+          gateId: cause.gateId,
+          checkId: cause.checkId,
+          title: check?.title ?? cause.checkId,
+          entityRefs: [],
+        };
         counts.set(key, entry);
       }
       entry.entityRefs.push(row.entityRef);
@@ -82,6 +126,9 @@ export function topRootCauses(rows: OverviewRow[], tracks: (id: string) => Loade
 }
 
 function normalizeOwner(owner: string, entity: Entity) {
-  const ref = parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace ?? 'default' });
+  const ref = parseEntityRef(owner, {
+    defaultKind: 'group',
+    defaultNamespace: entity.metadata.namespace ?? 'default',
+  });
   return `${ref.kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
 }

@@ -16,7 +16,11 @@ const refOf = (p: { kind: string; namespace: string; name: string }) =>
 /** Tracks, scorecards, gates, systems, history and refresh. */
 export function registerScorecardRoutes(
   router: ReadinessRouter,
-  ctx: RouteContext & { service: ReadinessService; tracks: TrackRegistry; results: ResultStore },
+  ctx: RouteContext & {
+    service: ReadinessService;
+    tracks: TrackRegistry;
+    results: ResultStore;
+  },
 ) {
   router.get('/tracks', async (req, res) => {
     await authorize(ctx, req, readinessReadPermission);
@@ -26,7 +30,8 @@ export function registerScorecardRoutes(
   router.get('/overview', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
     const { trackId, owner, system, status } = req.query;
-    if (trackId && !ctx.tracks.get(trackId)) throw new InputError(`trackId: no track '${trackId}'`);
+    if (trackId && !ctx.tracks.get(trackId))
+      throw new InputError(`trackId: no track '${trackId}'`);
     res.json(
       (await ctx.service.getOverview(credentials, {
         ...(trackId ? { trackId } : {}),
@@ -39,7 +44,9 @@ export function registerScorecardRoutes(
 
   router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    res.json((await ctx.service.getScorecard(refOf(req.params), credentials)) as any);
+    res.json(
+      (await ctx.service.getScorecard(refOf(req.params), credentials)) as any,
+    );
   });
 
   router.get('/scorecards/:kind/:namespace/:name/history', async (req, res) => {
@@ -57,36 +64,54 @@ export function registerScorecardRoutes(
     res.json({ items });
   });
 
-  router.post('/scorecards/:kind/:namespace/:name/refresh', async (req, res) => {
-    const credentials = await authorize(ctx, req, readinessRefreshPermission);
-    const entity = await ctx.service.getEntity(refOf(req.params), credentials);
-    const { transitions } = await ctx.service.refresh([entity], credentials);
-    res.json({ transitions });
-  });
+  router.post(
+    '/scorecards/:kind/:namespace/:name/refresh',
+    async (req, res) => {
+      const credentials = await authorize(ctx, req, readinessRefreshPermission);
+      const entity = await ctx.service.getEntity(
+        refOf(req.params),
+        credentials,
+      );
+      const { transitions } = await ctx.service.refresh([entity], credentials);
+      res.json({ transitions });
+    },
+  );
 
-  router.get('/gates/:kind/:namespace/:name/:trackId/:gateId', async (req, res) => {
-    const credentials = await authorize(ctx, req, readinessReadPermission);
-    const { trackId, gateId } = req.params;
-    const track = ctx.tracks.get(trackId);
-    if (!track) throw new NotFoundError(`No track '${trackId}'`);
-    if (!track.track.spec.gates.some(g => g.id === gateId)) {
-      throw new NotFoundError(`Track '${trackId}' has no gate '${gateId}'`);
-    }
-    const scorecard = await ctx.service.getScorecard(refOf(req.params), credentials);
-    const evaluation = scorecard.tracks.find(t => t.track.metadata.name === trackId)?.evaluation;
-    if (!evaluation) {
-      throw new NotFoundError(`Track '${trackId}' does not apply to ${scorecard.entityRef}`);
-    }
-    res.json({
-      entityRef: scorecard.entityRef,
-      trackId,
-      gate: evaluation.gates.find(g => g.gateId === gateId)! as any,
-    });
-  });
+  router.get(
+    '/gates/:kind/:namespace/:name/:trackId/:gateId',
+    async (req, res) => {
+      const credentials = await authorize(ctx, req, readinessReadPermission);
+      const { trackId, gateId } = req.params;
+      const track = ctx.tracks.get(trackId);
+      if (!track) throw new NotFoundError(`No track '${trackId}'`);
+      if (!track.track.spec.gates.some(g => g.id === gateId)) {
+        throw new NotFoundError(`Track '${trackId}' has no gate '${gateId}'`);
+      }
+      const scorecard = await ctx.service.getScorecard(
+        refOf(req.params),
+        credentials,
+      );
+      const evaluation = scorecard.tracks.find(
+        t => t.track.metadata.name === trackId,
+      )?.evaluation;
+      if (!evaluation) {
+        throw new NotFoundError(
+          `Track '${trackId}' does not apply to ${scorecard.entityRef}`,
+        );
+      }
+      res.json({
+        entityRef: scorecard.entityRef,
+        trackId,
+        gate: evaluation.gates.find(g => g.gateId === gateId)! as any,
+      });
+    },
+  );
 
   router.get('/systems/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
     const systemRef = refOf({ kind: 'system', ...req.params });
-    res.json((await ctx.service.getSystemReadiness(systemRef, credentials)) as any);
+    res.json(
+      (await ctx.service.getSystemReadiness(systemRef, credentials)) as any,
+    );
   });
 }

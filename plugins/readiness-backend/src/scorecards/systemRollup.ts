@@ -7,7 +7,13 @@ import {
   TrackEvaluation,
 } from '@internal/plugin-readiness-common';
 
-const severity: Record<GateStatus, number> = { failed: 3, unknown: 2, blocked: 1, passed: 0, 'not-applicable': -1 };
+const severity: Record<GateStatus, number> = {
+  failed: 3,
+  unknown: 2,
+  blocked: 1,
+  passed: 0,
+  'not-applicable': -1,
+};
 
 /** The worse of two gate statuses: failed, then unknown, then blocked, then passed, then not applicable. */
 export function worseStatus(a: GateStatus, b: GateStatus): GateStatus {
@@ -27,7 +33,12 @@ function shareOfGatesPassed(entity: SystemReadinessEntity): number {
 export function rollUpSystem(options: {
   systemRef: string;
   evaluatedAt: string;
-  entities: Array<{ entityRef: string; kind: string; title?: string; evaluations: TrackEvaluation[] }>;
+  entities: Array<{
+    entityRef: string;
+    kind: string;
+    title?: string;
+    evaluations: TrackEvaluation[];
+  }>;
   tracks: Track[];
 }): SystemReadiness {
   const rows: SystemReadinessEntity[] = options.entities.map(e => ({
@@ -43,16 +54,23 @@ export function rollUpSystem(options: {
       blockers: ev.summary.blockers,
     })),
   }));
-  rows.sort((a, b) => shareOfGatesPassed(a) - shareOfGatesPassed(b) || a.entityRef.localeCompare(b.entityRef));
+  rows.sort(
+    (a, b) =>
+      shareOfGatesPassed(a) - shareOfGatesPassed(b) ||
+      a.entityRef.localeCompare(b.entityRef),
+  );
 
-  const usedTracks = options.tracks.filter(t => rows.some(r => r.tracks.some(rt => rt.trackId === t.metadata.name)));
+  const usedTracks = options.tracks.filter(t =>
+    rows.some(r => r.tracks.some(rt => rt.trackId === t.metadata.name)),
+  );
   const tracks = usedTracks.map(track => ({
     trackId: track.metadata.name,
     title: track.metadata.title,
     gates: track.spec.gates.map(gate => {
       let status: GateStatus = 'not-applicable';
       for (const row of rows) {
-        const s = row.tracks.find(t => t.trackId === track.metadata.name)?.gates[gate.id];
+        const s = row.tracks.find(t => t.trackId === track.metadata.name)
+          ?.gates[gate.id];
         if (s) status = worseStatus(status, s);
       }
       return { id: gate.id, title: gate.title, status };
@@ -66,7 +84,8 @@ export function rollUpSystem(options: {
         for (const rc of gate.rootCauses) {
           const key = `${ev.trackId}/${rc.gateId}/${rc.checkId}/${rc.message}`;
           const existing = causes.get(key) ?? { ...rc, entityRefs: [] };
-          if (!existing.entityRefs.includes(e.entityRef)) existing.entityRefs.push(e.entityRef);
+          if (!existing.entityRefs.includes(e.entityRef))
+            existing.entityRefs.push(e.entityRef);
           causes.set(key, existing);
         }
       }
@@ -79,6 +98,8 @@ export function rollUpSystem(options: {
     tracks,
     entities: rows,
     ...(weakest ? { weakestLink: weakest.entityRef } : {}),
-    rootCauses: [...causes.values()].sort((a, b) => b.entityRefs.length - a.entityRefs.length),
+    rootCauses: [...causes.values()].sort(
+      (a, b) => b.entityRefs.length - a.entityRefs.length,
+    ),
   };
 }

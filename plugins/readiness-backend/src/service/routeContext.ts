@@ -6,7 +6,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import { Request } from 'express';
 
 /** What every capability's routes need from the backend. */
@@ -25,7 +28,9 @@ export async function authorize(
   req: Request<any, any, any, any, any>,
   permission: BasicPermission,
 ) {
-  const credentials = await ctx.httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const credentials = await ctx.httpAuth.credentials(req, {
+    allow: ['user', 'service'],
+  });
   await decide(ctx, credentials, permission);
   return credentials;
 }
@@ -41,8 +46,14 @@ export async function authorizeUser(
   return credentials;
 }
 
-async function decide(ctx: RouteContext, credentials: BackstageCredentials, permission: BasicPermission) {
-  const [decision] = await ctx.permissions.authorize([{ permission }], { credentials });
+async function decide(
+  ctx: RouteContext,
+  credentials: BackstageCredentials,
+  permission: BasicPermission,
+) {
+  const [decision] = await ctx.permissions.authorize([{ permission }], {
+    credentials,
+  });
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(`Not allowed: ${permission.name}`);
   }
@@ -56,7 +67,12 @@ export async function audited<T>(
   meta: Record<string, string | number | boolean | null>,
   fn: () => Promise<T>,
 ): Promise<T> {
-  const event = await ctx.auditor.createEvent({ eventId, request: req, severityLevel: 'medium', meta });
+  const event = await ctx.auditor.createEvent({
+    eventId,
+    request: req,
+    severityLevel: 'medium',
+    meta,
+  });
   try {
     const result = await fn();
     await event.success();

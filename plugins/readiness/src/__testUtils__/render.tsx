@@ -1,10 +1,17 @@
 import { ReactElement } from 'react';
 import { SWRConfig } from 'swr';
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { ReadinessApi } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from '../api';
 import scorecard from '../__fixtures__/scorecard-rag-api.json';
@@ -21,7 +28,17 @@ import environments from '../__fixtures__/environments-rag-platform.json';
  * Responses recorded from the real backend running the demo catalog (`npm start`, then the GET routes), so the
  * components are tested against the shapes the backend really sends.
  */
-export const fixtures = { scorecard, history, system, overview, matrix, deployments, runbooks, oncall, environments } as any;
+export const fixtures = {
+  scorecard,
+  history,
+  system,
+  overview,
+  matrix,
+  deployments,
+  runbooks,
+  oncall,
+  environments,
+} as any;
 
 export const ragApi: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -30,22 +47,37 @@ export const ragApi: Entity = {
     name: 'rag-api',
     namespace: 'default',
     title: 'RAG API',
-    annotations: { 'readiness.io/runbooks': 'runbooks/oidc-outage.md', 'readiness.io/oncall': 'oncall/rag-team.yaml' },
+    annotations: {
+      'readiness.io/runbooks': 'runbooks/oidc-outage.md',
+      'readiness.io/oncall': 'oncall/rag-team.yaml',
+    },
   },
-  spec: { type: 'service', owner: 'group:default/rag-team', system: 'rag-platform', lifecycle: 'experimental' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/rag-team',
+    system: 'rag-platform',
+    lifecycle: 'experimental',
+  },
 };
 
 export const ragPlatform: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'System',
-  metadata: { name: 'rag-platform', namespace: 'default', title: 'RAG platform' },
+  metadata: {
+    name: 'rag-platform',
+    namespace: 'default',
+    title: 'RAG platform',
+  },
   spec: { owner: 'group:default/rag-team' },
 };
 
-const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call: ${name}`));
+const unexpected = (name: string) => () =>
+  Promise.reject(new Error(`unexpected call: ${name}`));
 
 /** A ReadinessApi answering from the fixtures; override any method per test. */
-export function fakeApi(overrides: Partial<ReadinessApi> = {}): ReadinessApi & { calls: Array<[string, unknown[]]> } {
+export function fakeApi(
+  overrides: Partial<ReadinessApi> = {},
+): ReadinessApi & { calls: Array<[string, unknown[]]> } {
   const calls: Array<[string, unknown[]]> = [];
   const base: ReadinessApi = {
     getTracks: async () => fixtures.scorecard.tracks.map((t: any) => t.track),
@@ -63,8 +95,17 @@ export function fakeApi(overrides: Partial<ReadinessApi> = {}): ReadinessApi & {
     createDeployment: unexpected('createDeployment'),
     createDeployments: unexpected('createDeployments'),
     listDeployments: async (_ref, options = {}) => {
-      const items = fixtures.deployments.items.filter((d: any) => !options.environment || d.environment === options.environment);
-      return { items: items.slice(options.offset ?? 0, (options.offset ?? 0) + (options.limit ?? 20)), total: items.length };
+      const items = fixtures.deployments.items.filter(
+        (d: any) =>
+          !options.environment || d.environment === options.environment,
+      );
+      return {
+        items: items.slice(
+          options.offset ?? 0,
+          (options.offset ?? 0) + (options.limit ?? 20),
+        ),
+        total: items.length,
+      };
     },
     getDeploymentMatrix: async () => fixtures.matrix,
     getSystemDeployments: unexpected('getSystemDeployments'),
@@ -94,7 +135,12 @@ export function fakeApi(overrides: Partial<ReadinessApi> = {}): ReadinessApi & {
 /** Renders a component in a test app, inside an entity, with the API and a permission decision. */
 export function render(
   element: ReactElement,
-  options: { api?: ReadinessApi; entity?: Entity; allow?: boolean; onPermission?: (name: string) => void } = {},
+  options: {
+    api?: ReadinessApi;
+    entity?: Entity;
+    allow?: boolean;
+    onPermission?: (name: string) => void;
+  } = {},
 ) {
   const api = options.api ?? fakeApi();
   return renderInTestApp(
@@ -106,7 +152,9 @@ export function render(
           mockApis.permission({
             authorize: request => {
               options.onPermission?.(request.permission.name);
-              return options.allow === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW;
+              return options.allow === false
+                ? AuthorizeResult.DENY
+                : AuthorizeResult.ALLOW;
             },
           }),
         ],
@@ -114,10 +162,11 @@ export function render(
     >
       {/* usePermission caches decisions in SWR; a cache per render keeps one test's decisions out of the next. */}
       <SWRConfig value={{ provider: () => new Map() }}>
-        <EntityProvider entity={options.entity ?? ragApi}>{element}</EntityProvider>
+        <EntityProvider entity={options.entity ?? ragApi}>
+          {element}
+        </EntityProvider>
       </SWRConfig>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
-

@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { AuthService, coreServices, createBackendModule, DiscoveryService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  coreServices,
+  createBackendModule,
+  DiscoveryService,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { targetPaths } from '@backstage/cli-common';
@@ -37,7 +42,9 @@ export async function startReadinessForActions() {
       mockServices.rootConfig.factory({
         data: {
           readiness: {
-            tracks: ['rag-production-readiness', 'service-baseline'].map(t => path.join(targetPaths.rootDir, 'examples/readiness', `${t}.yaml`)),
+            tracks: ['rag-production-readiness', 'service-baseline'].map(t =>
+              path.join(targetPaths.rootDir, 'examples/readiness', `${t}.yaml`),
+            ),
             demo: { seed: true },
           },
         },

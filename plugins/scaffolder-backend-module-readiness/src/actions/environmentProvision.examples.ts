@@ -4,7 +4,8 @@ import yaml from 'yaml';
 /** Documented examples of readiness:environment:provision; every one runs in environmentProvision.examples.test.ts. */
 export const examples: TemplateExample[] = [
   {
-    description: 'Publish the rendered definition of rag-staging-eu (fetched into ./environment), register it, and record it with the readiness backend',
+    description:
+      'Publish the rendered definition of rag-staging-eu (fetched into ./environment), register it, and record it with the readiness backend',
     example: yaml.stringify({
       steps: [
         {

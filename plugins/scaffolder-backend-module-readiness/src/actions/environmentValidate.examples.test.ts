@@ -11,18 +11,30 @@ describe('readiness:environment:validate examples', () => {
   beforeAll(async () => {
     action = createEnvironmentValidateAction({
       ...(await startReadinessForActions()),
-      productionGate: { trackId: 'rag-production-readiness', gateId: 'deployment-prepared' },
+      productionGate: {
+        trackId: 'rag-production-readiness',
+        gateId: 'deployment-prepared',
+      },
     });
   });
 
   it('runs the first example: a new staging environment is valid', async () => {
-    const ctx = createMockActionContext({ input: yaml.parse(examples[0].example).steps[0].input });
+    const ctx = createMockActionContext({
+      input: yaml.parse(examples[0].example).steps[0].input,
+    });
     await action.handler(ctx as any);
-    expect(ctx.output).toHaveBeenCalledWith('environmentRef', 'resource:default/rag-staging-eu');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'environmentRef',
+      'resource:default/rag-staging-eu',
+    );
   });
 
   it('runs the second example: production is refused while the demo is blocked', async () => {
-    const ctx = createMockActionContext({ input: yaml.parse(examples[1].example).steps[0].input });
-    await expect(action.handler(ctx as any)).rejects.toThrow(/tier: production needs every component/);
+    const ctx = createMockActionContext({
+      input: yaml.parse(examples[1].example).steps[0].input,
+    });
+    await expect(action.handler(ctx as any)).rejects.toThrow(
+      /tier: production needs every component/,
+    );
   });
 });

@@ -11,20 +11,29 @@ export const examples: TemplateExample[] = [
           id: 'validate',
           name: 'Validate the environment',
           action: 'readiness:environment:validate',
-          input: { system: 'system:default/rag-platform', name: 'rag-staging-eu', tier: 'staging' },
+          input: {
+            system: 'system:default/rag-platform',
+            name: 'rag-staging-eu',
+            tier: 'staging',
+          },
         },
       ],
     }),
   },
   {
-    description: 'Production needs the system to have passed its deployment gate; this fails while the demo is blocked',
+    description:
+      'Production needs the system to have passed its deployment gate; this fails while the demo is blocked',
     example: yaml.stringify({
       steps: [
         {
           id: 'validate',
           name: 'Validate the environment',
           action: 'readiness:environment:validate',
-          input: { system: 'system:default/rag-platform', name: 'rag-production-eu', tier: 'production' },
+          input: {
+            system: 'system:default/rag-platform',
+            name: 'rag-production-eu',
+            tier: 'production',
+          },
         },
       ],
     }),

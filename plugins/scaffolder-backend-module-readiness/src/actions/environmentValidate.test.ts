@@ -1,51 +1,91 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { startReadinessForActions } from '../__testUtils__/readinessBackend';
-import { createEnvironmentValidateAction, ENVIRONMENT_NAME } from './environmentValidate';
+import {
+  createEnvironmentValidateAction,
+  ENVIRONMENT_NAME,
+} from './environmentValidate';
 
 jest.setTimeout(60_000);
 
-const productionGate = { trackId: 'rag-production-readiness', gateId: 'deployment-prepared' };
+const productionGate = {
+  trackId: 'rag-production-readiness',
+  gateId: 'deployment-prepared',
+};
 
 describe('readiness:environment:validate', () => {
   let action: ReturnType<typeof createEnvironmentValidateAction>;
   beforeAll(async () => {
-    action = createEnvironmentValidateAction({ ...(await startReadinessForActions()), productionGate });
+    action = createEnvironmentValidateAction({
+      ...(await startReadinessForActions()),
+      productionGate,
+    });
   });
   const run = async (input: object) => {
-    const ctx = createMockActionContext({ input: { system: 'system:default/rag-platform', tier: 'staging', ...input } as any });
+    const ctx = createMockActionContext({
+      input: {
+        system: 'system:default/rag-platform',
+        tier: 'staging',
+        ...input,
+      } as any,
+    });
     await action.handler(ctx as any);
     return ctx;
   };
 
   it('accepts a new staging environment and outputs its ref', async () => {
     const ctx = await run({ name: 'rag-staging-eu' });
-    expect(ctx.output).toHaveBeenCalledWith('environmentRef', 'resource:default/rag-staging-eu');
-    expect(ctx.output).toHaveBeenCalledWith('systemRef', 'system:default/rag-platform');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'environmentRef',
+      'resource:default/rag-staging-eu',
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'systemRef',
+      'system:default/rag-platform',
+    );
   });
 
   it.each([
     ['RAG-Staging', /name: 'RAG-Staging' must be 3 to 40 lower-case letters/],
     ['rag-', /must be 3 to 40/],
     ['ab', /must be 3 to 40/],
-    ['rag-staging', /name: resource:default\/rag-staging already exists in the catalog \(owned by group:default\/rag-team\)/],
+    [
+      'rag-staging',
+      /name: resource:default\/rag-staging already exists in the catalog \(owned by group:default\/rag-team\)/,
+    ],
   ])('refuses the name %p', async (name, message) => {
-    await expect(run({ name })).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(message) });
+    await expect(run({ name })).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(message),
+    });
   });
 
   it('refuses an unknown system', async () => {
-    await expect(run({ name: 'rag-x', system: 'system:default/ghost' })).rejects.toThrow(/system: no System system:default\/ghost in the catalog/);
+    await expect(
+      run({ name: 'rag-x', system: 'system:default/ghost' }),
+    ).rejects.toThrow(/system: no System system:default\/ghost in the catalog/);
   });
 
   it('refuses production while the system has not passed its deployment gate, naming the gate, components and root causes', async () => {
-    const error = await run({ name: 'rag-production-eu', tier: 'production' }).catch(e => e);
+    const error = await run({
+      name: 'rag-production-eu',
+      tier: 'production',
+    }).catch(e => e);
     expect(error.name).toBe('InputError');
-    expect(error.message).toMatch(/^tier: production needs every component of system:default\/rag-platform to have passed gate 'deployment-prepared' of track 'rag-production-readiness'/);
+    expect(error.message).toMatch(
+      /^tier: production needs every component of system:default\/rag-platform to have passed gate 'deployment-prepared' of track 'rag-production-readiness'/,
+    );
     expect(error.message).toMatch(/component:default\/rag-api \(blocked\)/);
     expect(error.message).toMatch(/backend-verified\/oidc-login/);
   });
 
   it('checks names with one rule', () => {
-    expect(['rag-dev', 'abc', 'a1-b2'].every(n => ENVIRONMENT_NAME.test(n))).toBe(true);
-    expect(['1abc', 'ab', 'a_b', 'abc-', 'a'.repeat(41)].some(n => ENVIRONMENT_NAME.test(n))).toBe(false);
+    expect(
+      ['rag-dev', 'abc', 'a1-b2'].every(n => ENVIRONMENT_NAME.test(n)),
+    ).toBe(true);
+    expect(
+      ['1abc', 'ab', 'a_b', 'abc-', 'a'.repeat(41)].some(n =>
+        ENVIRONMENT_NAME.test(n),
+      ),
+    ).toBe(false);
   });
 });

@@ -28,35 +28,68 @@ export function createEnvironmentValidateAction(options: {
 }) {
   return createTemplateAction({
     id: 'readiness:environment:validate',
-    description: 'Validates a new environment: name rules, uniqueness in the catalog, the system, and the tier policy.',
+    description:
+      'Validates a new environment: name rules, uniqueness in the catalog, the system, and the tier policy.',
     examples,
     supportsDryRun: true,
     schema: {
       input: {
-        system: z => z.string().min(1).describe('The System the environment serves, e.g. system:default/rag-platform'),
-        name: z => z.string().describe('The environment name, e.g. rag-staging-eu'),
-        tier: z => z.enum(['dev', 'staging', 'production']).describe('dev, staging or production'),
+        system: z =>
+          z
+            .string()
+            .min(1)
+            .describe(
+              'The System the environment serves, e.g. system:default/rag-platform',
+            ),
+        name: z =>
+          z.string().describe('The environment name, e.g. rag-staging-eu'),
+        tier: z =>
+          z
+            .enum(['dev', 'staging', 'production'])
+            .describe('dev, staging or production'),
       },
       output: {
-        environmentRef: z => z.string().describe('resource:<namespace>/<name> of the environment to create'),
+        environmentRef: z =>
+          z
+            .string()
+            .describe(
+              'resource:<namespace>/<name> of the environment to create',
+            ),
         systemRef: z => z.string().describe('The System, as a full entity ref'),
       },
     },
     async handler(ctx) {
       const { name, tier } = ctx.input;
       if (!ENVIRONMENT_NAME.test(name)) {
-        throw new InputError(`name: '${name}' must be 3 to 40 lower-case letters, digits and dashes, starting with a letter and not ending with a dash`);
+        throw new InputError(
+          `name: '${name}' must be 3 to 40 lower-case letters, digits and dashes, starting with a letter and not ending with a dash`,
+        );
       }
-      const systemRef = stringifyEntityRef(parseEntityRef(ctx.input.system, { defaultKind: 'system', defaultNamespace: 'default' }));
+      const systemRef = stringifyEntityRef(
+        parseEntityRef(ctx.input.system, {
+          defaultKind: 'system',
+          defaultNamespace: 'default',
+        }),
+      );
       const credentials = await options.auth.getOwnServiceCredentials();
-      const system = await options.catalog.getEntityByRef(systemRef, { credentials });
+      const system = await options.catalog.getEntityByRef(systemRef, {
+        credentials,
+      });
       if (!system || system.kind.toLocaleLowerCase('en-US') !== 'system') {
         throw new InputError(`system: no System ${systemRef} in the catalog`);
       }
-      const environmentRef = `resource:${system.metadata.namespace ?? 'default'}/${name}`;
-      const existing = await options.catalog.getEntityByRef(environmentRef, { credentials });
+      const environmentRef = `resource:${
+        system.metadata.namespace ?? 'default'
+      }/${name}`;
+      const existing = await options.catalog.getEntityByRef(environmentRef, {
+        credentials,
+      });
       if (existing) {
-        throw new InputError(`name: ${environmentRef} already exists in the catalog (owned by ${(existing.spec as { owner?: string })?.owner ?? 'nobody'})`);
+        throw new InputError(
+          `name: ${environmentRef} already exists in the catalog (owned by ${
+            (existing.spec as { owner?: string })?.owner ?? 'nobody'
+          })`,
+        );
       }
       if (tier === 'production') {
         const { trackId, gateId } = options.productionGate;
@@ -65,10 +98,19 @@ export function createEnvironmentValidateAction(options: {
           .map(e => ({ e, t: e.tracks.find(t => t.trackId === trackId) }))
           .filter(({ t }) => t && t.gates[gateId] !== 'passed');
         if (notPassed.length > 0) {
-          const causes = readiness.rootCauses.map(c => `\n  - [${c.status}] ${c.gateId}/${c.checkId}: ${c.message}`).join('');
+          const causes = readiness.rootCauses
+            .map(
+              c => `\n  - [${c.status}] ${c.gateId}/${c.checkId}: ${c.message}`,
+            )
+            .join('');
           throw new InputError(
             `tier: production needs every component of ${systemRef} to have passed gate '${gateId}' of track '${trackId}'; ` +
-              `not passed by ${notPassed.map(({ e, t }) => `${e.entityRef} (${t!.gates[gateId] ?? 'unknown'})`).join(', ')}. Root causes:${causes || ' none recorded'}`,
+              `not passed by ${notPassed
+                .map(
+                  ({ e, t }) =>
+                    `${e.entityRef} (${t!.gates[gateId] ?? 'unknown'})`,
+                )
+                .join(', ')}. Root causes:${causes || ' none recorded'}`,
           );
         }
       }

@@ -13,13 +13,19 @@ describe('readiness:gate:check examples', () => {
   });
 
   it('runs the first example: rag-api is catalogued', async () => {
-    const ctx = createMockActionContext({ input: yaml.parse(examples[0].example).steps[0].input });
+    const ctx = createMockActionContext({
+      input: yaml.parse(examples[0].example).steps[0].input,
+    });
     await action.handler(ctx as any);
     expect(ctx.output).toHaveBeenCalledWith('status', 'passed');
   });
 
   it('runs the second example: the backend is not verified, so the step fails with the root causes', async () => {
-    const ctx = createMockActionContext({ input: yaml.parse(examples[1].example).steps[0].input });
-    await expect(action.handler(ctx as any)).rejects.toThrow(/has not passed gate 'backend-verified'.*\n.*oidc-login/);
+    const ctx = createMockActionContext({
+      input: yaml.parse(examples[1].example).steps[0].input,
+    });
+    await expect(action.handler(ctx as any)).rejects.toThrow(
+      /has not passed gate 'backend-verified'.*\n.*oidc-login/,
+    );
   });
 });

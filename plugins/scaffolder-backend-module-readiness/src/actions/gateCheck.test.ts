@@ -12,23 +12,45 @@ describe('readiness:gate:check', () => {
   });
 
   it('passes a gate the entity has passed, and outputs its status', async () => {
-    const ctx = createMockActionContext({ input: { entityRef: 'component:default/rag-api', trackId: 'service-baseline', gateId: 'catalogued' } });
+    const ctx = createMockActionContext({
+      input: {
+        entityRef: 'component:default/rag-api',
+        trackId: 'service-baseline',
+        gateId: 'catalogued',
+      },
+    });
     await action.handler(ctx as any);
     expect(ctx.output).toHaveBeenCalledWith('status', 'passed');
     expect(ctx.output).toHaveBeenCalledWith('rootCauses', []);
   });
 
   it('fails the step for a gate not passed, naming the root causes', async () => {
-    const ctx = createMockActionContext({ input: { entityRef: 'component:default/rag-web', trackId: 'rag-production-readiness', gateId: 'frontend-verified' } });
+    const ctx = createMockActionContext({
+      input: {
+        entityRef: 'component:default/rag-web',
+        trackId: 'rag-production-readiness',
+        gateId: 'frontend-verified',
+      },
+    });
     const error = await action.handler(ctx as any).catch(e => e);
     expect(error.name).toBe('InputError');
-    expect(error.message).toMatch(/component:default\/rag-web has not passed gate 'frontend-verified' of track 'rag-production-readiness': it is blocked \(waiting for backend-verified\)/);
-    expect(error.message).toMatch(/\[fail\] backend-verified\/oidc-login: evidence.tests.oidc-login of component:default\/rag-api/);
+    expect(error.message).toMatch(
+      /component:default\/rag-web has not passed gate 'frontend-verified' of track 'rag-production-readiness': it is blocked \(waiting for backend-verified\)/,
+    );
+    expect(error.message).toMatch(
+      /\[fail\] backend-verified\/oidc-login: evidence.tests.oidc-login of component:default\/rag-api/,
+    );
     expect(ctx.output).toHaveBeenCalledWith('status', 'blocked');
   });
 
   it('fails the step for a gate scoped to an environment the system does not have, saying so', async () => {
-    const ctx = createMockActionContext({ input: { entityRef: 'component:default/rag-api', trackId: 'rag-production-readiness', gateId: 'production-verified' } });
+    const ctx = createMockActionContext({
+      input: {
+        entityRef: 'component:default/rag-api',
+        trackId: 'rag-production-readiness',
+        gateId: 'production-verified',
+      },
+    });
     await expect(action.handler(ctx as any)).rejects.toMatchObject({
       name: 'InputError',
       message:
@@ -39,13 +61,24 @@ describe('readiness:gate:check', () => {
   });
 
   it('says which gate or track does not exist', async () => {
-    const ctx = createMockActionContext({ input: { entityRef: 'component:default/rag-api', trackId: 'rag-production-readiness', gateId: 'no-such-gate' } });
-    await expect(action.handler(ctx as any)).rejects.toMatchObject({ name: 'InputError', message: expect.stringMatching(/no gate 'no-such-gate'/) });
+    const ctx = createMockActionContext({
+      input: {
+        entityRef: 'component:default/rag-api',
+        trackId: 'rag-production-readiness',
+        gateId: 'no-such-gate',
+      },
+    });
+    await expect(action.handler(ctx as any)).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(/no gate 'no-such-gate'/),
+    });
   });
 
   it('declares its input schema for the template editor', () => {
     expect(action.id).toBe('readiness:gate:check');
     expect(action.supportsDryRun).toBe(true);
-    expect(Object.keys((action.schema?.input as any)?.properties ?? {})).toEqual(['entityRef', 'trackId', 'gateId']);
+    expect(
+      Object.keys((action.schema?.input as any)?.properties ?? {}),
+    ).toEqual(['entityRef', 'trackId', 'gateId']);
   });
 });

@@ -12,42 +12,86 @@ import { examples } from './gateCheck.examples';
 export function createGateCheckAction(options: { readiness: ReadinessApi }) {
   return createTemplateAction({
     id: 'readiness:gate:check',
-    description: 'Fails the step unless the entity has passed a readiness gate; the error lists the root causes.',
+    description:
+      'Fails the step unless the entity has passed a readiness gate; the error lists the root causes.',
     examples,
     supportsDryRun: true,
     schema: {
       input: {
-        entityRef: z => z.string().regex(/^[\w-]+:([\w.-]+\/)?[\w.-]+$/, 'an entity ref like component:default/rag-api').describe('The entity, e.g. component:default/rag-api'),
-        trackId: z => z.string().min(1).describe('The track, e.g. rag-production-readiness'),
-        gateId: z => z.string().min(1).describe('The gate, e.g. deployment-prepared'),
+        entityRef: z =>
+          z
+            .string()
+            .regex(
+              /^[\w-]+:([\w.-]+\/)?[\w.-]+$/,
+              'an entity ref like component:default/rag-api',
+            )
+            .describe('The entity, e.g. component:default/rag-api'),
+        trackId: z =>
+          z
+            .string()
+            .min(1)
+            .describe('The track, e.g. rag-production-readiness'),
+        gateId: z =>
+          z.string().min(1).describe('The gate, e.g. deployment-prepared'),
       },
       output: {
-        status: z => z.string().describe('passed | failed | blocked | unknown | not-applicable'),
-        rootCauses: z => z.array(z.string()).describe('gateId/checkId of each root cause'),
+        status: z =>
+          z
+            .string()
+            .describe('passed | failed | blocked | unknown | not-applicable'),
+        rootCauses: z =>
+          z.array(z.string()).describe('gateId/checkId of each root cause'),
       },
     },
     async handler(ctx) {
       const { entityRef, trackId, gateId } = ctx.input;
       let gate;
       try {
-        ({ gate } = await options.readiness.getGate(entityRef, trackId, gateId));
+        ({ gate } = await options.readiness.getGate(
+          entityRef,
+          trackId,
+          gateId,
+        ));
       } catch (error) {
-        const e = error as { statusCode?: number; body?: { error?: { message?: string } }; message: string };
-        if (e.statusCode === 404) throw new InputError(`readiness:gate:check: ${e.body?.error?.message ?? e.message}`);
+        const e = error as {
+          statusCode?: number;
+          body?: { error?: { message?: string } };
+          message: string;
+        };
+        if (e.statusCode === 404)
+          throw new InputError(
+            `readiness:gate:check: ${e.body?.error?.message ?? e.message}`,
+          );
         throw error;
       }
       const rootCauses = gate.rootCauses.map(c => `${c.gateId}/${c.checkId}`);
       ctx.output('status', gate.status);
       ctx.output('rootCauses', rootCauses);
       if (gate.status === 'not-applicable') {
-        throw new InputError(`${entityRef} has not passed gate '${gateId}' of track '${trackId}': it does not apply yet. ${gate.message ?? ''}`.trim());
+        throw new InputError(
+          `${entityRef} has not passed gate '${gateId}' of track '${trackId}': it does not apply yet. ${
+            gate.message ?? ''
+          }`.trim(),
+        );
       }
       if (gate.status !== 'passed') {
-        const reasons = gate.rootCauses.map(c => `\n  - [${c.status}] ${c.gateId}/${c.checkId}: ${c.message}`).join('');
-        const waiting = gate.blockedBy.length ? ` (waiting for ${gate.blockedBy.join(', ')})` : '';
-        throw new InputError(`${entityRef} has not passed gate '${gateId}' of track '${trackId}': it is ${gate.status}${waiting}. Root causes:${reasons || ' none recorded'}`);
+        const reasons = gate.rootCauses
+          .map(
+            c => `\n  - [${c.status}] ${c.gateId}/${c.checkId}: ${c.message}`,
+          )
+          .join('');
+        const waiting = gate.blockedBy.length
+          ? ` (waiting for ${gate.blockedBy.join(', ')})`
+          : '';
+        throw new InputError(
+          `${entityRef} has not passed gate '${gateId}' of track '${trackId}': it is ${
+            gate.status
+          }${waiting}. Root causes:${reasons || ' none recorded'}`,
+        );
       }
-      ctx.logger.info(`${entityRef} passed gate '${gateId}' of track '${trackId}'`);
+      ctx.logger.info(
+        `${entityRef} passed gate '${gateId}' of track '${trackId}'`,
+      );
     },
   });
 }

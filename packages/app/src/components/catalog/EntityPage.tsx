@@ -281,7 +281,6 @@ const systemPage = (
     </EntityLayout.Route>
     <EntityLayout.Route path="/diagram" title="Diagram">
       <EntityCatalogGraphCard
-       
         direction={Direction.TOP_BOTTOM}
         title="System diagram"
         height={700}

@@ -26,7 +26,11 @@ const check = (id: string, name: string): CheckResponse => ({
   factIds: ['entityMetadataFactRetriever'],
 });
 
-const result = (c: CheckResponse, passed: boolean, fact: string): CheckResult => ({
+const result = (
+  c: CheckResponse,
+  passed: boolean,
+  fact: string,
+): CheckResult => ({
   check: c,
   result: passed,
   facts: {
@@ -50,10 +54,12 @@ describe('EntityTechInsightsScorecardContent', () => {
   const tags = check('tagsCheck', 'Has tags');
 
   it('shows each check with its outcome, and checks without facts as such', async () => {
-    const runChecks = jest.fn().mockResolvedValue([
-      result(owner, true, 'hasGroupOwner'),
-      result(title, false, 'hasTitle'),
-    ]);
+    const runChecks = jest
+      .fn()
+      .mockResolvedValue([
+        result(owner, true, 'hasGroupOwner'),
+        result(title, false, 'hasTitle'),
+      ]);
     await renderWith({
       getAllChecks: async () => [owner, title, tags],
       runChecks,
@@ -81,15 +87,23 @@ describe('EntityTechInsightsScorecardContent', () => {
     await renderWith({ getAllChecks: async () => [title], runChecks });
 
     expect(await screen.findByText('0 of 1 checks passed')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: /run checks again/i }));
+    await userEvent.click(
+      screen.getByRole('button', { name: /run checks again/i }),
+    );
     expect(await screen.findByText('1 of 1 checks passed')).toBeInTheDocument();
     expect(runChecks).toHaveBeenCalledTimes(2);
   });
 
   it('shows the backend error when the checks cannot be run', async () => {
     const response = new Response(
-      JSON.stringify({ error: { name: 'NotAllowedError', message: 'Unauthorized' } }),
-      { status: 403, statusText: 'Forbidden', headers: { 'Content-Type': 'application/json' } },
+      JSON.stringify({
+        error: { name: 'NotAllowedError', message: 'Unauthorized' },
+      }),
+      {
+        status: 403,
+        statusText: 'Forbidden',
+        headers: { 'Content-Type': 'application/json' },
+      },
     );
     const error = await ResponseError.fromResponse(response as any);
     await renderWith({
@@ -105,10 +119,15 @@ describe('EntityTechInsightsScorecardContent', () => {
   });
 
   it('says how to configure checks when there are none', async () => {
-    await renderWith({ getAllChecks: async () => [], runChecks: async () => [] });
+    await renderWith({
+      getAllChecks: async () => [],
+      runChecks: async () => [],
+    });
     expect(
       await screen.findByText('No tech-insights checks are configured'),
     ).toBeInTheDocument();
-    expect(screen.getByText(/techInsights.factChecker.checks/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/techInsights.factChecker.checks/),
+    ).toBeInTheDocument();
   });
 });

@@ -121,8 +121,8 @@ export const EntityTechInsightsScorecardContent = () => {
         data={value}
       />
       <Typography variant="caption" color="textSecondary">
-        Checks from tech-insights (techInsights.factChecker.checks), run
-        against the latest facts for this entity.
+        Checks from tech-insights (techInsights.factChecker.checks), run against
+        the latest facts for this entity.
       </Typography>
     </InfoCard>
   );

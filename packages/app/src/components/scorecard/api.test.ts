@@ -2,7 +2,9 @@ import { MockFetchApi } from '@backstage/test-utils';
 import { TechInsightsScorecardClient } from './api';
 
 describe('TechInsightsScorecardClient', () => {
-  const discoveryApi = { getBaseUrl: async (id: string) => `http://backend.test/api/${id}` };
+  const discoveryApi = {
+    getBaseUrl: async (id: string) => `http://backend.test/api/${id}`,
+  };
 
   it('runs checks for an entity with a POST to the tech-insights backend', async () => {
     const calls: Array<{ url: string; init?: RequestInit }> = [];
@@ -13,10 +15,17 @@ describe('TechInsightsScorecardClient', () => {
       },
     });
     const client = new TechInsightsScorecardClient({ discoveryApi, fetchApi });
-    await client.runChecks({ kind: 'Component', namespace: 'default', name: 'rag api' }, ['titleCheck']);
-    expect(calls[0].url).toBe('http://backend.test/api/tech-insights/checks/run/default/Component/rag%20api');
+    await client.runChecks(
+      { kind: 'Component', namespace: 'default', name: 'rag api' },
+      ['titleCheck'],
+    );
+    expect(calls[0].url).toBe(
+      'http://backend.test/api/tech-insights/checks/run/default/Component/rag%20api',
+    );
     expect(calls[0].init?.method).toBe('POST');
-    expect(JSON.parse(String(calls[0].init?.body))).toEqual({ checks: ['titleCheck'] });
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual({
+      checks: ['titleCheck'],
+    });
   });
 
   it('throws a ResponseError carrying the backend message on a bad response', async () => {
@@ -30,7 +39,7 @@ describe('TechInsightsScorecardClient', () => {
             response: { statusCode: 403 },
           }),
           {
-          status: 403,
+            status: 403,
             headers: { 'Content-Type': 'application/json' },
           },
         ),

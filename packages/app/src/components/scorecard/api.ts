@@ -20,7 +20,10 @@ export interface TechInsightsScorecardApi {
   /** Every check the backend's fact checker knows about. */
   getAllChecks(): Promise<CheckResponse[]>;
   /** Runs the checks (all, or the given ids) for one entity; checks without facts are left out. */
-  runChecks(entity: CompoundEntityRef, checks?: string[]): Promise<CheckResult[]>;
+  runChecks(
+    entity: CompoundEntityRef,
+    checks?: string[],
+  ): Promise<CheckResult[]>;
 }
 
 export const techInsightsScorecardApiRef =

@@ -23,7 +23,13 @@ type EvidenceRow = {
 const CHUNK = 500;
 
 /** One entry of readiness_latest_facts.facts. */
-type LatestFact = { value: JsonValue; observedAt: string; recordedAt: string; url?: string; commitSha?: string };
+type LatestFact = {
+  value: JsonValue;
+  observedAt: string;
+  recordedAt: string;
+  url?: string;
+  commitSha?: string;
+};
 
 /** {@link EvidenceStore} in the plugin's database (SQLite or PostgreSQL). */
 export class DatabaseEvidenceStore implements EvidenceStore {
@@ -55,9 +61,18 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         stored = this.fromRow(row);
       } else {
         // The unique index decides between concurrent pushes of the same externalId, not a read-then-write.
-        const inserted = await tx('readiness_evidence').insert(row).onConflict('external_id').ignore().returning('id');
-        const existing = await tx<EvidenceRow>('readiness_evidence').where({ external_id: evidence.externalId }).first();
-        if (!existing) throw new Error(`evidence ${evidence.externalId} vanished after insert`);
+        const inserted = await tx('readiness_evidence')
+          .insert(row)
+          .onConflict('external_id')
+          .ignore()
+          .returning('id');
+        const existing = await tx<EvidenceRow>('readiness_evidence')
+          .where({ external_id: evidence.externalId })
+          .first();
+        if (!existing)
+          throw new Error(
+            `evidence ${evidence.externalId} vanished after insert`,
+          );
         created = inserted.length > 0 && existing.id === row.id;
         stored = this.fromRow(existing);
         if (!created && !sameEvidence(stored, evidence)) {
@@ -73,8 +88,13 @@ export class DatabaseEvidenceStore implements EvidenceStore {
 
   /** Folds new evidence into the entity's latest facts if it is newer than what is there (row-locked on PostgreSQL). */
   private async updateLatest(tx: Knex.Transaction, evidence: StoredEvidence) {
-    await tx('readiness_latest_facts').insert({ entity_ref: evidence.entityRef, facts: '{}' }).onConflict('entity_ref').ignore();
-    let query = tx<{ entity_ref: string; facts: string }>('readiness_latest_facts').where({ entity_ref: evidence.entityRef });
+    await tx('readiness_latest_facts')
+      .insert({ entity_ref: evidence.entityRef, facts: '{}' })
+      .onConflict('entity_ref')
+      .ignore();
+    let query = tx<{ entity_ref: string; facts: string }>(
+      'readiness_latest_facts',
+    ).where({ entity_ref: evidence.entityRef });
     if (tx.client.config.client === 'pg') query = query.forUpdate();
     const { facts } = (await query.first())!;
     const latest: Record<string, LatestFact> = JSON.parse(facts);
@@ -83,7 +103,8 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     if (
       current &&
       (Date.parse(current.observedAt) > observed ||
-        (Date.parse(current.observedAt) === observed && Date.parse(current.recordedAt) > Date.parse(evidence.recordedAt)))
+        (Date.parse(current.observedAt) === observed &&
+          Date.parse(current.recordedAt) > Date.parse(evidence.recordedAt)))
     ) {
       return;
     }
@@ -94,14 +115,18 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       ...(evidence.url ? { url: evidence.url } : {}),
       ...(evidence.commitSha ? { commitSha: evidence.commitSha } : {}),
     };
-    await tx('readiness_latest_facts').where({ entity_ref: evidence.entityRef }).update({ facts: JSON.stringify(latest) });
+    await tx('readiness_latest_facts')
+      .where({ entity_ref: evidence.entityRef })
+      .update({ facts: JSON.stringify(latest) });
   }
 
   async latestFacts(entityRefs: string[], types?: string[]): Promise<Fact[]> {
     const wanted = types ? new Set(types) : undefined;
     const facts: Fact[] = [];
     for (let i = 0; i < entityRefs.length; i += CHUNK) {
-      const rows = await this.knex<{ entity_ref: string; facts: string }>('readiness_latest_facts')
+      const rows = await this.knex<{ entity_ref: string; facts: string }>(
+        'readiness_latest_facts',
+      )
         .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
         .select('entity_ref', 'facts');
       for (const row of rows) {
@@ -109,7 +134,13 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         for (const type in latest) {
           if (wanted && !wanted.has(type)) continue;
           const f = latest[type];
-          const fact: Fact = { entityRef: row.entity_ref, type, value: f.value, source: 'evidence', observedAt: f.observedAt };
+          const fact: Fact = {
+            entityRef: row.entity_ref,
+            type,
+            value: f.value,
+            source: 'evidence',
+            observedAt: f.observedAt,
+          };
           if (f.url) fact.url = f.url;
           if (f.commitSha) fact.commitSha = f.commitSha;
           facts.push(fact);

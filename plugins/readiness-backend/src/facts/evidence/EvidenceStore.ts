@@ -28,7 +28,10 @@ export interface EvidenceStore {
    * Records evidence. With an `externalId` already recorded: the same evidence again returns the stored record
    * (`created: false`); different evidence under that id throws a ConflictError.
    */
-  record(evidence: NewEvidence, recordedBy: string): Promise<{ evidence: StoredEvidence; created: boolean }>;
+  record(
+    evidence: NewEvidence,
+    recordedBy: string,
+  ): Promise<{ evidence: StoredEvidence; created: boolean }>;
   /** The latest evidence of each type for each of the entities, as facts. */
   latestFacts(entityRefs: string[], types?: string[]): Promise<Fact[]>;
 }

@@ -3,18 +3,26 @@ import { ReadinessFactSource } from '@internal/plugin-readiness-node';
 import { EvidenceStore } from './EvidenceStore';
 
 /** The built-in `evidence.*` fact source: the latest evidence CI pushed, per type. */
-export function createEvidenceFactSource(store: EvidenceStore): ReadinessFactSource {
+export function createEvidenceFactSource(
+  store: EvidenceStore,
+): ReadinessFactSource {
   return {
     id: 'evidence',
     factTypes: [
       {
         type: 'evidence.*',
-        description: 'Evidence pushed by CI (POST /evidence): test results, coverage, scans, evaluation scores',
+        description:
+          'Evidence pushed by CI (POST /evidence): test results, coverage, scans, evaluation scores',
       },
     ],
     async getFacts({ entities, types }) {
-      const refs = entities.map(e => stringifyEntityRef(e).toLocaleLowerCase('en-US'));
-      return store.latestFacts(refs, types?.filter(t => t.startsWith('evidence.')));
+      const refs = entities.map(e =>
+        stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+      );
+      return store.latestFacts(
+        refs,
+        types?.filter(t => t.startsWith('evidence.')),
+      );
     },
   };
 }

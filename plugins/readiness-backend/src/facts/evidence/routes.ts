@@ -1,12 +1,19 @@
 import { readinessEvidenceCreatePermission } from '@internal/plugin-readiness-common';
 import { ReadinessRouter } from '../../service/ReadinessRouter';
 import { authorize, RouteContext } from '../../service/routeContext';
-import { normalizeRef, ReadinessService } from '../../scorecards/ReadinessService';
+import {
+  normalizeRef,
+  ReadinessService,
+} from '../../scorecards/ReadinessService';
 import { EvidenceStore } from './EvidenceStore';
 
 /** Who recorded something: the user, or the external service (e.g. `external:ci`). */
 export function principalName(credentials: { principal: unknown }): string {
-  const p = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+  const p = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
   return p.type === 'user' ? p.userEntityRef! : p.subject ?? 'service';
 }
 
@@ -16,9 +23,15 @@ export function registerEvidenceRoutes(
   ctx: RouteContext & { evidence: EvidenceStore; service: ReadinessService },
 ) {
   router.post('/evidence', async (req, res) => {
-    const credentials = await authorize(ctx, req, readinessEvidenceCreatePermission);
+    const credentials = await authorize(
+      ctx,
+      req,
+      readinessEvidenceCreatePermission,
+    );
     const body = req.body;
-    const entity = await ctx.service.getEntity(body.entityRef, credentials, { cached: true });
+    const entity = await ctx.service.getEntity(body.entityRef, credentials, {
+      cached: true,
+    });
     const entityRef = normalizeRef(entity);
     const { evidence, created } = await ctx.evidence.record(
       {

@@ -44,7 +44,13 @@ export class DatabaseAttestationStore implements AttestationStore {
   }
 
   async listForEntities(entityRefs: string[]): Promise<Attestation[]> {
-    const rows = await selectWhereIn<AttestationRow>(this.knex, 'readiness_attestations', 'entity_ref', entityRefs, { column: 'attested_at', order: 'desc' });
+    const rows = await selectWhereIn<AttestationRow>(
+      this.knex,
+      'readiness_attestations',
+      'entity_ref',
+      entityRefs,
+      { column: 'attested_at', order: 'desc' },
+    );
     return rows.map(r => this.fromRow(r));
   }
 

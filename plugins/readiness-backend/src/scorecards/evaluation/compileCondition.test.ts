@@ -1,4 +1,8 @@
-import { compileCondition, describeCondition, readPath } from './compileCondition';
+import {
+  compileCondition,
+  describeCondition,
+  readPath,
+} from './compileCondition';
 
 describe('compileCondition', () => {
   it.each([
@@ -29,7 +33,11 @@ describe('compileCondition', () => {
   });
 
   it('reads the value at a path first', () => {
-    const test = compileCondition({ path: 'suites.0.status', operator: 'equal', value: 'passed' });
+    const test = compileCondition({
+      path: 'suites.0.status',
+      operator: 'equal',
+      value: 'passed',
+    });
     expect(test({ suites: [{ status: 'passed' }] })).toBe(true);
     expect(test({ suites: [] })).toBe(false);
     expect(test('passed')).toBe(false);
@@ -41,7 +49,9 @@ describe('compileCondition', () => {
   });
 
   it('describes a condition for messages', () => {
-    expect(describeCondition({ path: 'status', operator: 'equal', value: 'passed' })).toBe('status equal "passed"');
+    expect(
+      describeCondition({ path: 'status', operator: 'equal', value: 'passed' }),
+    ).toBe('status equal "passed"');
     expect(describeCondition({ operator: 'exists' })).toBe('value exists');
   });
 });

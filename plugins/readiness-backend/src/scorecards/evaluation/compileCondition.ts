@@ -5,19 +5,35 @@ import { CheckCondition } from '@internal/plugin-readiness-common';
 export type CompiledCondition = (value: JsonValue | undefined) => boolean;
 
 /** Reads a dot path (`a.b.0.c`, `items.length`) inside a JSON value; `undefined` when any step is missing. */
-export function readPath(value: JsonValue | undefined, path: string[]): JsonValue | undefined {
+export function readPath(
+  value: JsonValue | undefined,
+  path: string[],
+): JsonValue | undefined {
   let current: JsonValue | undefined = value;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
-    if (Array.isArray(current)) current = key === 'length' ? current.length : current[Number(key)];
-    else current = Object.prototype.hasOwnProperty.call(current, key) ? (current as Record<string, JsonValue>)[key] : undefined;
+    if (Array.isArray(current))
+      current = key === 'length' ? current.length : current[Number(key)];
+    else
+      current = Object.prototype.hasOwnProperty.call(current, key)
+        ? (current as Record<string, JsonValue>)[key]
+        : undefined;
   }
   return current;
 }
 
-function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+function deepEqual(
+  a: JsonValue | undefined,
+  b: JsonValue | undefined,
+): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null
+  )
+    return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
@@ -51,11 +67,15 @@ function compileOperator(condition: CheckCondition): CompiledCondition {
     case 'contains':
       return v =>
         (Array.isArray(v) && v.some(e => deepEqual(e, expected))) ||
-        (typeof v === 'string' && typeof expected === 'string' && v.includes(expected));
+        (typeof v === 'string' &&
+          typeof expected === 'string' &&
+          v.includes(expected));
     case 'doesNotContain':
       return v =>
         (Array.isArray(v) && !v.some(e => deepEqual(e, expected))) ||
-        (typeof v === 'string' && typeof expected === 'string' && !v.includes(expected));
+        (typeof v === 'string' &&
+          typeof expected === 'string' &&
+          !v.includes(expected));
     case 'exists':
       return v => v !== undefined && v !== null;
     case 'notExists':
@@ -65,7 +85,9 @@ function compileOperator(condition: CheckCondition): CompiledCondition {
       return v => typeof v === 'string' && re.test(v);
     }
     default:
-      throw new Error(`unknown operator ${(condition as CheckCondition).operator}`);
+      throw new Error(
+        `unknown operator ${(condition as CheckCondition).operator}`,
+      );
   }
 }
 

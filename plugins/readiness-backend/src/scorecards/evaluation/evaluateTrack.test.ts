@@ -1,8 +1,24 @@
 import { Entity } from '@backstage/catalog-model';
-import { Attestation, Fact, Track, Waiver } from '@internal/plugin-readiness-common';
-import { compileTrack, evaluateTrack, EvaluationInput, topologicalOrder, trackAppliesTo } from './evaluateTrack';
+import {
+  Attestation,
+  Fact,
+  Track,
+  Waiver,
+} from '@internal/plugin-readiness-common';
+import {
+  compileTrack,
+  evaluateTrack,
+  EvaluationInput,
+  topologicalOrder,
+  trackAppliesTo,
+} from './evaluateTrack';
 
-const manual = (id: string) => ({ id, title: id, severity: 'medium' as const, manual: { validForDays: 30 } });
+const manual = (id: string) => ({
+  id,
+  title: id,
+  severity: 'medium' as const,
+  manual: { validForDays: 30 },
+});
 const factCheck = (id: string, fact: string, value: string) => ({
   id,
   title: id,
@@ -19,14 +35,32 @@ const track: Track = {
   spec: {
     appliesTo: [{ kind: 'Component', 'spec.system': 'rag-platform' }],
     gates: [
-      { id: 'deployment-prepared', title: 'Deploy', dependsOn: ['frontend-verified', 'rag-core-verified'], checks: [manual('dr-tested')] },
-      { id: 'frontend-verified', title: 'Frontend', dependsOn: ['backend-verified'], checks: [factCheck('ui-tests', 'evidence.tests.ui', 'passed')] },
-      { id: 'rag-core-verified', title: 'RAG core', dependsOn: ['backend-verified'], checks: [factCheck('eval', 'evidence.rag-eval', 'passed')] },
+      {
+        id: 'deployment-prepared',
+        title: 'Deploy',
+        dependsOn: ['frontend-verified', 'rag-core-verified'],
+        checks: [manual('dr-tested')],
+      },
+      {
+        id: 'frontend-verified',
+        title: 'Frontend',
+        dependsOn: ['backend-verified'],
+        checks: [factCheck('ui-tests', 'evidence.tests.ui', 'passed')],
+      },
+      {
+        id: 'rag-core-verified',
+        title: 'RAG core',
+        dependsOn: ['backend-verified'],
+        checks: [factCheck('eval', 'evidence.rag-eval', 'passed')],
+      },
       {
         id: 'backend-verified',
         title: 'Backend',
         dependsOn: [],
-        checks: [factCheck('oidc-login', 'evidence.tests.oidc-login', 'passed'), factCheck('api-tests', 'evidence.tests.api', 'passed')],
+        checks: [
+          factCheck('oidc-login', 'evidence.tests.oidc-login', 'passed'),
+          factCheck('api-tests', 'evidence.tests.api', 'passed'),
+        ],
       },
     ],
   },
@@ -43,7 +77,10 @@ const fact = (type: string, status: string): Fact => ({
   url: 'https://ci.example.com/run/1',
 });
 
-function input(facts: Fact[], extra: Partial<EvaluationInput> = {}): EvaluationInput {
+function input(
+  facts: Fact[],
+  extra: Partial<EvaluationInput> = {},
+): EvaluationInput {
   return {
     entityRef: 'component:default/rag-api',
     facts: new Map(facts.map(f => [f.type, f])),
@@ -87,34 +124,58 @@ const waiver = (overrides: Partial<Waiver>): Waiver => ({
   ...overrides,
 });
 
-const statuses = (e: ReturnType<typeof evaluateTrack>) => Object.fromEntries(e.gates.map(g => [g.gateId, g.status]));
+const statuses = (e: ReturnType<typeof evaluateTrack>) =>
+  Object.fromEntries(e.gates.map(g => [g.gateId, g.status]));
 
 describe('evaluateTrack', () => {
   it('orders gates after their dependencies', () => {
     const order = topologicalOrder(track.spec.gates);
-    expect(order.indexOf('backend-verified')).toBeLessThan(order.indexOf('frontend-verified'));
-    expect(order.indexOf('frontend-verified')).toBeLessThan(order.indexOf('deployment-prepared'));
-    expect(order.indexOf('rag-core-verified')).toBeLessThan(order.indexOf('deployment-prepared'));
+    expect(order.indexOf('backend-verified')).toBeLessThan(
+      order.indexOf('frontend-verified'),
+    );
+    expect(order.indexOf('frontend-verified')).toBeLessThan(
+      order.indexOf('deployment-prepared'),
+    );
+    expect(order.indexOf('rag-core-verified')).toBeLessThan(
+      order.indexOf('deployment-prepared'),
+    );
   });
 
   it('traces every blocked gate to the one failing check at the bottom (the seed: OIDC login broken)', () => {
-    const result = evaluateTrack(compiled, input([fact('evidence.tests.oidc-login', 'failed'), fact('evidence.tests.api', 'passed')]));
+    const result = evaluateTrack(
+      compiled,
+      input([
+        fact('evidence.tests.oidc-login', 'failed'),
+        fact('evidence.tests.api', 'passed'),
+      ]),
+    );
     expect(statuses(result)).toEqual({
       'deployment-prepared': 'blocked',
       'frontend-verified': 'blocked',
       'rag-core-verified': 'blocked',
       'backend-verified': 'failed',
     });
-    const oidc = { gateId: 'backend-verified', checkId: 'oidc-login', status: 'fail' };
+    const oidc = {
+      gateId: 'backend-verified',
+      checkId: 'oidc-login',
+      status: 'fail',
+    };
     const deploy = result.gates.find(g => g.gateId === 'deployment-prepared')!;
-    expect(deploy.blockedBy).toEqual(['frontend-verified', 'rag-core-verified']);
+    expect(deploy.blockedBy).toEqual([
+      'frontend-verified',
+      'rag-core-verified',
+    ]);
     // One root cause, not one per path through the graph.
     expect(deploy.rootCauses).toEqual([expect.objectContaining(oidc)]);
     expect(deploy.rootCauses[0].message).toBe(
       'evidence.tests.oidc-login: expected status equal "passed", found {"status":"failed"}',
     );
     expect(deploy.checks).toEqual([
-      expect.objectContaining({ checkId: 'dr-tested', status: 'blocked', underlying: 'unknown' }),
+      expect.objectContaining({
+        checkId: 'dr-tested',
+        status: 'blocked',
+        underlying: 'unknown',
+      }),
     ]);
     expect(result.summary).toEqual({
       gatesPassed: 0,
@@ -123,41 +184,83 @@ describe('evaluateTrack', () => {
       blockers: [expect.objectContaining(oidc)],
     });
     const backend = result.gates.find(g => g.gateId === 'backend-verified')!;
-    expect(backend.checks.map(c => [c.checkId, c.status, c.fact?.url])).toEqual([
-      ['oidc-login', 'fail', 'https://ci.example.com/run/1'],
-      ['api-tests', 'pass', 'https://ci.example.com/run/1'],
-    ]);
+    expect(backend.checks.map(c => [c.checkId, c.status, c.fact?.url])).toEqual(
+      [
+        ['oidc-login', 'fail', 'https://ci.example.com/run/1'],
+        ['api-tests', 'pass', 'https://ci.example.com/run/1'],
+      ],
+    );
   });
 
   it('reports a check without a fact as unknown (cannot measure), and its gate as unknown', () => {
-    const result = evaluateTrack(compiled, input([fact('evidence.tests.oidc-login', 'passed')]));
+    const result = evaluateTrack(
+      compiled,
+      input([fact('evidence.tests.oidc-login', 'passed')]),
+    );
     const backend = result.gates.find(g => g.gateId === 'backend-verified')!;
     expect(backend.status).toBe('unknown');
     expect(backend.rootCauses).toEqual([
-      { gateId: 'backend-verified', checkId: 'api-tests', status: 'unknown', message: 'Cannot measure: no evidence.tests.api fact' },
+      {
+        gateId: 'backend-verified',
+        checkId: 'api-tests',
+        status: 'unknown',
+        message: 'Cannot measure: no evidence.tests.api fact',
+      },
     ]);
   });
 
   it('passes every gate when every fact passes and the manual check is attested', () => {
-    const result = evaluateTrack(compiled, input(allPassing, { attestations: [attestation('2026-12-20T00:00:00Z')] }));
-    expect(new Set(Object.values(statuses(result)))).toEqual(new Set(['passed']));
-    expect(result.summary).toEqual({ gatesPassed: 4, gatesTotal: 4, blockers: [] });
-    const dr = result.gates.find(g => g.gateId === 'deployment-prepared')!.checks[0];
-    expect(dr.message).toBe('Attested by user:default/maria.garcia, valid until 2026-12-20');
+    const result = evaluateTrack(
+      compiled,
+      input(allPassing, {
+        attestations: [attestation('2026-12-20T00:00:00Z')],
+      }),
+    );
+    expect(new Set(Object.values(statuses(result)))).toEqual(
+      new Set(['passed']),
+    );
+    expect(result.summary).toEqual({
+      gatesPassed: 4,
+      gatesTotal: 4,
+      blockers: [],
+    });
+    const dr = result.gates.find(g => g.gateId === 'deployment-prepared')!
+      .checks[0];
+    expect(dr.message).toBe(
+      'Attested by user:default/maria.garcia, valid until 2026-12-20',
+    );
   });
 
   it('does not count an expired attestation', () => {
-    const result = evaluateTrack(compiled, input(allPassing, { attestations: [attestation('2026-11-25T11:59:59Z')] }));
+    const result = evaluateTrack(
+      compiled,
+      input(allPassing, {
+        attestations: [attestation('2026-11-25T11:59:59Z')],
+      }),
+    );
     const deploy = result.gates.find(g => g.gateId === 'deployment-prepared')!;
     expect(deploy.status).toBe('unknown');
-    expect(deploy.checks[0].message).toBe('Needs an attestation: nobody has signed this off');
+    expect(deploy.checks[0].message).toBe(
+      'Needs an attestation: nobody has signed this off',
+    );
   });
 
   it('applies an approved, unexpired waiver to a failing check and unblocks what depends on it', () => {
-    const failing = [fact('evidence.tests.oidc-login', 'failed'), ...allPassing.slice(1)];
-    const result = evaluateTrack(compiled, input(failing, { waivers: [waiver({})] }));
-    const oidc = result.gates.find(g => g.gateId === 'backend-verified')!.checks[0];
-    expect(oidc).toMatchObject({ status: 'waived', underlying: 'fail', message: 'Waived until 2026-12-01: IdP outage, manual login verified' });
+    const failing = [
+      fact('evidence.tests.oidc-login', 'failed'),
+      ...allPassing.slice(1),
+    ];
+    const result = evaluateTrack(
+      compiled,
+      input(failing, { waivers: [waiver({})] }),
+    );
+    const oidc = result.gates.find(g => g.gateId === 'backend-verified')!
+      .checks[0];
+    expect(oidc).toMatchObject({
+      status: 'waived',
+      underlying: 'fail',
+      message: 'Waived until 2026-12-01: IdP outage, manual login verified',
+    });
     expect(statuses(result)['backend-verified']).toBe('passed');
     expect(statuses(result)['frontend-verified']).toBe('passed');
   });
@@ -165,10 +268,19 @@ describe('evaluateTrack', () => {
   it.each([
     ['expired', { expiresAt: '2026-11-25T11:00:00Z' }],
     ['not approved', { approvedBy: undefined, approvedAt: undefined }],
-    ['revoked', { revokedBy: 'user:default/li.wei', revokedAt: '2026-11-24T05:00:00Z' }],
+    [
+      'revoked',
+      { revokedBy: 'user:default/li.wei', revokedAt: '2026-11-24T05:00:00Z' },
+    ],
   ])('ignores a waiver that is %s', (_label, overrides) => {
-    const failing = [fact('evidence.tests.oidc-login', 'failed'), ...allPassing.slice(1)];
-    const result = evaluateTrack(compiled, input(failing, { waivers: [waiver(overrides)] }));
+    const failing = [
+      fact('evidence.tests.oidc-login', 'failed'),
+      ...allPassing.slice(1),
+    ];
+    const result = evaluateTrack(
+      compiled,
+      input(failing, { waivers: [waiver(overrides)] }),
+    );
     expect(statuses(result)['backend-verified']).toBe('failed');
   });
 });
@@ -183,7 +295,12 @@ describe('checks that read another entity', () => {
           id: 'backend-verified',
           title: 'Backend',
           dependsOn: [],
-          checks: [{ ...factCheck('oidc-login', 'evidence.tests.oidc-login', 'passed'), entity: 'component:default/rag-api' }],
+          checks: [
+            {
+              ...factCheck('oidc-login', 'evidence.tests.oidc-login', 'passed'),
+              entity: 'component:default/rag-api',
+            },
+          ],
         },
       ],
     },
@@ -192,14 +309,33 @@ describe('checks that read another entity', () => {
   it('judges rag-web by the fact of rag-api', () => {
     const compiledSystem = compileTrack(systemTrack);
     const web = (facts?: Map<string, Map<string, Fact>>) =>
-      evaluateTrack(compiledSystem, { ...input([]), entityRef: 'component:default/rag-web', otherFacts: facts });
+      evaluateTrack(compiledSystem, {
+        ...input([]),
+        entityRef: 'component:default/rag-web',
+        otherFacts: facts,
+      });
     expect(web().gates[0].rootCauses[0].message).toBe(
       'Cannot measure: no evidence.tests.oidc-login fact for component:default/rag-api',
     );
-    const failing = new Map([['component:default/rag-api', new Map([['evidence.tests.oidc-login', fact('evidence.tests.oidc-login', 'failed')]])]]);
+    const failing = new Map([
+      [
+        'component:default/rag-api',
+        new Map([
+          [
+            'evidence.tests.oidc-login',
+            fact('evidence.tests.oidc-login', 'failed'),
+          ],
+        ]),
+      ],
+    ]);
     expect(web(failing).gates[0]).toMatchObject({
       status: 'failed',
-      rootCauses: [{ message: 'evidence.tests.oidc-login of component:default/rag-api: expected status equal "passed", found {"status":"failed"}' }],
+      rootCauses: [
+        {
+          message:
+            'evidence.tests.oidc-login of component:default/rag-api: expected status equal "passed", found {"status":"failed"}',
+        },
+      ],
     });
   });
 });
@@ -211,18 +347,36 @@ describe('environment-scoped gates', () => {
     spec: {
       ...track.spec,
       gates: [
-        { id: 'backend-verified', title: 'Backend', dependsOn: [], checks: [factCheck('oidc-login', 'evidence.tests.oidc-login', 'passed')] },
+        {
+          id: 'backend-verified',
+          title: 'Backend',
+          dependsOn: [],
+          checks: [
+            factCheck('oidc-login', 'evidence.tests.oidc-login', 'passed'),
+          ],
+        },
         {
           id: 'production-verified',
           title: 'Production',
           dependsOn: ['backend-verified'],
           environment: 'production',
           checks: [
-            { id: 'deployed', title: 'Deployed', severity: 'critical' as const, fact: 'deployments.{environment}.lastSuccessful', condition: { operator: 'exists' as const } },
+            {
+              id: 'deployed',
+              title: 'Deployed',
+              severity: 'critical' as const,
+              fact: 'deployments.{environment}.lastSuccessful',
+              condition: { operator: 'exists' as const },
+            },
             manual('smoke'),
           ],
         },
-        { id: 'released', title: 'Released', dependsOn: ['production-verified'], checks: [factCheck('notes', 'evidence.release-notes', 'passed')] },
+        {
+          id: 'released',
+          title: 'Released',
+          dependsOn: ['production-verified'],
+          checks: [factCheck('notes', 'evidence.release-notes', 'passed')],
+        },
       ],
     },
   };
@@ -234,25 +388,49 @@ describe('environment-scoped gates', () => {
     source: 'deployments',
     observedAt: '2026-11-25T12:00:00Z',
   });
-  const base = [fact('evidence.tests.oidc-login', 'passed'), fact('evidence.release-notes', 'passed')];
+  const base = [
+    fact('evidence.tests.oidc-login', 'passed'),
+    fact('evidence.release-notes', 'passed'),
+  ];
 
   it('is not applicable while the system has no environment of its tier, and blocks nothing after it', () => {
-    const result = evaluateTrack(compiledScoped, input(base, { systemRef: 'system:default/rag-platform', environments: [{ name: 'rag-staging', tier: 'staging' }] }));
+    const result = evaluateTrack(
+      compiledScoped,
+      input(base, {
+        systemRef: 'system:default/rag-platform',
+        environments: [{ name: 'rag-staging', tier: 'staging' }],
+      }),
+    );
     expect(result.gates[1]).toEqual({
       gateId: 'production-verified',
       status: 'not-applicable',
       checks: [
-        { checkId: 'deployed', status: 'not-applicable', message: 'Not applicable: no production environment is recorded for system:default/rag-platform' },
-        { checkId: 'smoke', status: 'not-applicable', message: 'Not applicable: no production environment is recorded for system:default/rag-platform' },
+        {
+          checkId: 'deployed',
+          status: 'not-applicable',
+          message:
+            'Not applicable: no production environment is recorded for system:default/rag-platform',
+        },
+        {
+          checkId: 'smoke',
+          status: 'not-applicable',
+          message:
+            'Not applicable: no production environment is recorded for system:default/rag-platform',
+        },
       ],
       blockedBy: [],
       rootCauses: [],
       environments: [],
-      message: 'Not applicable: no production environment is recorded for system:default/rag-platform',
+      message:
+        'Not applicable: no production environment is recorded for system:default/rag-platform',
     });
     expect(result.gates[2].status).toBe('passed');
     // Counted neither as passed nor as a gate to pass.
-    expect(result.summary).toEqual({ gatesPassed: 2, gatesTotal: 2, blockers: [] });
+    expect(result.summary).toEqual({
+      gatesPassed: 2,
+      gatesTotal: 2,
+      blockers: [],
+    });
   });
 
   it('applies once an environment of its tier (or of its name) exists, deciding {environment} checks in each one', () => {
@@ -272,39 +450,102 @@ describe('environment-scoped gates', () => {
       validUntil: '2026-12-24T00:00:00Z',
     };
     // Deployed to one of the two production environments: the check fails to measure in the other.
-    const half = evaluateTrack(compiledScoped, input([...base, deployed('rag-prod-eu')], { environments, attestations: [attested] }));
+    const half = evaluateTrack(
+      compiledScoped,
+      input([...base, deployed('rag-prod-eu')], {
+        environments,
+        attestations: [attested],
+      }),
+    );
     expect(half.gates[1]).toMatchObject({
       status: 'unknown',
       environments: ['rag-prod-eu', 'rag-prod-us'],
       checks: [
-        { checkId: 'deployed', status: 'unknown', message: 'Cannot measure: no deployments.rag-prod-us.lastSuccessful fact' },
+        {
+          checkId: 'deployed',
+          status: 'unknown',
+          message:
+            'Cannot measure: no deployments.rag-prod-us.lastSuccessful fact',
+        },
         { checkId: 'smoke', status: 'pass' },
       ],
     });
     expect(half.gates[2].status).toBe('blocked');
-    expect(half.summary).toMatchObject({ gatesPassed: 1, gatesTotal: 3, nextGate: 'production-verified' });
+    expect(half.summary).toMatchObject({
+      gatesPassed: 1,
+      gatesTotal: 3,
+      nextGate: 'production-verified',
+    });
 
-    const both = evaluateTrack(compiledScoped, input([...base, deployed('rag-prod-eu'), deployed('rag-prod-us')], { environments, attestations: [attested] }));
+    const both = evaluateTrack(
+      compiledScoped,
+      input([...base, deployed('rag-prod-eu'), deployed('rag-prod-us')], {
+        environments,
+        attestations: [attested],
+      }),
+    );
     expect(both.gates[1].checks[0]).toMatchObject({
       status: 'pass',
-      message: 'deployments.{environment}.lastSuccessful: value exists in each of rag-prod-eu, rag-prod-us',
+      message:
+        'deployments.{environment}.lastSuccessful: value exists in each of rag-prod-eu, rag-prod-us',
     });
-    expect(both.summary).toEqual({ gatesPassed: 3, gatesTotal: 3, blockers: [] });
+    expect(both.summary).toEqual({
+      gatesPassed: 3,
+      gatesTotal: 3,
+      blockers: [],
+    });
 
     // A failing value in any environment fails the check, naming that environment's fact.
-    const failed = evaluateTrack(compiledScoped, input([...base, deployed('rag-prod-eu'), { ...deployed('rag-prod-us'), value: null }], { environments }));
-    expect(failed.gates[1].checks[0]).toMatchObject({ status: 'fail', message: 'deployments.rag-prod-us.lastSuccessful: expected value exists, found null' });
+    const failed = evaluateTrack(
+      compiledScoped,
+      input(
+        [
+          ...base,
+          deployed('rag-prod-eu'),
+          { ...deployed('rag-prod-us'), value: null },
+        ],
+        { environments },
+      ),
+    );
+    expect(failed.gates[1].checks[0]).toMatchObject({
+      status: 'fail',
+      message:
+        'deployments.rag-prod-us.lastSuccessful: expected value exists, found null',
+    });
 
     // Scoped by name: only that environment counts.
-    const byName = compileTrack({ ...scoped, spec: { ...scoped.spec, gates: scoped.spec.gates.map(g => (g.environment ? { ...g, environment: 'rag-prod-eu' } : g)) } });
-    const one = evaluateTrack(byName, input([...base, deployed('rag-prod-eu')], { environments, attestations: [attested] }));
-    expect(one.gates[1]).toMatchObject({ status: 'passed', environments: ['rag-prod-eu'] });
-    expect(one.gates[1].checks[0].message).toBe('deployments.rag-prod-eu.lastSuccessful: value exists');
+    const byName = compileTrack({
+      ...scoped,
+      spec: {
+        ...scoped.spec,
+        gates: scoped.spec.gates.map(g =>
+          g.environment ? { ...g, environment: 'rag-prod-eu' } : g,
+        ),
+      },
+    });
+    const one = evaluateTrack(
+      byName,
+      input([...base, deployed('rag-prod-eu')], {
+        environments,
+        attestations: [attested],
+      }),
+    );
+    expect(one.gates[1]).toMatchObject({
+      status: 'passed',
+      environments: ['rag-prod-eu'],
+    });
+    expect(one.gates[1].checks[0].message).toBe(
+      'deployments.rag-prod-eu.lastSuccessful: value exists',
+    );
   });
 });
 
 describe('trackAppliesTo', () => {
-  const entity = (spec: object, kind = 'Component', tags: string[] = []): Entity => ({
+  const entity = (
+    spec: object,
+    kind = 'Component',
+    tags: string[] = [],
+  ): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind,
     metadata: { name: 'x', tags },
@@ -312,11 +553,18 @@ describe('trackAppliesTo', () => {
   });
 
   it('matches when every key of any filter matches', () => {
-    const filters = [{ kind: 'Component', 'spec.system': 'rag-platform' }, { kind: 'Resource', 'metadata.tags': ['critical', 'pci'] }];
-    expect(trackAppliesTo(filters, entity({ system: 'rag-platform' }))).toBe(true);
+    const filters = [
+      { kind: 'Component', 'spec.system': 'rag-platform' },
+      { kind: 'Resource', 'metadata.tags': ['critical', 'pci'] },
+    ];
+    expect(trackAppliesTo(filters, entity({ system: 'rag-platform' }))).toBe(
+      true,
+    );
     expect(trackAppliesTo(filters, entity({ system: 'billing' }))).toBe(false);
     expect(trackAppliesTo(filters, entity({}, 'Resource', ['pci']))).toBe(true);
-    expect(trackAppliesTo(filters, entity({}, 'Resource', ['internal']))).toBe(false);
+    expect(trackAppliesTo(filters, entity({}, 'Resource', ['internal']))).toBe(
+      false,
+    );
     expect(trackAppliesTo([{ kind: 'component' }], entity({}))).toBe(true);
   });
 });

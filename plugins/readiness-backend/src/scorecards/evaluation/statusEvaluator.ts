@@ -1,9 +1,32 @@
-import { CheckStatus, GateStatus, Waiver } from '@internal/plugin-readiness-common';
-import { CompiledTrack, environmentsInScope, EvaluationInput, factFor, factTypeFor } from './evaluateTrack';
+import {
+  CheckStatus,
+  GateStatus,
+  Waiver,
+} from '@internal/plugin-readiness-common';
+import {
+  CompiledTrack,
+  environmentsInScope,
+  EvaluationInput,
+  factFor,
+  factTypeFor,
+} from './evaluateTrack';
 
 /** Status codes of {@link StatusVector}; the order of the strings is the code. */
-export const checkStatusCodes: CheckStatus[] = ['pass', 'fail', 'unknown', 'blocked', 'waived', 'not-applicable'];
-export const gateStatusCodes: GateStatus[] = ['passed', 'failed', 'blocked', 'unknown', 'not-applicable'];
+export const checkStatusCodes: CheckStatus[] = [
+  'pass',
+  'fail',
+  'unknown',
+  'blocked',
+  'waived',
+  'not-applicable',
+];
+export const gateStatusCodes: GateStatus[] = [
+  'passed',
+  'failed',
+  'blocked',
+  'unknown',
+  'not-applicable',
+];
 
 const PASS = 0;
 const FAIL = 1;
@@ -31,7 +54,9 @@ export interface StatusVector {
  * byte arrays per entity. It decides exactly as {@link evaluateTrack} does (a property test holds them equal); the
  * scheduled re-evaluation uses it to find what changed, and builds detailed results only for those entities.
  */
-export function compileStatusEvaluator(compiled: CompiledTrack): (input: EvaluationInput) => StatusVector {
+export function compileStatusEvaluator(
+  compiled: CompiledTrack,
+): (input: EvaluationInput) => StatusVector {
   const gateIds = compiled.track.spec.gates.map(g => g.id);
   const gateIndex = new Map(gateIds.map((id, i) => [id, i]));
   let offset = 0;
@@ -68,14 +93,19 @@ export function compileStatusEvaluator(compiled: CompiledTrack): (input: Evaluat
     const hasAttestations = input.attestations.length > 0;
     const hasWaivers = input.waivers.length > 0;
     for (const step of plan) {
-      const environments = step.environment !== undefined ? environmentsInScope(step.environment, input.environments) : undefined;
+      const environments =
+        step.environment !== undefined
+          ? environmentsInScope(step.environment, input.environments)
+          : undefined;
       if (environments?.length === 0) {
         gates[step.gi] = G_NOT_APPLICABLE;
         for (const c of step.checks) checks[c.ci] = NOT_APPLICABLE;
         continue;
       }
       let blocked = false;
-      for (const d of step.deps) if (gates[d] !== G_PASSED && gates[d] !== G_NOT_APPLICABLE) blocked = true;
+      for (const d of step.deps)
+        if (gates[d] !== G_PASSED && gates[d] !== G_NOT_APPLICABLE)
+          blocked = true;
       let failed = false;
       let open = false;
       for (const c of step.checks) {
@@ -84,14 +114,23 @@ export function compileStatusEvaluator(compiled: CompiledTrack): (input: Evaluat
           s = UNKNOWN;
           if (hasAttestations) {
             for (const a of input.attestations) {
-              if (a.gateId === step.gateId && a.checkId === c.id && new Date(a.validUntil).getTime() > now) s = PASS;
+              if (
+                a.gateId === step.gateId &&
+                a.checkId === c.id &&
+                new Date(a.validUntil).getTime() > now
+              )
+                s = PASS;
             }
           }
         } else if (c.perEnvironment) {
           // Worst over the environments in scope: fail, then unknown, then pass.
           s = PASS;
           for (const environment of environments!) {
-            const fact = factFor(c.check, factTypeFor(c.fact!, environment), input);
+            const fact = factFor(
+              c.check,
+              factTypeFor(c.fact!, environment),
+              input,
+            );
             if (fact === undefined) {
               if (s === PASS) s = UNKNOWN;
             } else if (!c.test!(fact.value)) {
@@ -103,7 +142,12 @@ export function compileStatusEvaluator(compiled: CompiledTrack): (input: Evaluat
           if (fact === undefined) s = UNKNOWN;
           else s = c.test!(fact.value) ? PASS : FAIL;
         }
-        if (s !== PASS && hasWaivers && isWaived(input.waivers, step.gateId, c.id, now)) s = WAIVED;
+        if (
+          s !== PASS &&
+          hasWaivers &&
+          isWaived(input.waivers, step.gateId, c.id, now)
+        )
+          s = WAIVED;
         if (s === FAIL) failed = true;
         else if (s === UNKNOWN) open = true;
         checks[c.ci] = blocked ? BLOCKED : s;
@@ -117,9 +161,20 @@ export function compileStatusEvaluator(compiled: CompiledTrack): (input: Evaluat
   };
 }
 
-function isWaived(waivers: Waiver[], gateId: string, checkId: string, now: number): boolean {
+function isWaived(
+  waivers: Waiver[],
+  gateId: string,
+  checkId: string,
+  now: number,
+): boolean {
   for (const w of waivers) {
-    if (w.gateId === gateId && w.checkId === checkId && w.approvedBy && !w.revokedAt && new Date(w.expiresAt).getTime() > now) {
+    if (
+      w.gateId === gateId &&
+      w.checkId === checkId &&
+      w.approvedBy &&
+      !w.revokedAt &&
+      new Date(w.expiresAt).getTime() > now
+    ) {
       return true;
     }
   }

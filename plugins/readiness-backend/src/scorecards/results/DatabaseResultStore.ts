@@ -2,7 +2,14 @@ import { selectWhereIn } from '../../database/whereInChunks';
 import { Knex } from 'knex';
 import { TrackEvaluation } from '@internal/plugin-readiness-common';
 import { toIsoString } from '../../database/dates';
-import { CurrentStatus, ResultStore, resultKey, snapshotOf, StatusSnapshot, Transition } from './ResultStore';
+import {
+  CurrentStatus,
+  ResultStore,
+  resultKey,
+  snapshotOf,
+  StatusSnapshot,
+  Transition,
+} from './ResultStore';
 
 type VectorRow = {
   entity_ref: string;
@@ -52,23 +59,31 @@ export class DatabaseResultStore implements ResultStore {
       const existing = await this.knex<VectorRow>('readiness_result_vectors')
         .whereIn('entity_ref', chunk)
         .select('entity_ref', 'track_id', 'statuses', 'since');
-      const current = new Map(existing.map(r => [`${r.entity_ref}\u0000${r.track_id}`, r]));
+      const current = new Map(
+        existing.map(r => [`${r.entity_ref}\u0000${r.track_id}`, r]),
+      );
 
       const upserts: VectorRow[] = [];
       const history: Omit<HistoryRow, 'id'>[] = [];
       for (const entityRef of chunk) {
         for (const snapshot of byEntity.get(entityRef)!) {
           const row = current.get(`${entityRef}\u0000${snapshot.trackId}`);
-          const before: Record<string, string> = row ? JSON.parse(row.statuses) : {};
-          let changed = !row || Object.keys(before).length !== snapshot.keys.length;
+          const before: Record<string, string> = row
+            ? JSON.parse(row.statuses)
+            : {};
+          let changed =
+            !row || Object.keys(before).length !== snapshot.keys.length;
           const changes: number[] = [];
           for (let k = 0; k < snapshot.keys.length; k++) {
-            if (before[snapshot.keys[k]] !== snapshot.statuses[k]) changes.push(k);
+            if (before[snapshot.keys[k]] !== snapshot.statuses[k])
+              changes.push(k);
           }
           if (changes.length > 0) changed = true;
           if (!changed) continue;
 
-          const beforeSince: Record<string, string> = row ? JSON.parse(row.since) : {};
+          const beforeSince: Record<string, string> = row
+            ? JSON.parse(row.since)
+            : {};
           const statuses: Record<string, string> = {};
           const since: Record<string, string> = {};
           const at = new Date(snapshot.evaluatedAt);
@@ -120,7 +135,9 @@ export class DatabaseResultStore implements ResultStore {
             .merge(['statuses', 'since', 'evaluated_at']);
         }
         for (let j = 0; j < history.length; j += WRITE_CHUNK) {
-          await tx('readiness_history').insert(history.slice(j, j + WRITE_CHUNK));
+          await tx('readiness_history').insert(
+            history.slice(j, j + WRITE_CHUNK),
+          );
         }
       });
     }
@@ -128,25 +145,47 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async currentMany(entityRefs: string[]) {
-    const rows = await selectWhereIn<VectorRow>(this.knex, 'readiness_result_vectors', 'entity_ref', entityRefs, { column: 'entity_ref', order: 'asc' });
-    const result = new Map<string, Array<{ trackId: string; statuses: Record<string, string>; evaluatedAt: string }>>();
+    const rows = await selectWhereIn<VectorRow>(
+      this.knex,
+      'readiness_result_vectors',
+      'entity_ref',
+      entityRefs,
+      { column: 'entity_ref', order: 'asc' },
+    );
+    const result = new Map<
+      string,
+      Array<{
+        trackId: string;
+        statuses: Record<string, string>;
+        evaluatedAt: string;
+      }>
+    >();
     for (const row of rows) {
       const list = result.get(row.entity_ref) ?? [];
-      list.push({ trackId: row.track_id, statuses: JSON.parse(row.statuses), evaluatedAt: toIsoString(row.evaluated_at) });
+      list.push({
+        trackId: row.track_id,
+        statuses: JSON.parse(row.statuses),
+        evaluatedAt: toIsoString(row.evaluated_at),
+      });
       result.set(row.entity_ref, list);
     }
     return result;
   }
 
   async current(entityRef: string): Promise<Map<string, CurrentStatus>> {
-    const rows = await this.knex<VectorRow>('readiness_result_vectors').where({ entity_ref: entityRef });
+    const rows = await this.knex<VectorRow>('readiness_result_vectors').where({
+      entity_ref: entityRef,
+    });
     const result = new Map<string, CurrentStatus>();
     for (const row of rows) {
       const statuses: Record<string, string> = JSON.parse(row.statuses);
       const since: Record<string, string> = JSON.parse(row.since);
       for (const [key, status] of Object.entries(statuses)) {
         const slash = key.indexOf('/');
-        result.set(resultKey(row.track_id, key.slice(0, slash), key.slice(slash + 1)), { status, since: since[key] });
+        result.set(
+          resultKey(row.track_id, key.slice(0, slash), key.slice(slash + 1)),
+          { status, since: since[key] },
+        );
       }
     }
     return result;
@@ -158,10 +197,14 @@ export class DatabaseResultStore implements ResultStore {
   ): Promise<Transition[]> {
     let query = this.knex<HistoryRow>('readiness_history')
       .where({ entity_ref: entityRef })
-      .orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
       .limit(options.limit);
     if (options.trackId) query = query.where({ track_id: options.trackId });
-    if (options.before) query = query.where('at', '<', new Date(options.before));
+    if (options.before)
+      query = query.where('at', '<', new Date(options.before));
     const rows = await query;
     return rows.map(r => ({
       entityRef: r.entity_ref,

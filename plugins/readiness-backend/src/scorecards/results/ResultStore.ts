@@ -29,11 +29,23 @@ export interface ResultStore {
   /** Stores detailed evaluations (their statuses); writes (and returns) only what changed. */
   saveEvaluations(evaluations: TrackEvaluation[]): Promise<Transition[]>;
   /** The stored status vectors of many entities: per entity, per track, `gateId/checkId` → status. */
-  currentMany(entityRefs: string[]): Promise<Map<string, Array<{ trackId: string; statuses: Record<string, string>; evaluatedAt: string }>>>;
+  currentMany(entityRefs: string[]): Promise<
+    Map<
+      string,
+      Array<{
+        trackId: string;
+        statuses: Record<string, string>;
+        evaluatedAt: string;
+      }>
+    >
+  >;
   /** Current statuses of an entity, keyed by `trackId/gateId/checkId` (checkId empty for gates). */
   current(entityRef: string): Promise<Map<string, CurrentStatus>>;
   /** Transitions of an entity, newest first. */
-  history(entityRef: string, options: { trackId?: string; limit: number; before?: string }): Promise<Transition[]>;
+  history(
+    entityRef: string,
+    options: { trackId?: string; limit: number; before?: string },
+  ): Promise<Transition[]>;
 }
 
 export const resultKey = (trackId: string, gateId: string, checkId: string) =>
@@ -51,5 +63,11 @@ export function snapshotOf(evaluation: TrackEvaluation): StatusSnapshot {
       statuses.push(check.status);
     }
   }
-  return { entityRef: evaluation.entityRef, trackId: evaluation.trackId, evaluatedAt: evaluation.evaluatedAt, keys, statuses };
+  return {
+    entityRef: evaluation.entityRef,
+    trackId: evaluation.trackId,
+    evaluatedAt: evaluation.evaluatedAt,
+    keys,
+    statuses,
+  };
 }

@@ -21,33 +21,64 @@ describe('TrackRegistry', () => {
     const registry = await TrackRegistry.fromConfig({
       config: new ConfigReader({
         readiness: {
-          tracks: ['examples/readiness/rag-production-readiness.yaml', 'examples/readiness/service-baseline.yaml'],
+          tracks: [
+            'examples/readiness/rag-production-readiness.yaml',
+            'examples/readiness/service-baseline.yaml',
+          ],
         },
       }),
       reader,
       knownFactTypes,
       rootDir: targetPaths.rootDir,
     });
-    expect(registry.list().map(t => t.track.metadata.name)).toEqual(['rag-production-readiness', 'service-baseline']);
+    expect(registry.list().map(t => t.track.metadata.name)).toEqual([
+      'rag-production-readiness',
+      'service-baseline',
+    ]);
 
     const rag = registry.get('rag-production-readiness')!.track;
     const gates = new Map(rag.spec.gates.map(g => [g.id, g]));
     // The seed's sprints 2-7, with their dependency edges.
-    expect(gates.get('frontend-verified')!.dependsOn).toEqual(['backend-verified']);
-    expect(gates.get('rag-core-verified')!.dependsOn).toEqual(['backend-verified']);
-    expect(gates.get('refined')!.dependsOn).toEqual(['frontend-verified', 'rag-core-verified', 'data-integration-verified']);
+    expect(gates.get('frontend-verified')!.dependsOn).toEqual([
+      'backend-verified',
+    ]);
+    expect(gates.get('rag-core-verified')!.dependsOn).toEqual([
+      'backend-verified',
+    ]);
+    expect(gates.get('refined')!.dependsOn).toEqual([
+      'frontend-verified',
+      'rag-core-verified',
+      'data-integration-verified',
+    ]);
     expect(gates.get('deployment-prepared')!.dependsOn).toEqual(
-      expect.arrayContaining(['backend-verified', 'frontend-verified', 'rag-core-verified', 'data-integration-verified', 'refined']),
+      expect.arrayContaining([
+        'backend-verified',
+        'frontend-verified',
+        'rag-core-verified',
+        'data-integration-verified',
+        'refined',
+      ]),
     );
     // Its completion checklist: 21 checks, the first 12 being the report's 12 steps, then 3 supporting checks.
     const checklist = gates.get('deployment-prepared')!.checks;
     expect(checklist).toHaveLength(24);
-    expect(checklist.slice(21).map(c => c.description?.match(/^Supports step (\d+)\./)?.[1])).toEqual(['4', '4', '11']);
-    expect(checklist.slice(0, 12).map(c => c.description?.match(/^Step (\d+)\./)?.[1])).toEqual(
-      Array.from({ length: 12 }, (_, i) => String(i + 1)),
-    );
+    expect(
+      checklist
+        .slice(21)
+        .map(c => c.description?.match(/^Supports step (\d+)\./)?.[1]),
+    ).toEqual(['4', '4', '11']);
+    expect(
+      checklist
+        .slice(0, 12)
+        .map(c => c.description?.match(/^Step (\d+)\./)?.[1]),
+    ).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
     // The four component groups, each with the report's six items.
-    for (const group of ['production-infrastructure', 'monitoring-alerting', 'deployment-automation', 'security-compliance']) {
+    for (const group of [
+      'production-infrastructure',
+      'monitoring-alerting',
+      'deployment-automation',
+      'security-compliance',
+    ]) {
       expect([group, gates.get(group)!.checks.length]).toEqual([group, 6]);
     }
     // The root of the seed: OIDC login on rag-api.
@@ -61,18 +92,31 @@ describe('TrackRegistry', () => {
   it('says which tracks apply to an entity (several at once)', async () => {
     const registry = await TrackRegistry.fromConfig({
       config: new ConfigReader({
-        readiness: { tracks: ['examples/readiness/rag-production-readiness.yaml', 'examples/readiness/service-baseline.yaml'] },
+        readiness: {
+          tracks: [
+            'examples/readiness/rag-production-readiness.yaml',
+            'examples/readiness/service-baseline.yaml',
+          ],
+        },
       }),
       reader,
       knownFactTypes,
       rootDir: targetPaths.rootDir,
     });
-    const component = (spec: object) => ({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'x' }, spec });
-    expect(registry.forEntity(component({ type: 'service', system: 'rag-platform' })).map(t => t.track.metadata.name)).toEqual([
-      'rag-production-readiness',
-      'service-baseline',
-    ]);
-    expect(registry.forEntity(component({ type: 'library', system: 'billing' }))).toEqual([]);
+    const component = (spec: object) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'x' },
+      spec,
+    });
+    expect(
+      registry
+        .forEntity(component({ type: 'service', system: 'rag-platform' }))
+        .map(t => t.track.metadata.name),
+    ).toEqual(['rag-production-readiness', 'service-baseline']);
+    expect(
+      registry.forEntity(component({ type: 'library', system: 'billing' })),
+    ).toEqual([]);
   });
 
   describe('start-up errors', () => {
@@ -83,7 +127,12 @@ describe('TrackRegistry', () => {
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     const load = (tracks: string[]) =>
-      TrackRegistry.fromConfig({ config: new ConfigReader({ readiness: { tracks } }), reader, knownFactTypes, rootDir: dir });
+      TrackRegistry.fromConfig({
+        config: new ConfigReader({ readiness: { tracks } }),
+        reader,
+        knownFactTypes,
+        rootDir: dir,
+      });
 
     it('names a file that cannot be read', async () => {
       await expect(load(['missing.yaml'])).rejects.toThrow(
@@ -97,32 +146,46 @@ describe('TrackRegistry', () => {
         'apiVersion: readiness.io/v1\nkind: Track\nmetadata: { name: bad }\nspec:\n  appliesTo: [{ kind: Component }]\n  gates:\n    - { id: a, dependsOn: [b], checks: [{ id: c, title: C, manual: { validForDays: 1 } }] }\n',
       );
       await expect(load(['bad.yaml'])).rejects.toThrow(
-        `Invalid readiness track ${path.join(dir, 'bad.yaml')}:\n  - spec.gates[0].dependsOn[0]: unknown gate 'b'`,
+        `Invalid readiness track ${path.join(
+          dir,
+          'bad.yaml',
+        )}:\n  - spec.gates[0].dependsOn[0]: unknown gate 'b'`,
       );
     });
 
     it('refuses the same track name in two files', async () => {
-      const text = 'apiVersion: readiness.io/v1\nkind: Track\nmetadata: { name: same }\nspec:\n  appliesTo: [{ kind: Component }]\n  gates:\n    - { id: a, checks: [{ id: c, title: C, manual: { validForDays: 1 } }] }\n';
+      const text =
+        'apiVersion: readiness.io/v1\nkind: Track\nmetadata: { name: same }\nspec:\n  appliesTo: [{ kind: Component }]\n  gates:\n    - { id: a, checks: [{ id: c, title: C, manual: { validForDays: 1 } }] }\n';
       fs.writeFileSync(path.join(dir, 'one.yaml'), text);
       fs.writeFileSync(path.join(dir, 'two.yaml'), text);
       await expect(load(['one.yaml', 'two.yaml'])).rejects.toThrow(
-        `readiness track 'same' is defined twice: in ${path.join(dir, 'one.yaml')} and in ${path.join(dir, 'two.yaml')}`,
+        `readiness track 'same' is defined twice: in ${path.join(
+          dir,
+          'one.yaml',
+        )} and in ${path.join(dir, 'two.yaml')}`,
       );
     });
 
     it('reads a track from a URL through the UrlReader', async () => {
-      const text = 'apiVersion: readiness.io/v1\nkind: Track\nmetadata: { name: remote }\nspec:\n  appliesTo: [{ kind: Component }]\n  gates:\n    - { id: a, checks: [{ id: c, title: C, manual: { validForDays: 1 } }] }\n';
+      const text =
+        'apiVersion: readiness.io/v1\nkind: Track\nmetadata: { name: remote }\nspec:\n  appliesTo: [{ kind: Component }]\n  gates:\n    - { id: a, checks: [{ id: c, title: C, manual: { validForDays: 1 } }] }\n';
       const urlReader = mockServices.urlReader.mock({
-        readUrl: async () => ({ buffer: async () => Buffer.from(text) }) as any,
+        readUrl: async () => ({ buffer: async () => Buffer.from(text) } as any),
       });
       const registry = await TrackRegistry.fromConfig({
-        config: new ConfigReader({ readiness: { tracks: ['https://git.example.com/tracks/remote.yaml'] } }),
+        config: new ConfigReader({
+          readiness: { tracks: ['https://git.example.com/tracks/remote.yaml'] },
+        }),
         reader: urlReader,
         knownFactTypes,
         rootDir: dir,
       });
-      expect(registry.get('remote')?.source).toBe('https://git.example.com/tracks/remote.yaml');
-      expect(urlReader.readUrl).toHaveBeenCalledWith('https://git.example.com/tracks/remote.yaml');
+      expect(registry.get('remote')?.source).toBe(
+        'https://git.example.com/tracks/remote.yaml',
+      );
+      expect(urlReader.readUrl).toHaveBeenCalledWith(
+        'https://git.example.com/tracks/remote.yaml',
+      );
     });
   });
 });

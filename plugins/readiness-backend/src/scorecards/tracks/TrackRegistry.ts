@@ -5,8 +5,16 @@ import { Entity } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Track } from '@internal/plugin-readiness-common';
 import { parseTrack } from './parseTrack';
-import { CompiledTrack, compileTrack, EvaluationInput, trackAppliesTo } from '../evaluation/evaluateTrack';
-import { compileStatusEvaluator, StatusVector } from '../evaluation/statusEvaluator';
+import {
+  CompiledTrack,
+  compileTrack,
+  EvaluationInput,
+  trackAppliesTo,
+} from '../evaluation/evaluateTrack';
+import {
+  compileStatusEvaluator,
+  StatusVector,
+} from '../evaluation/statusEvaluator';
 
 /** A loaded track, compiled both ways, and the file (or URL) it came from. */
 export interface LoadedTrack extends CompiledTrack {
@@ -24,7 +32,10 @@ export function loadTrack(track: Track, source: string): LoadedTrack {
     ...compiled,
     source,
     statuses: compileStatusEvaluator(compiled),
-    statusKeys: track.spec.gates.flatMap(g => [`${g.id}/`, ...g.checks.map(c => `${g.id}/${c.id}`)]),
+    statusKeys: track.spec.gates.flatMap(g => [
+      `${g.id}/`,
+      ...g.checks.map(c => `${g.id}/${c.id}`),
+    ]),
   };
 }
 
@@ -41,7 +52,8 @@ export class TrackRegistry {
     knownFactTypes: string[];
     rootDir: string;
   }): Promise<TrackRegistry> {
-    const entries = options.config.getOptionalStringArray('readiness.tracks') ?? [];
+    const entries =
+      options.config.getOptionalStringArray('readiness.tracks') ?? [];
     const tracks: LoadedTrack[] = [];
     for (const [index, entry] of entries.entries()) {
       const isUrl = /^https?:\/\//.test(entry);
@@ -49,12 +61,20 @@ export class TrackRegistry {
       let text: string;
       try {
         text = isUrl
-          ? (await (await options.reader.readUrl(entry)).buffer()).toString('utf8')
+          ? (await (await options.reader.readUrl(entry)).buffer()).toString(
+              'utf8',
+            )
           : await fs.readFile(source, 'utf8');
       } catch (error) {
-        throw new Error(`readiness.tracks[${index}]: cannot read ${source}: ${(error as Error).message}`);
+        throw new Error(
+          `readiness.tracks[${index}]: cannot read ${source}: ${
+            (error as Error).message
+          }`,
+        );
       }
-      tracks.push(loadTrack(parseTrack(text, source, options.knownFactTypes), source));
+      tracks.push(
+        loadTrack(parseTrack(text, source, options.knownFactTypes), source),
+      );
     }
     return TrackRegistry.fromTracks(tracks);
   }
@@ -65,7 +85,9 @@ export class TrackRegistry {
       const id = track.track.metadata.name;
       const other = byId.get(id);
       if (other) {
-        throw new Error(`readiness track '${id}' is defined twice: in ${other.source} and in ${track.source}`);
+        throw new Error(
+          `readiness track '${id}' is defined twice: in ${other.source} and in ${track.source}`,
+        );
       }
       byId.set(id, track);
     }
@@ -84,7 +106,9 @@ export class TrackRegistry {
 
   /** The tracks whose `appliesTo` selects this entity. */
   forEntity(entity: Entity): LoadedTrack[] {
-    return this.list().filter(t => trackAppliesTo(t.track.spec.appliesTo, entity));
+    return this.list().filter(t =>
+      trackAppliesTo(t.track.spec.appliesTo, entity),
+    );
   }
 
   /** The definitions alone, for the API. */

@@ -18,7 +18,9 @@ export class TrackValidationError extends Error {
   readonly problems: string[];
   constructor(file: string, problems: string[]) {
     super(
-      `Invalid readiness track ${file}:\n${problems.map(p => `  - ${p}`).join('\n')}`,
+      `Invalid readiness track ${file}:\n${problems
+        .map(p => `  - ${p}`)
+        .join('\n')}`,
     );
     this.name = 'TrackValidationError';
     this.problems = problems.map(p => `${file}: ${p}`);
@@ -42,7 +44,13 @@ type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function str(o: Obj, key: string, at: string, problems: Problems, required = true): string | undefined {
+function str(
+  o: Obj,
+  key: string,
+  at: string,
+  problems: Problems,
+  required = true,
+): string | undefined {
   const v = o[key];
   if (v === undefined || v === null) {
     if (required) problems.push(`${at}.${key}: is required`);
@@ -55,15 +63,26 @@ function str(o: Obj, key: string, at: string, problems: Problems, required = tru
   return v;
 }
 
-function unknownKeys(o: Obj, allowed: string[], at: string, problems: Problems) {
+function unknownKeys(
+  o: Obj,
+  allowed: string[],
+  at: string,
+  problems: Problems,
+) {
   for (const key of Object.keys(o)) {
     if (!allowed.includes(key)) {
-      problems.push(`${at}.${key}: unknown field (allowed: ${allowed.join(', ')})`);
+      problems.push(
+        `${at}.${key}: unknown field (allowed: ${allowed.join(', ')})`,
+      );
     }
   }
 }
 
-function parseCondition(raw: unknown, at: string, problems: Problems): CheckCondition | undefined {
+function parseCondition(
+  raw: unknown,
+  at: string,
+  problems: Problems,
+): CheckCondition | undefined {
   if (!isObject(raw)) {
     problems.push(`${at}: must be an object with operator (and value)`);
     return undefined;
@@ -73,31 +92,43 @@ function parseCondition(raw: unknown, at: string, problems: Problems): CheckCond
   const path = str(raw, 'path', at, problems, false);
   if (operator === undefined) return undefined;
   if (!(conditionOperators as readonly string[]).includes(operator)) {
-    problems.push(`${at}.operator: unknown operator '${operator}' (known: ${conditionOperators.join(', ')})`);
+    problems.push(
+      `${at}.operator: unknown operator '${operator}' (known: ${conditionOperators.join(
+        ', ',
+      )})`,
+    );
     return undefined;
   }
   const value = raw.value as CheckCondition['value'];
   if (OPERATORS_WITHOUT_VALUE.has(operator)) {
-    if (value !== undefined) problems.push(`${at}.value: '${operator}' takes no value`);
+    if (value !== undefined)
+      problems.push(`${at}.value: '${operator}' takes no value`);
   } else if (value === undefined) {
     problems.push(`${at}.value: is required for operator '${operator}'`);
     return undefined;
   } else if (NUMERIC_OPERATORS.has(operator) && typeof value !== 'number') {
     problems.push(`${at}.value: must be a number for operator '${operator}'`);
     return undefined;
-  } else if ((operator === 'in' || operator === 'notIn') && !Array.isArray(value)) {
+  } else if (
+    (operator === 'in' || operator === 'notIn') &&
+    !Array.isArray(value)
+  ) {
     problems.push(`${at}.value: must be a list for operator '${operator}'`);
     return undefined;
   } else if (operator === 'matches') {
     if (typeof value !== 'string') {
-      problems.push(`${at}.value: must be a regular expression string for 'matches'`);
+      problems.push(
+        `${at}.value: must be a regular expression string for 'matches'`,
+      );
       return undefined;
     }
     try {
       // eslint-disable-next-line no-new
       new RegExp(value);
     } catch (e) {
-      problems.push(`${at}.value: invalid regular expression (${(e as Error).message})`);
+      problems.push(
+        `${at}.value: invalid regular expression (${(e as Error).message})`,
+      );
       return undefined;
     }
   }
@@ -108,29 +139,55 @@ function parseCondition(raw: unknown, at: string, problems: Problems): CheckCond
   };
 }
 
-function parseCheck(raw: unknown, at: string, knownFactTypes: string[], problems: Problems): TrackCheck | undefined {
+function parseCheck(
+  raw: unknown,
+  at: string,
+  knownFactTypes: string[],
+  problems: Problems,
+): TrackCheck | undefined {
   if (!isObject(raw)) {
     problems.push(`${at}: must be an object`);
     return undefined;
   }
-  unknownKeys(raw, ['id', 'title', 'description', 'severity', 'fact', 'entity', 'condition', 'manual', 'howToFix'], at, problems);
+  unknownKeys(
+    raw,
+    [
+      'id',
+      'title',
+      'description',
+      'severity',
+      'fact',
+      'entity',
+      'condition',
+      'manual',
+      'howToFix',
+    ],
+    at,
+    problems,
+  );
   const id = str(raw, 'id', at, problems);
   if (id !== undefined && !ID_PATTERN.test(id)) {
-    problems.push(`${at}.id: '${id}' must be lower-case letters, digits and - _ . separators`);
+    problems.push(
+      `${at}.id: '${id}' must be lower-case letters, digits and - _ . separators`,
+    );
   }
   const title = str(raw, 'title', at, problems);
   const description = str(raw, 'description', at, problems, false);
   const howToFix = str(raw, 'howToFix', at, problems, false);
   let severity = (raw.severity ?? 'medium') as TrackCheck['severity'];
   if (!(checkSeverities as readonly string[]).includes(severity)) {
-    problems.push(`${at}.severity: must be one of ${checkSeverities.join(', ')}`);
+    problems.push(
+      `${at}.severity: must be one of ${checkSeverities.join(', ')}`,
+    );
     severity = 'medium';
   }
 
   const hasFact = raw.fact !== undefined;
   const hasManual = raw.manual !== undefined;
   if (hasFact === hasManual) {
-    problems.push(`${at}: needs exactly one of 'fact' (with 'condition') or 'manual'`);
+    problems.push(
+      `${at}: needs exactly one of 'fact' (with 'condition') or 'manual'`,
+    );
     return undefined;
   }
   const check: TrackCheck = {
@@ -142,29 +199,53 @@ function parseCheck(raw: unknown, at: string, knownFactTypes: string[], problems
   };
   if (hasFact) {
     const fact = str(raw, 'fact', at, problems);
-    if (fact !== undefined && !knownFactTypes.some(d => factTypeMatches(d, fact))) {
-      problems.push(`${at}.fact: unknown fact type '${fact}' (known: ${knownFactTypes.join(', ')})`);
+    if (
+      fact !== undefined &&
+      !knownFactTypes.some(d => factTypeMatches(d, fact))
+    ) {
+      problems.push(
+        `${at}.fact: unknown fact type '${fact}' (known: ${knownFactTypes.join(
+          ', ',
+        )})`,
+      );
     }
     if (raw.condition === undefined) {
       problems.push(`${at}.condition: is required with 'fact'`);
     }
-    const condition = raw.condition === undefined ? undefined : parseCondition(raw.condition, `${at}.condition`, problems);
+    const condition =
+      raw.condition === undefined
+        ? undefined
+        : parseCondition(raw.condition, `${at}.condition`, problems);
     check.fact = fact;
     check.condition = condition;
     const entity = str(raw, 'entity', at, problems, false);
     if (entity !== undefined) {
       try {
-        check.entity = stringifyEntityRef(parseEntityRef(entity)).toLocaleLowerCase('en-US');
+        check.entity = stringifyEntityRef(
+          parseEntityRef(entity),
+        ).toLocaleLowerCase('en-US');
       } catch (e) {
-        problems.push(`${at}.entity: '${entity}' is not an entity ref with a kind, e.g. component:default/rag-api`);
+        problems.push(
+          `${at}.entity: '${entity}' is not an entity ref with a kind, e.g. component:default/rag-api`,
+        );
       }
     }
   } else {
-    if (raw.entity !== undefined) problems.push(`${at}.entity: only checks with a 'fact' read another entity`);
+    if (raw.entity !== undefined)
+      problems.push(
+        `${at}.entity: only checks with a 'fact' read another entity`,
+      );
     const manual = raw.manual;
     const days = isObject(manual) ? manual.validForDays : undefined;
-    if (!isObject(manual) || typeof days !== 'number' || !Number.isInteger(days) || days <= 0) {
-      problems.push(`${at}.manual.validForDays: must be a whole number of days above 0`);
+    if (
+      !isObject(manual) ||
+      typeof days !== 'number' ||
+      !Number.isInteger(days) ||
+      days <= 0
+    ) {
+      problems.push(
+        `${at}.manual.validForDays: must be a whole number of days above 0`,
+      );
     } else {
       unknownKeys(manual, ['validForDays'], `${at}.manual`, problems);
       check.manual = { validForDays: days };
@@ -173,27 +254,45 @@ function parseCheck(raw: unknown, at: string, knownFactTypes: string[], problems
   return check;
 }
 
-function parseFilter(raw: unknown, at: string, problems: Problems): TrackEntityFilter | undefined {
+function parseFilter(
+  raw: unknown,
+  at: string,
+  problems: Problems,
+): TrackEntityFilter | undefined {
   if (!isObject(raw) || Object.keys(raw).length === 0) {
-    problems.push(`${at}: must be an object with at least one of ${trackFilterKeys.join(', ')}`);
+    problems.push(
+      `${at}: must be an object with at least one of ${trackFilterKeys.join(
+        ', ',
+      )}`,
+    );
     return undefined;
   }
   unknownKeys(raw, [...trackFilterKeys], at, problems);
   for (const [key, value] of Object.entries(raw)) {
-    const ok = typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every(v => typeof v === 'string'));
-    if (!ok) problems.push(`${at}.${key}: must be a string or a non-empty list of strings`);
+    const ok =
+      typeof value === 'string' ||
+      (Array.isArray(value) &&
+        value.length > 0 &&
+        value.every(v => typeof v === 'string'));
+    if (!ok)
+      problems.push(
+        `${at}.${key}: must be a string or a non-empty list of strings`,
+      );
   }
   return raw as TrackEntityFilter;
 }
 
 /** Finds one cycle in the gate graph and returns it as a path that ends where it starts. */
-export function findCycle(gates: Array<{ id: string; dependsOn: string[] }>): string[] | undefined {
+export function findCycle(
+  gates: Array<{ id: string; dependsOn: string[] }>,
+): string[] | undefined {
   const edges = new Map(gates.map(g => [g.id, g.dependsOn]));
   const state = new Map<string, 'visiting' | 'done'>();
   const stack: string[] = [];
   const visit = (id: string): string[] | undefined => {
     if (state.get(id) === 'done') return undefined;
-    if (state.get(id) === 'visiting') return [...stack.slice(stack.indexOf(id)), id];
+    if (state.get(id) === 'visiting')
+      return [...stack.slice(stack.indexOf(id)), id];
     state.set(id, 'visiting');
     stack.push(id);
     for (const dep of edges.get(id) ?? []) {
@@ -216,28 +315,51 @@ export function findCycle(gates: Array<{ id: string; dependsOn: string[] }>): st
  * Parses and validates one track file. Every problem is collected and reported at once, each with the
  * path inside the file (e.g. `spec.gates[2].dependsOn[0]`); nothing invalid is returned.
  */
-export function parseTrack(text: string, file: string, knownFactTypes: string[]): Track {
+export function parseTrack(
+  text: string,
+  file: string,
+  knownFactTypes: string[],
+): Track {
   const problems: Problems = [];
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
-    throw new TrackValidationError(file, doc.errors.map(e => `YAML error: ${e.message}`));
+    throw new TrackValidationError(
+      file,
+      doc.errors.map(e => `YAML error: ${e.message}`),
+    );
   }
   const raw = doc.toJSON();
   if (!isObject(raw)) {
-    throw new TrackValidationError(file, ['the file must hold one YAML object (a Track)']);
+    throw new TrackValidationError(file, [
+      'the file must hold one YAML object (a Track)',
+    ]);
   }
-  unknownKeys(raw, ['apiVersion', 'kind', 'metadata', 'spec'], '(root)', problems);
-  if (raw.apiVersion !== 'readiness.io/v1') problems.push(`apiVersion: must be 'readiness.io/v1'`);
+  unknownKeys(
+    raw,
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+    '(root)',
+    problems,
+  );
+  if (raw.apiVersion !== 'readiness.io/v1')
+    problems.push(`apiVersion: must be 'readiness.io/v1'`);
   if (raw.kind !== 'Track') problems.push(`kind: must be 'Track'`);
 
   const metadata = isObject(raw.metadata) ? raw.metadata : undefined;
   if (!metadata) problems.push('metadata: is required');
-  const name = metadata ? str(metadata, 'name', 'metadata', problems) : undefined;
+  const name = metadata
+    ? str(metadata, 'name', 'metadata', problems)
+    : undefined;
   if (name !== undefined && !ID_PATTERN.test(name)) {
-    problems.push(`metadata.name: '${name}' must be lower-case letters, digits and - _ . separators`);
+    problems.push(
+      `metadata.name: '${name}' must be lower-case letters, digits and - _ . separators`,
+    );
   }
-  const title = metadata ? str(metadata, 'title', 'metadata', problems, false) : undefined;
-  const description = metadata ? str(metadata, 'description', 'metadata', problems, false) : undefined;
+  const title = metadata
+    ? str(metadata, 'title', 'metadata', problems, false)
+    : undefined;
+  const description = metadata
+    ? str(metadata, 'description', 'metadata', problems, false)
+    : undefined;
 
   const spec = isObject(raw.spec) ? raw.spec : undefined;
   if (!spec) {
@@ -266,13 +388,23 @@ export function parseTrack(text: string, file: string, knownFactTypes: string[])
         problems.push(`${at}: must be an object`);
         return;
       }
-      unknownKeys(g, ['id', 'title', 'description', 'dependsOn', 'environment', 'checks'], at, problems);
+      unknownKeys(
+        g,
+        ['id', 'title', 'description', 'dependsOn', 'environment', 'checks'],
+        at,
+        problems,
+      );
       const id = str(g, 'id', at, problems) ?? '';
       if (id && !ID_PATTERN.test(id)) {
-        problems.push(`${at}.id: '${id}' must be lower-case letters, digits and - _ . separators`);
+        problems.push(
+          `${at}.id: '${id}' must be lower-case letters, digits and - _ . separators`,
+        );
       }
       const dependsOn = g.dependsOn ?? [];
-      if (!Array.isArray(dependsOn) || !dependsOn.every(d => typeof d === 'string')) {
+      if (
+        !Array.isArray(dependsOn) ||
+        !dependsOn.every(d => typeof d === 'string')
+      ) {
         problems.push(`${at}.dependsOn: must be a list of gate ids`);
       }
       const checks: TrackCheck[] = [];
@@ -281,10 +413,17 @@ export function parseTrack(text: string, file: string, knownFactTypes: string[])
       } else {
         const seen = new Set<string>();
         g.checks.forEach((c, j) => {
-          const check = parseCheck(c, `${at}.checks[${j}]`, knownFactTypes, problems);
+          const check = parseCheck(
+            c,
+            `${at}.checks[${j}]`,
+            knownFactTypes,
+            problems,
+          );
           if (!check) return;
           if (check.id && seen.has(check.id)) {
-            problems.push(`${at}.checks[${j}].id: duplicate check id '${check.id}' in gate '${id}'`);
+            problems.push(
+              `${at}.checks[${j}].id: duplicate check id '${check.id}' in gate '${id}'`,
+            );
           }
           seen.add(check.id);
           checks.push(check);
@@ -292,11 +431,15 @@ export function parseTrack(text: string, file: string, knownFactTypes: string[])
       }
       const environment = str(g, 'environment', at, problems, false);
       if (environment !== undefined && !ENVIRONMENT_SCOPE.test(environment)) {
-        problems.push(`${at}.environment: '${environment}' must be an environment tier or name (lower-case letters, digits and -)`);
+        problems.push(
+          `${at}.environment: '${environment}' must be an environment tier or name (lower-case letters, digits and -)`,
+        );
       }
       checks.forEach((check, j) => {
         if (check.fact?.includes(ENVIRONMENT_PLACEHOLDER) && !environment) {
-          problems.push(`${at}.checks[${j}].fact: '${check.fact}' names {environment}, which only a gate with an environment has`);
+          problems.push(
+            `${at}.checks[${j}].fact: '${check.fact}' names {environment}, which only a gate with an environment has`,
+          );
         }
       });
       gates.push({
@@ -304,7 +447,9 @@ export function parseTrack(text: string, file: string, knownFactTypes: string[])
         title: str(g, 'title', at, problems, false) ?? id,
         dependsOn: Array.isArray(dependsOn) ? (dependsOn as string[]) : [],
         checks,
-        ...(str(g, 'description', at, [], false) ? { description: g.description as string } : {}),
+        ...(str(g, 'description', at, [], false)
+          ? { description: g.description as string }
+          : {}),
         ...(environment ? { environment } : {}),
       });
     });
@@ -312,20 +457,33 @@ export function parseTrack(text: string, file: string, knownFactTypes: string[])
     const ids = new Map<string, number>();
     gates.forEach((gate, i) => {
       if (gate.id && ids.has(gate.id)) {
-        problems.push(`spec.gates[${i}].id: duplicate gate id '${gate.id}' (also spec.gates[${ids.get(gate.id)}])`);
+        problems.push(
+          `spec.gates[${i}].id: duplicate gate id '${
+            gate.id
+          }' (also spec.gates[${ids.get(gate.id)}])`,
+        );
       }
       ids.set(gate.id, i);
     });
     gates.forEach((gate, i) => {
       gate.dependsOn.forEach((dep, j) => {
         if (!ids.has(dep)) {
-          problems.push(`spec.gates[${i}].dependsOn[${j}]: unknown gate '${dep}'`);
+          problems.push(
+            `spec.gates[${i}].dependsOn[${j}]: unknown gate '${dep}'`,
+          );
         } else if (dep === gate.id) {
-          problems.push(`spec.gates[${i}].dependsOn[${j}]: gate '${dep}' depends on itself`);
+          problems.push(
+            `spec.gates[${i}].dependsOn[${j}]: gate '${dep}' depends on itself`,
+          );
         }
       });
     });
-    const cycle = findCycle(gates.map(g => ({ id: g.id, dependsOn: g.dependsOn.filter(d => d !== g.id) })));
+    const cycle = findCycle(
+      gates.map(g => ({
+        id: g.id,
+        dependsOn: g.dependsOn.filter(d => d !== g.id),
+      })),
+    );
     if (cycle) {
       problems.push(`spec.gates: dependency cycle ${cycle.join(' → ')}`);
     }
@@ -337,7 +495,11 @@ export function parseTrack(text: string, file: string, knownFactTypes: string[])
   return {
     apiVersion: 'readiness.io/v1',
     kind: 'Track',
-    metadata: { name: name!, title: title ?? name!, ...(description ? { description } : {}) },
+    metadata: {
+      name: name!,
+      title: title ?? name!,
+      ...(description ? { description } : {}),
+    },
     spec: { appliesTo, gates },
   };
 }

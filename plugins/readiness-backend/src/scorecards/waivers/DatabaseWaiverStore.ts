@@ -46,7 +46,9 @@ export class DatabaseWaiverStore implements WaiverStore {
   }
 
   async get(id: string): Promise<Waiver | undefined> {
-    const row = await this.knex<WaiverRow>('readiness_waivers').where({ id }).first();
+    const row = await this.knex<WaiverRow>('readiness_waivers')
+      .where({ id })
+      .first();
     return row ? this.fromRow(row) : undefined;
   }
 
@@ -68,7 +70,13 @@ export class DatabaseWaiverStore implements WaiverStore {
   }
 
   async listForEntities(entityRefs: string[]): Promise<Waiver[]> {
-    const rows = await selectWhereIn<WaiverRow>(this.knex, 'readiness_waivers', 'entity_ref', entityRefs, { column: 'requested_at', order: 'desc' });
+    const rows = await selectWhereIn<WaiverRow>(
+      this.knex,
+      'readiness_waivers',
+      'entity_ref',
+      entityRefs,
+      { column: 'requested_at', order: 'desc' },
+    );
     return rows.map(r => this.fromRow(r));
   }
 

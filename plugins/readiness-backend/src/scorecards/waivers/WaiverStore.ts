@@ -2,7 +2,13 @@ import { Waiver } from '@internal/plugin-readiness-common';
 
 export type NewWaiver = Pick<
   Waiver,
-  'entityRef' | 'trackId' | 'gateId' | 'checkId' | 'reason' | 'requestedBy' | 'expiresAt'
+  | 'entityRef'
+  | 'trackId'
+  | 'gateId'
+  | 'checkId'
+  | 'reason'
+  | 'requestedBy'
+  | 'expiresAt'
 >;
 
 /** Waiver requests, approvals and revocations. */

@@ -1,10 +1,17 @@
-import { EmptyState, InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useReadiness } from '../common/hooks';
 import { DeploymentMatrixTable } from './DeploymentMatrixTable';
 
 /** What is deployed where: the environment × version matrix of the entity. */
 export function EntityDeploymentsCard() {
-  const { value, loading, error } = useReadiness((api, ref) => api.getDeploymentMatrix(ref));
+  const { value, loading, error } = useReadiness((api, ref) =>
+    api.getDeploymentMatrix(ref),
+  );
   return (
     <InfoCard title="Deployments" subheader="What runs where">
       {loading && <Progress />}
@@ -16,7 +23,9 @@ export function EntityDeploymentsCard() {
           description="Environments are Resources with spec.type: environment in the entity's system; the rag-environment template creates them."
         />
       )}
-      {value && value.environments.length > 0 && <DeploymentMatrixTable matrix={value} />}
+      {value && value.environments.length > 0 && (
+        <DeploymentMatrixTable matrix={value} />
+      )}
     </InfoCard>
   );
 }

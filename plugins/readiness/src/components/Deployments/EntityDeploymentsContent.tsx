@@ -12,9 +12,19 @@ import {
   TableRow,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { CodeSnippet, EmptyState, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  CodeSnippet,
+  EmptyState,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { Deployment, readinessDeploymentRollbackPermission, RollbackResult } from '@internal/plugin-readiness-common';
+import {
+  Deployment,
+  readinessDeploymentRollbackPermission,
+  RollbackResult,
+} from '@internal/plugin-readiness-common';
 import { useReadiness } from '../common/hooks';
 import { StatusChip } from '../common/StatusChip';
 import { localTime, refName } from '../common/format';
@@ -28,23 +38,46 @@ export function EntityDeploymentsContent() {
   const [page, setPage] = useState(0);
   const [rollback, setRollback] = useState<Deployment | undefined>();
   const [result, setResult] = useState<RollbackResult | undefined>();
-  const matrix = useReadiness((api, ref) => api.getDeploymentMatrix(ref), [result]);
-  const history = useReadiness((api, ref) => api.listDeployments(ref, { limit: PAGE, offset: page * PAGE }), [page, result]);
-  const canRollback = usePermission({ permission: readinessDeploymentRollbackPermission }).allowed;
+  const matrix = useReadiness(
+    (api, ref) => api.getDeploymentMatrix(ref),
+    [result],
+  );
+  const history = useReadiness(
+    (api, ref) =>
+      api.listDeployments(ref, { limit: PAGE, offset: page * PAGE }),
+    [page, result],
+  );
+  const canRollback = usePermission({
+    permission: readinessDeploymentRollbackPermission,
+  }).allowed;
   return (
     <Box display="flex" flexDirection="column" gridGap={24}>
       <Card>
-        <CardHeader title="Environments" subheader="The latest deployment to each environment of the system" />
+        <CardHeader
+          title="Environments"
+          subheader="The latest deployment to each environment of the system"
+        />
         <CardContent>
           {matrix.loading && <Progress />}
           {matrix.error && <ResponseErrorPanel error={matrix.error} />}
           {result && (
-            <Alert severity={result.webhook.configured && result.webhook.delivered ? 'success' : 'warning'} onClose={() => setResult(undefined)}>
-              Rolling back to {result.deployment.version}: {result.webhook.message}
+            <Alert
+              severity={
+                result.webhook.configured && result.webhook.delivered
+                  ? 'success'
+                  : 'warning'
+              }
+              onClose={() => setResult(undefined)}
+            >
+              Rolling back to {result.deployment.version}:{' '}
+              {result.webhook.message}
             </Alert>
           )}
           {matrix.value && (
-            <DeploymentMatrixTable matrix={matrix.value} onRollback={canRollback ? setRollback : undefined} />
+            <DeploymentMatrixTable
+              matrix={matrix.value}
+              onRollback={canRollback ? setRollback : undefined}
+            />
           )}
         </CardContent>
       </Card>
@@ -83,7 +116,14 @@ export function EntityDeploymentsContent() {
                     <TableRow key={d.id}>
                       <TableCell>{localTime(d.startedAt)}</TableCell>
                       <TableCell>{refName(d.environment)}</TableCell>
-                      <TableCell>{d.url ? <Link to={d.url}>{d.version}</Link> : d.version}{d.rollbackOf ? ' (rollback)' : ''}</TableCell>
+                      <TableCell>
+                        {d.url ? (
+                          <Link to={d.url}>{d.version}</Link>
+                        ) : (
+                          d.version
+                        )}
+                        {d.rollbackOf ? ' (rollback)' : ''}
+                      </TableCell>
                       <TableCell>
                         <StatusChip status={d.status} />
                       </TableCell>

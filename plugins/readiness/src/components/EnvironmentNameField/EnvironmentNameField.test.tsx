@@ -5,7 +5,10 @@ import { ApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EnvironmentNameField, environmentNameValidation } from './EnvironmentNameField';
+import {
+  EnvironmentNameField,
+  environmentNameValidation,
+} from './EnvironmentNameField';
 
 const staging = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -34,7 +37,11 @@ function Harness() {
 describe('EnvironmentNameField', () => {
   const render = () =>
     renderInTestApp(
-      <TestApiProvider apis={[[catalogApiRef, new InMemoryCatalogClient({ entities: [staging] })]]}>
+      <TestApiProvider
+        apis={[
+          [catalogApiRef, new InMemoryCatalogClient({ entities: [staging] })],
+        ]}
+      >
         <Harness />
       </TestApiProvider>,
     );
@@ -43,27 +50,47 @@ describe('EnvironmentNameField', () => {
     await render();
     const input = screen.getByLabelText(/Name/);
     await userEvent.type(input, 'Rag');
-    expect(screen.getByText(/^Must be 3 to 40 lower-case letters/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Must be 3 to 40 lower-case letters/),
+    ).toBeInTheDocument();
     await userEvent.clear(input);
     await userEvent.type(input, 'rag-staging');
-    expect(await screen.findByText('resource:default/rag-staging already exists (owned by group:default/rag-team)')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'resource:default/rag-staging already exists (owned by group:default/rag-team)',
+      ),
+    ).toBeInTheDocument();
     await userEvent.type(input, '-eu');
-    expect(await screen.findByText('resource:default/rag-staging-eu is free')).toBeInTheDocument();
+    expect(
+      await screen.findByText('resource:default/rag-staging-eu is free'),
+    ).toBeInTheDocument();
   });
 });
 
 describe('environmentNameValidation', () => {
   const catalog = new InMemoryCatalogClient({ entities: [staging] });
-  const apiHolder: ApiHolder = { get: ref => (ref.id === catalogApiRef.id ? (catalog as any) : undefined) };
+  const apiHolder: ApiHolder = {
+    get: ref => (ref.id === catalogApiRef.id ? (catalog as any) : undefined),
+  };
   const validate = async (value: string) => {
     const errors: string[] = [];
-    await environmentNameValidation(value, { addError: (e: string) => errors.push(e) } as any, { apiHolder });
+    await environmentNameValidation(
+      value,
+      { addError: (e: string) => errors.push(e) } as any,
+      { apiHolder },
+    );
     return errors;
   };
 
   it('refuses a malformed or taken name when the step is submitted', async () => {
-    expect(await validate('rag-staging')).toEqual(['resource:default/rag-staging already exists']);
-    expect(await validate('-bad')).toEqual([expect.stringMatching(/^Must be 3 to 40/)]);
-    await waitFor(async () => expect(await validate('rag-staging-eu')).toEqual([]));
+    expect(await validate('rag-staging')).toEqual([
+      'resource:default/rag-staging already exists',
+    ]);
+    expect(await validate('-bad')).toEqual([
+      expect.stringMatching(/^Must be 3 to 40/),
+    ]);
+    await waitFor(async () =>
+      expect(await validate('rag-staging-eu')).toEqual([]),
+    );
   });
 });

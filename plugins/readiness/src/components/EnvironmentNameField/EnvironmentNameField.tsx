@@ -8,7 +8,8 @@ import type { FieldValidation } from '@rjsf/utils';
 
 /** Lower-case letters, digits and dashes; 3 to 40 characters; a letter first; no dash last (as the backend action). */
 export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
-const RULE = '3 to 40 lower-case letters, digits and dashes, starting with a letter and not ending with a dash';
+const RULE =
+  '3 to 40 lower-case letters, digits and dashes, starting with a letter and not ending with a dash';
 
 function refOf(name: string) {
   return `resource:default/${name}`;
@@ -18,7 +19,9 @@ function refOf(name: string) {
  * The `EnvironmentName` scaffolder field: the name of a new environment, checked live as it is typed — the naming
  * rule, and whether the catalog already has an entity of that name (with its owner).
  */
-export function EnvironmentNameField(props: FieldExtensionComponentProps<string>) {
+export function EnvironmentNameField(
+  props: FieldExtensionComponentProps<string>,
+) {
   const { formData, onChange, required, rawErrors, schema, idSchema } = props;
   const catalogApi = useApi(catalogApiRef);
   const [taken, setTaken] = useState<string | undefined>();
@@ -32,7 +35,15 @@ export function EnvironmentNameField(props: FieldExtensionComponentProps<string>
       }
       catalogApi
         .getEntityByRef(refOf(value))
-        .then(entity => setTaken(entity ? `${refOf(value)} already exists (owned by ${(entity.spec as { owner?: string })?.owner ?? 'nobody'})` : undefined))
+        .then(entity =>
+          setTaken(
+            entity
+              ? `${refOf(value)} already exists (owned by ${
+                  (entity.spec as { owner?: string })?.owner ?? 'nobody'
+                })`
+              : undefined,
+          ),
+        )
         .catch(() => setTaken(undefined));
     },
     300,
@@ -59,7 +70,11 @@ export function EnvironmentNameField(props: FieldExtensionComponentProps<string>
 }
 
 /** The same checks when the step is submitted, so a taken or malformed name never reaches the backend. */
-export async function environmentNameValidation(value: string, validation: FieldValidation, context: { apiHolder: ApiHolder }) {
+export async function environmentNameValidation(
+  value: string,
+  validation: FieldValidation,
+  context: { apiHolder: ApiHolder },
+) {
   if (!ENVIRONMENT_NAME_PATTERN.test(value ?? '')) {
     validation.addError(`Must be ${RULE}`);
     return;

@@ -1,9 +1,20 @@
 import { useState } from 'react';
 import { Box, Button, Divider, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { CodeSnippet, EmptyState, InfoCard, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  CodeSnippet,
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { Escalation, OnCallShift, readinessOnCallEscalatePermission } from '@internal/plugin-readiness-common';
+import {
+  Escalation,
+  OnCallShift,
+  readinessOnCallEscalatePermission,
+} from '@internal/plugin-readiness-common';
 import { useReadiness } from '../common/hooks';
 import { localTime } from '../common/format';
 import { EscalateDialog } from './EscalateDialog';
@@ -13,7 +24,11 @@ const SNIPPET = `metadata:
     readiness.io/oncall: oncall/my-team.yaml      # on-call as code
     # or: pagerduty.com/service-id: PXXXXXX`;
 
-function Person(props: { label: string; shift?: OnCallShift; until: 'end' | 'start' }) {
+function Person(props: {
+  label: string;
+  shift?: OnCallShift;
+  until: 'end' | 'start';
+}) {
   if (!props.shift) {
     return (
       <Typography variant="body2">
@@ -29,12 +44,16 @@ function Person(props: { label: string; shift?: OnCallShift; until: 'end' | 'sta
         <b>{target.name}</b>
         {target.email && (
           <>
-            {' '}· <Link to={`mailto:${target.email}`}>{target.email}</Link>
+            {' '}
+            · <Link to={`mailto:${target.email}`}>{target.email}</Link>
           </>
         )}
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        {props.until === 'end' ? `until ${localTime(props.shift.end)}` : `from ${localTime(props.shift.start)}`} ({props.shift.source})
+        {props.until === 'end'
+          ? `until ${localTime(props.shift.end)}`
+          : `from ${localTime(props.shift.start)}`}{' '}
+        ({props.shift.source})
       </Typography>
     </Box>
   );
@@ -42,31 +61,52 @@ function Person(props: { label: string; shift?: OnCallShift; until: 'end' | 'sta
 
 /** Who is on call now and next (hand-off in the viewer's time zone), the escalation levels, and Escalate. */
 export function EntityOnCallCard() {
-  const { value, loading, error, entityRef, retry } = useReadiness((api, ref) => api.getOnCall(ref));
-  const canEscalate = usePermission({ permission: readinessOnCallEscalatePermission }).allowed;
+  const { value, loading, error, entityRef, retry } = useReadiness((api, ref) =>
+    api.getOnCall(ref),
+  );
+  const canEscalate = usePermission({
+    permission: readinessOnCallEscalatePermission,
+  }).allowed;
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<Escalation | undefined>();
   return (
-    <InfoCard title="On-call" subheader={value?.provider ? `from ${value.provider}` : undefined}>
+    <InfoCard
+      title="On-call"
+      subheader={value?.provider ? `from ${value.provider}` : undefined}
+    >
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && !value.configured && (
-        <EmptyState missing="field" title="No on-call for this entity" description="Point it at a rota:" action={<CodeSnippet language="yaml" text={SNIPPET} />} />
+        <EmptyState
+          missing="field"
+          title="No on-call for this entity"
+          description="Point it at a rota:"
+          action={<CodeSnippet language="yaml" text={SNIPPET} />}
+        />
       )}
       {value?.configured && (
         <>
           <Person label="On call now" shift={value.current} until="end" />
           <Person label="Next" shift={value.next} until="start" />
-          {value.uncoveredHours14d !== undefined && value.uncoveredHours14d > 0 && (
-            <Alert severity="warning">{value.uncoveredHours14d} hours of the next 14 days have nobody on call.</Alert>
-          )}
+          {value.uncoveredHours14d !== undefined &&
+            value.uncoveredHours14d > 0 && (
+              <Alert severity="warning">
+                {value.uncoveredHours14d} hours of the next 14 days have nobody
+                on call.
+              </Alert>
+            )}
           <Box my={2}>
             <Divider />
           </Box>
           <Typography variant="overline">Escalation</Typography>
           {value.levels.map(l => (
-            <Typography variant="body2" key={l.level} data-testid={`escalation-level-${l.level}`}>
-              <b>Level {l.level}</b>: {l.targets.map(t => t.name).join(', ')} — after {l.timeoutMinutes} min
+            <Typography
+              variant="body2"
+              key={l.level}
+              data-testid={`escalation-level-${l.level}`}
+            >
+              <b>Level {l.level}</b>: {l.targets.map(t => t.name).join(', ')} —
+              after {l.timeoutMinutes} min
             </Typography>
           ))}
           {value.links.map(l => (
@@ -83,7 +123,11 @@ export function EntityOnCallCard() {
           )}
           {canEscalate && (
             <Box mt={2}>
-              <Button variant="contained" color="secondary" onClick={() => setOpen(true)}>
+              <Button
+                variant="contained"
+                color="secondary"
+                onClick={() => setOpen(true)}
+              >
                 Escalate
               </Button>
             </Box>

@@ -1,7 +1,27 @@
 import { useMemo, useState } from 'react';
-import { Box, Card, CardContent, CardHeader, FormControl, Grid, InputLabel, MenuItem, Select, Typography } from '@material-ui/core';
+import {
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  FormControl,
+  Grid,
+  InputLabel,
+  MenuItem,
+  Select,
+  Typography,
+} from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { Content, ContentHeader, Header, Page, Progress, ResponseErrorPanel, Table, TableColumn } from '@backstage/core-components';
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { OverviewRow } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
@@ -9,14 +29,30 @@ import { StatusChip } from '../common/StatusChip';
 import { EntityLink } from '../common/EntityLink';
 import { refName } from '../common/format';
 
-type Filters = { trackId: string; owner: string; system: string; status: string };
+type Filters = {
+  trackId: string;
+  owner: string;
+  system: string;
+  status: string;
+};
 const ALL = '';
 
-function FilterSelect(props: { id: keyof Filters; label: string; value: string; options: Array<[string, string]>; onChange: (v: string) => void }) {
+function FilterSelect(props: {
+  id: keyof Filters;
+  label: string;
+  value: string;
+  options: Array<[string, string]>;
+  onChange: (v: string) => void;
+}) {
   return (
     <FormControl fullWidth>
       <InputLabel id={`filter-${props.id}`}>{props.label}</InputLabel>
-      <Select labelId={`filter-${props.id}`} value={props.value} onChange={e => props.onChange(e.target.value as string)} data-testid={`filter-${props.id}`}>
+      <Select
+        labelId={`filter-${props.id}`}
+        value={props.value}
+        onChange={e => props.onChange(e.target.value as string)}
+        data-testid={`filter-${props.id}`}
+      >
         <MenuItem value={ALL}>All</MenuItem>
         {props.options.map(([value, label]) => (
           <MenuItem key={value} value={value}>
@@ -36,13 +72,25 @@ export function ReadinessPage() {
   const api = useApi(readinessApiRef);
   const tracks = useAsyncRetry(() => api.getTracks(), [api]);
   const overview = useAsyncRetry(() => api.getOverview(), [api]);
-  const [filters, setFilters] = useState<Filters>({ trackId: ALL, owner: ALL, system: ALL, status: ALL });
-  const set = (key: keyof Filters) => (v: string) => setFilters(f => ({ ...f, [key]: v }));
-  const trackTitle = (id: string) => tracks.value?.find(t => t.metadata.name === id)?.metadata.title ?? id;
+  const [filters, setFilters] = useState<Filters>({
+    trackId: ALL,
+    owner: ALL,
+    system: ALL,
+    status: ALL,
+  });
+  const set = (key: keyof Filters) => (v: string) =>
+    setFilters(f => ({ ...f, [key]: v }));
+  const trackTitle = (id: string) =>
+    tracks.value?.find(t => t.metadata.name === id)?.metadata.title ?? id;
   const gateTitle = (trackId: string, gateId: string) =>
-    tracks.value?.find(t => t.metadata.name === trackId)?.spec.gates.find(g => g.id === gateId)?.title ?? gateId;
+    tracks.value
+      ?.find(t => t.metadata.name === trackId)
+      ?.spec.gates.find(g => g.id === gateId)?.title ?? gateId;
   const checkTitle = (trackId: string, gateId: string, checkId: string) =>
-    tracks.value?.find(t => t.metadata.name === trackId)?.spec.gates.find(g => g.id === gateId)?.checks.find(c => c.id === checkId)?.title ?? checkId;
+    tracks.value
+      ?.find(t => t.metadata.name === trackId)
+      ?.spec.gates.find(g => g.id === gateId)
+      ?.checks.find(c => c.id === checkId)?.title ?? checkId;
 
   const rows = useMemo(
     () =>
@@ -56,65 +104,135 @@ export function ReadinessPage() {
     [overview.value, filters],
   );
   const distinct = (pick: (r: OverviewRow) => string | undefined) =>
-    [...new Set((overview.value?.items ?? []).map(pick).filter((v): v is string => Boolean(v)))].sort();
+    [
+      ...new Set(
+        (overview.value?.items ?? [])
+          .map(pick)
+          .filter((v): v is string => Boolean(v)),
+      ),
+    ].sort();
   const causes = new Map<string, { title: string; count: number }>();
   for (const r of rows) {
     for (const c of r.rootCauses) {
       const key = `${r.trackId}/${c.gateId}/${c.checkId}`;
-      const entry = causes.get(key) ?? { title: `${gateTitle(r.trackId, c.gateId)}: ${checkTitle(r.trackId, c.gateId, c.checkId)}`, count: 0 };
+      const entry = causes.get(key) ?? {
+        title: `${gateTitle(r.trackId, c.gateId)}: ${checkTitle(
+          r.trackId,
+          c.gateId,
+          c.checkId,
+        )}`,
+        count: 0,
+      };
       entry.count++;
       causes.set(key, entry);
     }
   }
-  const topCauses = [...causes.values()].sort((a, b) => b.count - a.count).slice(0, 5);
+  const topCauses = [...causes.values()]
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 5);
   const notReady = rows.filter(r => r.status !== 'passed').length;
 
   const columns: TableColumn<OverviewRow>[] = [
-    { title: 'Entity', field: 'entityRef', highlight: true, render: r => <EntityLink entityRef={r.entityRef} title={r.title} /> },
+    {
+      title: 'Entity',
+      field: 'entityRef',
+      highlight: true,
+      render: r => <EntityLink entityRef={r.entityRef} title={r.title} />,
+    },
     { title: 'Track', field: 'trackId', render: r => trackTitle(r.trackId) },
-    { title: 'Status', field: 'status', render: r => <StatusChip status={r.status} /> },
+    {
+      title: 'Status',
+      field: 'status',
+      render: r => <StatusChip status={r.status} />,
+    },
     {
       title: 'Gates passed',
       field: 'gatesPassed',
-      customSort: (a, b) => a.gatesPassed / a.gatesTotal - b.gatesPassed / b.gatesTotal,
+      customSort: (a, b) =>
+        a.gatesPassed / a.gatesTotal - b.gatesPassed / b.gatesTotal,
       render: r => `${r.gatesPassed} / ${r.gatesTotal}`,
     },
-    { title: 'Next gate', field: 'nextGate', render: r => (r.nextGate ? gateTitle(r.trackId, r.nextGate) : '—') },
+    {
+      title: 'Next gate',
+      field: 'nextGate',
+      render: r => (r.nextGate ? gateTitle(r.trackId, r.nextGate) : '—'),
+    },
     {
       title: 'Blocked by',
       sorting: false,
       render: r =>
         r.rootCauses.length === 0
           ? '—'
-          : `${r.rootCauses.slice(0, 2).map(c => checkTitle(r.trackId, c.gateId, c.checkId)).join(', ')}${r.rootCauses.length > 2 ? ` +${r.rootCauses.length - 2}` : ''}`,
+          : `${r.rootCauses
+              .slice(0, 2)
+              .map(c => checkTitle(r.trackId, c.gateId, c.checkId))
+              .join(', ')}${
+              r.rootCauses.length > 2 ? ` +${r.rootCauses.length - 2}` : ''
+            }`,
     },
-    { title: 'Owner', field: 'owner', render: r => (r.owner ? refName(r.owner) : '—') },
+    {
+      title: 'Owner',
+      field: 'owner',
+      render: r => (r.owner ? refName(r.owner) : '—'),
+    },
     { title: 'System', field: 'system', render: r => r.system ?? '—' },
   ];
 
   return (
     <Page themeId="tool">
-      <Header title="Readiness" subtitle="Can each service ship to production, and if not, what exactly blocks it?" />
+      <Header
+        title="Readiness"
+        subtitle="Can each service ship to production, and if not, what exactly blocks it?"
+      />
       <Content>
         <ContentHeader title="Every entity by track" />
-        {(overview.error || tracks.error) && <ResponseErrorPanel error={(overview.error ?? tracks.error)!} />}
+        {(overview.error || tracks.error) && (
+          <ResponseErrorPanel error={(overview.error ?? tracks.error)!} />
+        )}
         {overview.loading || tracks.loading ? (
           <Progress />
         ) : (
           <Grid container spacing={3}>
             <Grid item xs={12} md={8}>
               <Card>
-                <CardHeader title={`${notReady} of ${rows.length} not ready`} subheader="From the last evaluation of each entity" />
+                <CardHeader
+                  title={`${notReady} of ${rows.length} not ready`}
+                  subheader="From the last evaluation of each entity"
+                />
                 <CardContent>
                   <Grid container spacing={2}>
                     <Grid item xs={6} md={3}>
-                      <FilterSelect id="trackId" label="Track" value={filters.trackId} onChange={set('trackId')} options={distinct(r => r.trackId).map(t => [t, trackTitle(t)])} />
+                      <FilterSelect
+                        id="trackId"
+                        label="Track"
+                        value={filters.trackId}
+                        onChange={set('trackId')}
+                        options={distinct(r => r.trackId).map(t => [
+                          t,
+                          trackTitle(t),
+                        ])}
+                      />
                     </Grid>
                     <Grid item xs={6} md={3}>
-                      <FilterSelect id="owner" label="Owner" value={filters.owner} onChange={set('owner')} options={distinct(r => r.owner).map(o => [o, refName(o)])} />
+                      <FilterSelect
+                        id="owner"
+                        label="Owner"
+                        value={filters.owner}
+                        onChange={set('owner')}
+                        options={distinct(r => r.owner).map(o => [
+                          o,
+                          refName(o),
+                        ])}
+                      />
                     </Grid>
                     <Grid item xs={6} md={3}>
-                      <FilterSelect id="system" label="System" value={filters.system} onChange={set('system')} options={distinct(r => r.system).map(s => [s, s])} />
+                      <FilterSelect
+                        id="system"
+                        label="System"
+                        value={filters.system}
+                        onChange={set('system')}
+                        options={distinct(r => r.system).map(s => [s, s])}
+                      />
                     </Grid>
                     <Grid item xs={6} md={3}>
                       <FilterSelect
@@ -122,7 +240,18 @@ export function ReadinessPage() {
                         label="Status"
                         value={filters.status}
                         onChange={set('status')}
-                        options={(['passed', 'failed', 'blocked', 'unknown', 'not-evaluated'] as const).map(s => [s, s === 'not-evaluated' ? 'not evaluated yet' : s])}
+                        options={(
+                          [
+                            'passed',
+                            'failed',
+                            'blocked',
+                            'unknown',
+                            'not-evaluated',
+                          ] as const
+                        ).map(s => [
+                          s,
+                          s === 'not-evaluated' ? 'not evaluated yet' : s,
+                        ])}
                       />
                     </Grid>
                   </Grid>
@@ -131,13 +260,21 @@ export function ReadinessPage() {
             </Grid>
             <Grid item xs={12} md={4}>
               <Card>
-                <CardHeader title="Top root causes" subheader="Checks blocking the most entities shown" />
+                <CardHeader
+                  title="Top root causes"
+                  subheader="Checks blocking the most entities shown"
+                />
                 <CardContent>
                   {topCauses.length === 0 ? (
                     <Typography>Nothing blocks the entities shown.</Typography>
                   ) : (
                     topCauses.map(c => (
-                      <Box key={c.title} display="flex" justifyContent="space-between" data-testid="top-root-cause">
+                      <Box
+                        key={c.title}
+                        display="flex"
+                        justifyContent="space-between"
+                        data-testid="top-root-cause"
+                      >
                         <Typography variant="body2">{c.title}</Typography>
                         <Typography variant="body2">
                           <b>{c.count}</b>
@@ -151,7 +288,12 @@ export function ReadinessPage() {
             <Grid item xs={12}>
               <Table<OverviewRow>
                 title="Entities"
-                options={{ paging: rows.length > 20, pageSize: 20, search: true, padding: 'dense' }}
+                options={{
+                  paging: rows.length > 20,
+                  pageSize: 20,
+                  search: true,
+                  padding: 'dense',
+                }}
                 columns={columns}
                 data={rows}
               />

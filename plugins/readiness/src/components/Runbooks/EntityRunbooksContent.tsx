@@ -14,7 +14,14 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { CodeSnippet, EmptyState, Link, MarkdownContent, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  CodeSnippet,
+  EmptyState,
+  Link,
+  MarkdownContent,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { AlertRunbooks, Runbook } from '@internal/plugin-readiness-common';
 import { useAction, useReadiness } from '../common/hooks';
 import { refName } from '../common/format';
@@ -28,11 +35,24 @@ const SNIPPET = `metadata:
 /** Reviewed within 90 days: fresh; within 180: ageing; older or never: stale. */
 export function Freshness(props: { runbook: Runbook }) {
   const age = props.runbook.reviewAgeDays;
-  if (age === undefined) return <Chip size="small" label="never reviewed" style={{ background: '#b71c1c', color: '#fff' }} />;
+  if (age === undefined)
+    return (
+      <Chip
+        size="small"
+        label="never reviewed"
+        style={{ background: '#b71c1c', color: '#fff' }}
+      />
+    );
   let background = '#1b5e20';
   if (age > 180) background = '#b71c1c';
   else if (age > 90) background = '#e65100';
-  return <Chip size="small" label={`reviewed ${age} d ago`} style={{ background, color: '#fff' }} />;
+  return (
+    <Chip
+      size="small"
+      label={`reviewed ${age} d ago`}
+      style={{ background, color: '#fff' }}
+    />
+  );
 }
 
 /**
@@ -40,11 +60,15 @@ export function Freshness(props: { runbook: Runbook }) {
  * selected one rendered, the alerts no runbook covers, and which runbook answers an alert.
  */
 export function EntityRunbooksContent() {
-  const { value, loading, error, api } = useReadiness((a, ref) => a.getRunbooks(ref));
+  const { value, loading, error, api } = useReadiness((a, ref) =>
+    a.getRunbooks(ref),
+  );
   const [selected, setSelected] = useState(0);
   const [alert, setAlert] = useState('');
   const [found, setFound] = useState<AlertRunbooks | undefined>();
-  const lookup = useAction(async () => setFound(await api.getRunbooksByAlert(alert.trim())));
+  const lookup = useAction(async () =>
+    setFound(await api.getRunbooksByAlert(alert.trim())),
+  );
 
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -63,18 +87,55 @@ export function EntityRunbooksContent() {
     <Grid container spacing={3}>
       <Grid item xs={12} md={4}>
         <Card>
-          <CardHeader title="Runbooks" subheader={`${value.runbooks.length} linked from readiness.io/runbooks`} />
+          <CardHeader
+            title="Runbooks"
+            subheader={`${value.runbooks.length} linked from readiness.io/runbooks`}
+          />
           <List dense>
             {value.runbooks.map((r, i) => (
-              <ListItem key={r.target} button selected={i === selected} onClick={() => setSelected(i)} data-testid={`runbook-${r.target}`}>
+              <ListItem
+                key={r.target}
+                button
+                selected={i === selected}
+                onClick={() => setSelected(i)}
+                data-testid={`runbook-${r.target}`}
+              >
                 <ListItemText
                   primary={r.metadata.title ?? r.target}
                   secondary={
-                    <Box component="span" display="flex" flexWrap="wrap" gridGap={4} mt={0.5}>
+                    <Box
+                      component="span"
+                      display="flex"
+                      flexWrap="wrap"
+                      gridGap={4}
+                      mt={0.5}
+                    >
                       {r.status === 'ok' && <Freshness runbook={r} />}
-                      {r.status !== 'ok' && <Chip size="small" label={r.status === 'invalid' ? 'front matter invalid' : 'broken link'} style={{ background: '#b71c1c', color: '#fff' }} />}
-                      {r.metadata.severity && <Chip size="small" variant="outlined" label={r.metadata.severity} />}
-                      {r.metadata.owner && <Chip size="small" variant="outlined" label={refName(r.metadata.owner)} />}
+                      {r.status !== 'ok' && (
+                        <Chip
+                          size="small"
+                          label={
+                            r.status === 'invalid'
+                              ? 'front matter invalid'
+                              : 'broken link'
+                          }
+                          style={{ background: '#b71c1c', color: '#fff' }}
+                        />
+                      )}
+                      {r.metadata.severity && (
+                        <Chip
+                          size="small"
+                          variant="outlined"
+                          label={r.metadata.severity}
+                        />
+                      )}
+                      {r.metadata.owner && (
+                        <Chip
+                          size="small"
+                          variant="outlined"
+                          label={refName(r.metadata.owner)}
+                        />
+                      )}
                     </Box>
                   }
                 />
@@ -84,7 +145,9 @@ export function EntityRunbooksContent() {
         </Card>
         {value.uncoveredAlerts.length > 0 && (
           <Box mt={2}>
-            <Alert severity="warning">Alerts without a runbook: {value.uncoveredAlerts.join(', ')}</Alert>
+            <Alert severity="warning">
+              Alerts without a runbook: {value.uncoveredAlerts.join(', ')}
+            </Alert>
           </Box>
         )}
         {value.alertErrors.map(e => (
@@ -97,8 +160,19 @@ export function EntityRunbooksContent() {
             <CardHeader title="Which runbook answers an alert?" />
             <CardContent>
               <Box display="flex" gridGap={8}>
-                <TextField id="alert-name" label="Alert name" size="small" value={alert} onChange={e => setAlert(e.target.value)} fullWidth />
-                <Button variant="outlined" disabled={!alert.trim() || lookup.running} onClick={() => lookup.run()}>
+                <TextField
+                  id="alert-name"
+                  label="Alert name"
+                  size="small"
+                  value={alert}
+                  onChange={e => setAlert(e.target.value)}
+                  fullWidth
+                />
+                <Button
+                  variant="outlined"
+                  disabled={!alert.trim() || lookup.running}
+                  onClick={() => lookup.run()}
+                >
                   Find
                 </Button>
               </Box>
@@ -106,11 +180,17 @@ export function EntityRunbooksContent() {
               {found && (
                 <Box mt={1} data-testid="alert-lookup">
                   {found.items.length === 0 ? (
-                    <Typography variant="body2">No runbook lists {found.alert}.</Typography>
+                    <Typography variant="body2">
+                      No runbook lists {found.alert}.
+                    </Typography>
                   ) : (
                     found.items.map(i => (
-                      <Typography variant="body2" key={`${i.entityRef}/${i.target}`}>
-                        <b>{i.title ?? i.target}</b> of <EntityLink entityRef={i.entityRef} />
+                      <Typography
+                        variant="body2"
+                        key={`${i.entityRef}/${i.target}`}
+                      >
+                        <b>{i.title ?? i.target}</b> of{' '}
+                        <EntityLink entityRef={i.entityRef} />
                       </Typography>
                     ))
                   )}
@@ -126,20 +206,30 @@ export function EntityRunbooksContent() {
             title={runbook.metadata.title ?? runbook.target}
             subheader={
               <>
-                {runbook.metadata.alerts.length > 0 && `Alerts: ${runbook.metadata.alerts.join(', ')} · `}
-                {runbook.metadata.lastReviewed && `Last reviewed ${runbook.metadata.lastReviewed} · `}
-                {/^https?:/.test(runbook.url) ? <Link to={runbook.url}>source</Link> : runbook.target}
+                {runbook.metadata.alerts.length > 0 &&
+                  `Alerts: ${runbook.metadata.alerts.join(', ')} · `}
+                {runbook.metadata.lastReviewed &&
+                  `Last reviewed ${runbook.metadata.lastReviewed} · `}
+                {/^https?:/.test(runbook.url) ? (
+                  <Link to={runbook.url}>source</Link>
+                ) : (
+                  runbook.target
+                )}
               </>
             }
           />
           <CardContent>
             {runbook.errors.length > 0 && (
               <Alert severity="error" data-testid="runbook-errors">
-                {runbook.status === 'unreadable' ? 'This runbook cannot be read: ' : 'Its front matter is malformed: '}
+                {runbook.status === 'unreadable'
+                  ? 'This runbook cannot be read: '
+                  : 'Its front matter is malformed: '}
                 {runbook.errors.join('; ')}
               </Alert>
             )}
-            {runbook.markdown !== undefined && <MarkdownContent content={runbook.markdown} dialect="gfm" />}
+            {runbook.markdown !== undefined && (
+              <MarkdownContent content={runbook.markdown} dialect="gfm" />
+            )}
           </CardContent>
         </Card>
       </Grid>

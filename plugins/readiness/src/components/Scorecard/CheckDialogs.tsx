@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@material-ui/core';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { useApi } from '@backstage/core-plugin-api';
 import { CheckTargetRequest } from '@internal/plugin-readiness-common';
@@ -10,24 +18,53 @@ import { ReasonField } from '../common/ReasonField';
 type Target = CheckTargetRequest & { title: string };
 
 /** Signs off a manual check: an optional note and link; valid for the days the track says. */
-export function AttestDialog(props: { target: Target; validForDays?: number; onClose: () => void; onDone: () => void }) {
+export function AttestDialog(props: {
+  target: Target;
+  validForDays?: number;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const api = useApi(readinessApiRef);
   const [note, setNote] = useState('');
   const [link, setLink] = useState('');
   const linkInvalid = link !== '' && !/^https?:\/\/\S+$/.test(link);
   const { run, running, error } = useAction(async () => {
-    await api.createAttestation({ ...strip(props.target), ...(note ? { note } : {}), ...(link ? { link } : {}) });
+    await api.createAttestation({
+      ...strip(props.target),
+      ...(note ? { note } : {}),
+      ...(link ? { link } : {}),
+    });
     props.onDone();
   });
   return (
-    <Dialog open onClose={props.onClose} aria-labelledby="attest-title" fullWidth maxWidth="sm">
+    <Dialog
+      open
+      onClose={props.onClose}
+      aria-labelledby="attest-title"
+      fullWidth
+      maxWidth="sm"
+    >
       <DialogTitle id="attest-title">Attest “{props.target.title}”</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          You confirm this manual check is done. The attestation is recorded with your name
-          {props.validForDays ? ` and holds for ${props.validForDays} days` : ''}.
+          You confirm this manual check is done. The attestation is recorded
+          with your name
+          {props.validForDays
+            ? ` and holds for ${props.validForDays} days`
+            : ''}
+          .
         </DialogContentText>
-        <TextField id="attest-note" label="Note" fullWidth multiline minRows={2} value={note} onChange={e => setNote(e.target.value)} inputProps={{ maxLength: 2000 }} margin="normal" />
+        <TextField
+          id="attest-note"
+          label="Note"
+          fullWidth
+          multiline
+          minRows={2}
+          value={note}
+          onChange={e => setNote(e.target.value)}
+          inputProps={{ maxLength: 2000 }}
+          margin="normal"
+        />
         <TextField
           id="attest-link"
           label="Link to the evidence (optional)"
@@ -42,7 +79,12 @@ export function AttestDialog(props: { target: Target; validForDays?: number; onC
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" disabled={running || linkInvalid} onClick={() => run()}>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={running || linkInvalid}
+          onClick={() => run()}
+        >
           Attest
         </Button>
       </DialogActions>
@@ -51,29 +93,57 @@ export function AttestDialog(props: { target: Target; validForDays?: number; onC
 }
 
 /** Asks for a waiver: a reason of at least 10 characters and an expiry within the allowed days. */
-export function WaiverRequestDialog(props: { target: Target; maxDays?: number; onClose: () => void; onDone: () => void }) {
+export function WaiverRequestDialog(props: {
+  target: Target;
+  maxDays?: number;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const api = useApi(readinessApiRef);
   const maxDays = props.maxDays ?? 90;
   const [reason, setReason] = useState('');
-  const [expires, setExpires] = useState(() => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+  const [expires, setExpires] = useState(() =>
+    new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+  );
   const expiresAt = new Date(`${expires}T23:59:59Z`);
-  const reasonError = reason.trim().length < 10 ? 'At least 10 characters: why can this ship without it?' : undefined;
+  const reasonError =
+    reason.trim().length < 10
+      ? 'At least 10 characters: why can this ship without it?'
+      : undefined;
   const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
   let expiresError: string | undefined;
   if (Number.isNaN(days) || days <= 0) expiresError = 'A date in the future';
   else if (days > maxDays) expiresError = `At most ${maxDays} days from now`;
   const { run, running, error } = useAction(async () => {
-    await api.requestWaiver({ ...strip(props.target), reason: reason.trim(), expiresAt: expiresAt.toISOString() });
+    await api.requestWaiver({
+      ...strip(props.target),
+      reason: reason.trim(),
+      expiresAt: expiresAt.toISOString(),
+    });
     props.onDone();
   });
   return (
-    <Dialog open onClose={props.onClose} aria-labelledby="waiver-title" fullWidth maxWidth="sm">
-      <DialogTitle id="waiver-title">Request a waiver for “{props.target.title}”</DialogTitle>
+    <Dialog
+      open
+      onClose={props.onClose}
+      aria-labelledby="waiver-title"
+      fullWidth
+      maxWidth="sm"
+    >
+      <DialogTitle id="waiver-title">
+        Request a waiver for “{props.target.title}”
+      </DialogTitle>
       <DialogContent>
         <DialogContentText>
-          A waived check counts as passed until it expires. Somebody other than you has to approve it.
+          A waived check counts as passed until it expires. Somebody other than
+          you has to approve it.
         </DialogContentText>
-        <ReasonField id="waiver-reason" value={reason} onChange={setReason} error={reasonError} />
+        <ReasonField
+          id="waiver-reason"
+          value={reason}
+          onChange={setReason}
+          error={reasonError}
+        />
         <TextField
           id="waiver-expires"
           label="Expires on"
@@ -130,7 +200,12 @@ export function WaiverDecisionDialog(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" disabled={running} onClick={() => run()}>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={running}
+          onClick={() => run()}
+        >
           {verb}
         </Button>
       </DialogActions>
@@ -139,5 +214,10 @@ export function WaiverDecisionDialog(props: {
 }
 
 function strip(target: Target): CheckTargetRequest {
-  return { entityRef: target.entityRef, trackId: target.trackId, gateId: target.gateId, checkId: target.checkId };
+  return {
+    entityRef: target.entityRef,
+    trackId: target.trackId,
+    gateId: target.gateId,
+    checkId: target.checkId,
+  };
 }

@@ -12,21 +12,38 @@ import {
 } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
-import { Track, TrackEvaluation, Waiver } from '@internal/plugin-readiness-common';
+import {
+  Track,
+  TrackEvaluation,
+  Waiver,
+} from '@internal/plugin-readiness-common';
 import { StatusChip } from '../common/StatusChip';
 import { durationSince, formatValue, refName } from '../common/format';
 import { evidenceLabel } from './describe';
 
 /** What the person may do, from the permission framework. */
-export type CheckPermissions = { attest: boolean; requestWaiver: boolean; approveWaiver: boolean; revokeWaiver: boolean };
+export type CheckPermissions = {
+  attest: boolean;
+  requestWaiver: boolean;
+  approveWaiver: boolean;
+  revokeWaiver: boolean;
+};
 
 export type CheckAction =
-  | { kind: 'attest'; gateId: string; checkId: string; title: string; validForDays?: number }
+  | {
+      kind: 'attest';
+      gateId: string;
+      checkId: string;
+      title: string;
+      validForDays?: number;
+    }
   | { kind: 'request-waiver'; gateId: string; checkId: string; title: string }
   | { kind: 'approve' | 'revoke'; waiver: Waiver; title: string };
 
 const useStyles = makeStyles(theme => ({
-  rootCause: { background: theme.palette.type === 'dark' ? '#4e3b00' : '#fff8e1' },
+  rootCause: {
+    background: theme.palette.type === 'dark' ? '#4e3b00' : '#fff8e1',
+  },
   badge: { marginLeft: theme.spacing(0.5), marginTop: theme.spacing(0.5) },
   value: { maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis' },
   gateRow: { background: theme.palette.background.default },
@@ -43,7 +60,11 @@ export function ChecksTable(props: {
 }) {
   const classes = useStyles();
   const { track, evaluation } = props;
-  const causes = new Set(evaluation.gates.flatMap(g => g.rootCauses.map(c => `${c.gateId}/${c.checkId}`)));
+  const causes = new Set(
+    evaluation.gates.flatMap(g =>
+      g.rootCauses.map(c => `${c.gateId}/${c.checkId}`),
+    ),
+  );
   const now = new Date();
   return (
     <Table size="small" aria-label="checks">
@@ -68,18 +89,35 @@ export function ChecksTable(props: {
                   <Typography variant="subtitle2">{gate.title}</Typography>
                   <StatusChip status={result?.status ?? 'unknown'} />
                   {result?.blockedBy.length ? (
-                    <Typography variant="caption">waits for {result.blockedBy.map(id => track.spec.gates.find(g => g.id === id)?.title ?? id).join(', ')}</Typography>
+                    <Typography variant="caption">
+                      waits for{' '}
+                      {result.blockedBy
+                        .map(
+                          id =>
+                            track.spec.gates.find(g => g.id === id)?.title ??
+                            id,
+                        )
+                        .join(', ')}
+                    </Typography>
                   ) : null}
                   {gate.environment && (
                     <Chip
                       size="small"
                       variant="outlined"
                       data-testid={`gate-scope-${gateId}`}
-                      label={result?.environments?.length ? `${gate.environment}: ${result.environments.join(', ')}` : `${gate.environment} only`}
+                      label={
+                        result?.environments?.length
+                          ? `${gate.environment}: ${result.environments.join(
+                              ', ',
+                            )}`
+                          : `${gate.environment} only`
+                      }
                       title={`Applies while the system has a ${gate.environment} environment recorded with readiness (the rag-environment template records it)`}
                     />
                   )}
-                  {result?.status === 'not-applicable' && result.message && <Typography variant="caption">{result.message}</Typography>}
+                  {result?.status === 'not-applicable' && result.message && (
+                    <Typography variant="caption">{result.message}</Typography>
+                  )}
                 </Box>
               </TableCell>
             </TableRow>,
@@ -87,17 +125,45 @@ export function ChecksTable(props: {
               const r = result?.checks.find(c => c.checkId === check.id);
               const status = r?.status ?? 'unknown';
               const isCause = causes.has(`${gateId}/${check.id}`);
-              const pending = props.waivers.find(w => w.gateId === gateId && w.checkId === check.id && !w.approvedBy && !w.revokedBy);
-              const active = r?.waiver && !r.waiver.revokedBy ? r.waiver : undefined;
-              const failing = status === 'fail' || status === 'unknown' || (status === 'blocked' && r?.underlying !== 'pass');
+              const pending = props.waivers.find(
+                w =>
+                  w.gateId === gateId &&
+                  w.checkId === check.id &&
+                  !w.approvedBy &&
+                  !w.revokedBy,
+              );
+              const active =
+                r?.waiver && !r.waiver.revokedBy ? r.waiver : undefined;
+              const failing =
+                status === 'fail' ||
+                status === 'unknown' ||
+                (status === 'blocked' && r?.underlying !== 'pass');
               return (
-                <TableRow key={`${gateId}/${check.id}`} className={isCause ? classes.rootCause : undefined} data-testid={`check-${gateId}-${check.id}`}>
+                <TableRow
+                  key={`${gateId}/${check.id}`}
+                  className={isCause ? classes.rootCause : undefined}
+                  data-testid={`check-${gateId}-${check.id}`}
+                >
                   <TableCell>
                     <Tooltip title={check.description ?? ''}>
                       <span>{check.title}</span>
                     </Tooltip>
-                    {isCause && <Chip size="small" className={classes.badge} color="secondary" label="root cause" />}
-                    {check.manual && <Chip size="small" variant="outlined" className={classes.badge} label="manual" />}
+                    {isCause && (
+                      <Chip
+                        size="small"
+                        className={classes.badge}
+                        color="secondary"
+                        label="root cause"
+                      />
+                    )}
+                    {check.manual && (
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        className={classes.badge}
+                        label="manual"
+                      />
+                    )}
                     {check.howToFix && (
                       <Typography variant="caption" display="block">
                         How to fix: {check.howToFix.split('/').pop()}
@@ -112,19 +178,54 @@ export function ChecksTable(props: {
                       </Typography>
                     )}
                     {r?.attestation && (
-                      <Chip size="small" className={classes.badge} label={`attested by ${refName(r.attestation.attestedBy)}`} title={r.attestation.note} />
+                      <Chip
+                        size="small"
+                        className={classes.badge}
+                        label={`attested by ${refName(
+                          r.attestation.attestedBy,
+                        )}`}
+                        title={r.attestation.note}
+                      />
                     )}
-                    {active && <Chip size="small" className={classes.badge} label={`waived until ${active.expiresAt.slice(0, 10)}`} title={active.reason} />}
-                    {pending && <Chip size="small" variant="outlined" className={classes.badge} label={`waiver requested by ${refName(pending.requestedBy)}`} title={pending.reason} />}
+                    {active && (
+                      <Chip
+                        size="small"
+                        className={classes.badge}
+                        label={`waived until ${active.expiresAt.slice(0, 10)}`}
+                        title={active.reason}
+                      />
+                    )}
+                    {pending && (
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        className={classes.badge}
+                        label={`waiver requested by ${refName(
+                          pending.requestedBy,
+                        )}`}
+                        title={pending.reason}
+                      />
+                    )}
                   </TableCell>
-                  <TableCell className={classes.value} title={r?.fact ? JSON.stringify(r.fact.value) : r?.message}>
+                  <TableCell
+                    className={classes.value}
+                    title={r?.fact ? JSON.stringify(r.fact.value) : r?.message}
+                  >
                     {r?.fact && formatValue(r.fact.value)}
                     {/* A not-applicable check says why in its gate's row. */}
                     {!r?.fact && status === 'not-applicable' && '—'}
-                    {!r?.fact && status !== 'not-applicable' && <Typography variant="caption">{r?.message}</Typography>}
+                    {!r?.fact && status !== 'not-applicable' && (
+                      <Typography variant="caption">{r?.message}</Typography>
+                    )}
                   </TableCell>
                   <TableCell>
-                    {r?.fact?.url ? <Link to={r.fact.url}>{evidenceLabel(r.fact.url, r.fact.commitSha)}</Link> : r?.fact?.source ?? '—'}
+                    {r?.fact?.url ? (
+                      <Link to={r.fact.url}>
+                        {evidenceLabel(r.fact.url, r.fact.commitSha)}
+                      </Link>
+                    ) : (
+                      r?.fact?.source ?? '—'
+                    )}
                     {r?.fact && (
                       <Typography variant="caption" display="block">
                         observed {durationSince(r.fact.observedAt, now)} ago
@@ -133,23 +234,70 @@ export function ChecksTable(props: {
                   </TableCell>
                   <TableCell>{durationSince(r?.since, now) ?? '—'}</TableCell>
                   <TableCell align="right">
-                    {check.manual && props.permissions.attest && status !== 'pass' && status !== 'not-applicable' && (
-                      <Button size="small" variant="outlined" onClick={() => props.onAction({ kind: 'attest', gateId, checkId: check.id, title: check.title, validForDays: check.manual!.validForDays })}>
-                        Attest
-                      </Button>
-                    )}
-                    {failing && !active && !pending && props.permissions.requestWaiver && (
-                      <Button size="small" onClick={() => props.onAction({ kind: 'request-waiver', gateId, checkId: check.id, title: check.title })}>
-                        Request waiver
-                      </Button>
-                    )}
+                    {check.manual &&
+                      props.permissions.attest &&
+                      status !== 'pass' &&
+                      status !== 'not-applicable' && (
+                        <Button
+                          size="small"
+                          variant="outlined"
+                          onClick={() =>
+                            props.onAction({
+                              kind: 'attest',
+                              gateId,
+                              checkId: check.id,
+                              title: check.title,
+                              validForDays: check.manual!.validForDays,
+                            })
+                          }
+                        >
+                          Attest
+                        </Button>
+                      )}
+                    {failing &&
+                      !active &&
+                      !pending &&
+                      props.permissions.requestWaiver && (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            props.onAction({
+                              kind: 'request-waiver',
+                              gateId,
+                              checkId: check.id,
+                              title: check.title,
+                            })
+                          }
+                        >
+                          Request waiver
+                        </Button>
+                      )}
                     {pending && props.permissions.approveWaiver && (
-                      <Button size="small" color="primary" onClick={() => props.onAction({ kind: 'approve', waiver: pending, title: check.title })}>
+                      <Button
+                        size="small"
+                        color="primary"
+                        onClick={() =>
+                          props.onAction({
+                            kind: 'approve',
+                            waiver: pending,
+                            title: check.title,
+                          })
+                        }
+                      >
                         Approve waiver
                       </Button>
                     )}
                     {active && props.permissions.revokeWaiver && (
-                      <Button size="small" onClick={() => props.onAction({ kind: 'revoke', waiver: active, title: check.title })}>
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          props.onAction({
+                            kind: 'revoke',
+                            waiver: active,
+                            title: check.title,
+                          })
+                        }
+                      >
                         Revoke waiver
                       </Button>
                     )}

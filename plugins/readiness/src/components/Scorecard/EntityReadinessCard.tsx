@@ -1,6 +1,12 @@
 import { Box, LinearProgress, Typography } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
-import { EmptyState, InfoCard, Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useReadiness } from '../common/hooks';
 import { StatusChip } from '../common/StatusChip';
 import { describeCause, gateTitle } from './describe';
@@ -17,7 +23,11 @@ const useStyles = makeStyles(theme => ({
  */
 export function EntityReadinessCard(props: { pollIntervalMs?: number } = {}) {
   const classes = useStyles();
-  const { value, loading, error } = useReadiness((api, ref) => api.getScorecard(ref), [], { pollMs: props.pollIntervalMs ?? 30_000 });
+  const { value, loading, error } = useReadiness(
+    (api, ref) => api.getScorecard(ref),
+    [],
+    { pollMs: props.pollIntervalMs ?? 30_000 },
+  );
   if (loading && !value) {
     return (
       <InfoCard title="Readiness">
@@ -44,13 +54,27 @@ export function EntityReadinessCard(props: { pollIntervalMs?: number } = {}) {
     );
   }
   return (
-    <InfoCard title="Readiness" subheader="Can this ship to production, and if not, what blocks it?">
+    <InfoCard
+      title="Readiness"
+      subheader="Can this ship to production, and if not, what blocks it?"
+    >
       {value.tracks.map(({ track, evaluation }) => {
-        const { gatesPassed, gatesTotal, nextGate, blockers } = evaluation.summary;
-        const first = blockers[0] ? describeCause(track, evaluation, blockers[0]) : undefined;
+        const { gatesPassed, gatesTotal, nextGate, blockers } =
+          evaluation.summary;
+        const first = blockers[0]
+          ? describeCause(track, evaluation, blockers[0])
+          : undefined;
         return (
-          <Box key={track.metadata.name} className={classes.track} data-testid={`readiness-track-${track.metadata.name}`}>
-            <Box display="flex" justifyContent="space-between" alignItems="center">
+          <Box
+            key={track.metadata.name}
+            className={classes.track}
+            data-testid={`readiness-track-${track.metadata.name}`}
+          >
+            <Box
+              display="flex"
+              justifyContent="space-between"
+              alignItems="center"
+            >
               <Typography variant="subtitle1">
                 <b>{track.metadata.title}</b>
               </Typography>
@@ -58,22 +82,41 @@ export function EntityReadinessCard(props: { pollIntervalMs?: number } = {}) {
                 {gatesPassed} of {gatesTotal} gates passed
               </Typography>
             </Box>
-            <LinearProgress className={classes.progress} variant="determinate" value={(100 * gatesPassed) / Math.max(1, gatesTotal)} />
+            <LinearProgress
+              className={classes.progress}
+              variant="determinate"
+              value={(100 * gatesPassed) / Math.max(1, gatesTotal)}
+            />
             {nextGate ? (
               <>
                 <Typography variant="body2">
                   Next gate: <b>{gateTitle(track, nextGate)}</b>{' '}
-                  <StatusChip status={evaluation.gates.find(g => g.gateId === nextGate)?.status ?? 'unknown'} />
+                  <StatusChip
+                    status={
+                      evaluation.gates.find(g => g.gateId === nextGate)
+                        ?.status ?? 'unknown'
+                    }
+                  />
                 </Typography>
                 {first && (
-                  <Typography variant="body2" className={classes.cause} data-testid="readiness-root-cause">
+                  <Typography
+                    variant="body2"
+                    className={classes.cause}
+                    data-testid="readiness-root-cause"
+                  >
                     Blocked by <b>{first.gate}</b>: {first.text}
                     {first.evidence && (
                       <>
-                        , evidence: <Link to={first.evidence.url}>{first.evidence.label}</Link>
+                        , evidence:{' '}
+                        <Link to={first.evidence.url}>
+                          {first.evidence.label}
+                        </Link>
                       </>
                     )}
-                    {blockers.length > 1 && ` (and ${blockers.length - 1} more root cause${blockers.length > 2 ? 's' : ''})`}
+                    {blockers.length > 1 &&
+                      ` (and ${blockers.length - 1} more root cause${
+                        blockers.length > 2 ? 's' : ''
+                      })`}
                   </Typography>
                 )}
               </>

@@ -23,12 +23,20 @@ describe('EntityReadinessContent', () => {
     await render(<EntityReadinessContent />);
     const backend = screen.getByTestId('gate-node-backend-verified');
     expect(backend).toHaveAttribute('data-status', 'failed');
-    expect(backend).toHaveAttribute('aria-label', 'Backend verified (sprint 2): Failed');
-    expect(screen.getByTestId('gate-node-deployment-prepared')).toHaveAttribute('data-status', 'blocked');
+    expect(backend).toHaveAttribute(
+      'aria-label',
+      'Backend verified (sprint 2): Failed',
+    );
+    expect(screen.getByTestId('gate-node-deployment-prepared')).toHaveAttribute(
+      'data-status',
+      'blocked',
+    );
     const oidc = screen.getByTestId('check-backend-verified-oidc-login');
     expect(within(oidc).getByText('root cause')).toBeInTheDocument();
     expect(within(oidc).getByText('Fail')).toBeInTheDocument();
-    expect(within(oidc).getByRole('link', { name: /CI run #1412/ })).toBeInTheDocument();
+    expect(
+      within(oidc).getByRole('link', { name: /CI run #1412/ }),
+    ).toBeInTheDocument();
     expect(screen.getByText('0 of 10 gates passed')).toBeInTheDocument();
   });
 
@@ -36,76 +44,171 @@ describe('EntityReadinessContent', () => {
     await render(<EntityReadinessContent />);
     const node = screen.getByTestId('gate-node-production-verified');
     expect(node).toHaveAttribute('data-status', 'not-applicable');
-    expect(within(node).getByText('Not applicable · needs production')).toBeInTheDocument();
-    expect(screen.getByTestId('gate-scope-production-verified')).toHaveTextContent('production only');
-    expect(screen.getAllByText('Not applicable: no production environment is recorded for system:default/rag-platform').length).toBeGreaterThan(0);
-    const smoke = screen.getByTestId('check-production-verified-production-smoke-tests');
+    expect(
+      within(node).getByText('Not applicable · needs production'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByTestId('gate-scope-production-verified'),
+    ).toHaveTextContent('production only');
+    expect(
+      screen.getAllByText(
+        'Not applicable: no production environment is recorded for system:default/rag-platform',
+      ).length,
+    ).toBeGreaterThan(0);
+    const smoke = screen.getByTestId(
+      'check-production-verified-production-smoke-tests',
+    );
     expect(within(smoke).getByText('Not applicable')).toBeInTheDocument();
-    expect(within(smoke).queryByRole('button', { name: 'Attest' })).not.toBeInTheDocument();
+    expect(
+      within(smoke).queryByRole('button', { name: 'Attest' }),
+    ).not.toBeInTheDocument();
   });
 
   it('names the environments a scoped gate applies to once one is recorded', async () => {
     const scorecard = JSON.parse(JSON.stringify(fixtures.scorecard));
-    const gate = scorecard.tracks[0].evaluation.gates.find((g: any) => g.gateId === 'production-verified');
-    Object.assign(gate, { status: 'blocked', environments: ['rag-prod-eu'], blockedBy: ['deployment-prepared'], message: undefined });
-    gate.checks = gate.checks.map((c: any) => ({ ...c, status: 'blocked', underlying: 'unknown', message: 'Cannot measure' }));
-    await render(<EntityReadinessContent />, { api: fakeApi({ getScorecard: async () => scorecard }) });
-    expect(screen.getByTestId('gate-node-production-verified')).toHaveAttribute('data-status', 'blocked');
-    expect(within(screen.getByTestId('gate-node-production-verified')).getByText('Blocked · 0/3 checks · production')).toBeInTheDocument();
-    expect(screen.getByTestId('gate-scope-production-verified')).toHaveTextContent('production: rag-prod-eu');
+    const gate = scorecard.tracks[0].evaluation.gates.find(
+      (g: any) => g.gateId === 'production-verified',
+    );
+    Object.assign(gate, {
+      status: 'blocked',
+      environments: ['rag-prod-eu'],
+      blockedBy: ['deployment-prepared'],
+      message: undefined,
+    });
+    gate.checks = gate.checks.map((c: any) => ({
+      ...c,
+      status: 'blocked',
+      underlying: 'unknown',
+      message: 'Cannot measure',
+    }));
+    await render(<EntityReadinessContent />, {
+      api: fakeApi({ getScorecard: async () => scorecard }),
+    });
+    expect(screen.getByTestId('gate-node-production-verified')).toHaveAttribute(
+      'data-status',
+      'blocked',
+    );
+    expect(
+      within(screen.getByTestId('gate-node-production-verified')).getByText(
+        'Blocked · 0/3 checks · production',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByTestId('gate-scope-production-verified'),
+    ).toHaveTextContent('production: rag-prod-eu');
   });
 
   it('shows only the checks of a gate clicked in the graph', async () => {
     await render(<EntityReadinessContent />);
     expect(screen.getByTestId('check-refined-ux-review')).toBeInTheDocument();
     fireEvent.click(screen.getByTestId('gate-node-backend-verified'));
-    expect(screen.getByText('Checks of Backend verified (sprint 2)')).toBeInTheDocument();
-    expect(screen.queryByTestId('check-refined-ux-review')).not.toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Show every gate' }));
+    expect(
+      screen.getByText('Checks of Backend verified (sprint 2)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('check-refined-ux-review'),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show every gate' }),
+    );
     expect(screen.getByTestId('check-refined-ux-review')).toBeInTheDocument();
   });
 
   it('attests a manual check through a dialog and reloads the scorecard', async () => {
-    const api = fakeApi({ createAttestation: async request => ({ id: 'a-1', attestedBy: 'user:default/guest', attestedAt: '', validUntil: '', ...request }) as any });
+    const api = fakeApi({
+      createAttestation: async request =>
+        ({
+          id: 'a-1',
+          attestedBy: 'user:default/guest',
+          attestedAt: '',
+          validUntil: '',
+          ...request,
+        } as any),
+    });
     await render(<EntityReadinessContent />, { api });
-    await userEvent.click(await within(screen.getByTestId('check-refined-ux-review')).findByRole('button', { name: 'Attest' }));
+    await userEvent.click(
+      await within(screen.getByTestId('check-refined-ux-review')).findByRole(
+        'button',
+        { name: 'Attest' },
+      ),
+    );
     const dialog = screen.getByRole('dialog');
-    expect(within(dialog).getByText(/holds for 30 days|holds for \d+ days/)).toBeInTheDocument();
-    await userEvent.type(within(dialog).getByLabelText('Link to the evidence (optional)'), 'not a url');
-    expect(within(dialog).getByRole('button', { name: 'Attest' })).toBeDisabled();
-    await userEvent.clear(within(dialog).getByLabelText('Link to the evidence (optional)'));
-    await userEvent.type(within(dialog).getByLabelText('Note'), 'Reviewed with design');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Attest' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(api.calls.find(([name]) => name === 'createAttestation')![1][0]).toEqual({
+    expect(
+      within(dialog).getByText(/holds for 30 days|holds for \d+ days/),
+    ).toBeInTheDocument();
+    await userEvent.type(
+      within(dialog).getByLabelText('Link to the evidence (optional)'),
+      'not a url',
+    );
+    expect(
+      within(dialog).getByRole('button', { name: 'Attest' }),
+    ).toBeDisabled();
+    await userEvent.clear(
+      within(dialog).getByLabelText('Link to the evidence (optional)'),
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText('Note'),
+      'Reviewed with design',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Attest' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(
+      api.calls.find(([name]) => name === 'createAttestation')![1][0],
+    ).toEqual({
       entityRef: 'component:default/rag-api',
       trackId: 'rag-production-readiness',
       gateId: 'refined',
       checkId: 'ux-review',
       note: 'Reviewed with design',
     });
-    expect(api.calls.filter(([name]) => name === 'getScorecard')).toHaveLength(2);
+    expect(api.calls.filter(([name]) => name === 'getScorecard')).toHaveLength(
+      2,
+    );
   });
 
   it('requests a waiver only with a reason of 10 characters and an expiry in range', async () => {
-    const api = fakeApi({ requestWaiver: async request => ({ id: 'w-2', requestedBy: 'me', requestedAt: '', ...request }) as any });
+    const api = fakeApi({
+      requestWaiver: async request =>
+        ({ id: 'w-2', requestedBy: 'me', requestedAt: '', ...request } as any),
+    });
     await render(<EntityReadinessContent />, { api });
-    await userEvent.click(await within(screen.getByTestId('check-backend-verified-backend-coverage')).findByRole('button', { name: 'Request waiver' }));
+    await userEvent.click(
+      await within(
+        screen.getByTestId('check-backend-verified-backend-coverage'),
+      ).findByRole('button', { name: 'Request waiver' }),
+    );
     const dialog = screen.getByRole('dialog');
-    const submit = within(dialog).getByRole('button', { name: 'Request waiver' });
+    const submit = within(dialog).getByRole('button', {
+      name: 'Request waiver',
+    });
     await userEvent.type(within(dialog).getByLabelText(/Reason/), 'too short');
     expect(submit).toBeDisabled();
-    await userEvent.type(within(dialog).getByLabelText(/Reason/), ' - tooling broken');
+    await userEvent.type(
+      within(dialog).getByLabelText(/Reason/),
+      ' - tooling broken',
+    );
     const expires = within(dialog).getByLabelText(/Expires on/);
     fireEvent.change(expires, { target: { value: '2099-01-01' } });
-    expect(within(dialog).getByText(/At most 90 days from now/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/At most 90 days from now/),
+    ).toBeInTheDocument();
     expect(submit).toBeDisabled();
-    const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     fireEvent.change(expires, { target: { value: inTwoWeeks } });
     expect(submit).toBeEnabled();
     await userEvent.click(submit);
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(api.calls.find(([name]) => name === 'requestWaiver')![1][0]).toMatchObject({
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(
+      api.calls.find(([name]) => name === 'requestWaiver')![1][0],
+    ).toMatchObject({
       gateId: 'backend-verified',
       checkId: 'backend-coverage',
       reason: 'too short - tooling broken',
@@ -115,57 +218,114 @@ describe('EntityReadinessContent', () => {
 
   it("approves somebody's waiver request, and shows the backend's refusal in the dialog", async () => {
     const api = fakeApi({
-      getScorecard: async () => ({ ...fixtures.scorecard, waivers: [pendingWaiver] }),
-      approveWaiver: async () => Promise.reject(new Error('You cannot approve your own waiver')),
+      getScorecard: async () => ({
+        ...fixtures.scorecard,
+        waivers: [pendingWaiver],
+      }),
+      approveWaiver: async () =>
+        Promise.reject(new Error('You cannot approve your own waiver')),
     });
     await render(<EntityReadinessContent />, { api });
     const row = screen.getByTestId('check-backend-verified-backend-coverage');
-    expect(within(row).getByText('waiver requested by sam.okafor')).toBeInTheDocument();
-    await userEvent.click(await within(row).findByRole('button', { name: 'Approve waiver' }));
-    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Approve' }));
-    expect(await within(screen.getByRole('dialog')).findByText('You cannot approve your own waiver')).toBeInTheDocument();
+    expect(
+      within(row).getByText('waiver requested by sam.okafor'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      await within(row).findByRole('button', { name: 'Approve waiver' }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Approve',
+      }),
+    );
+    expect(
+      await within(screen.getByRole('dialog')).findByText(
+        'You cannot approve your own waiver',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('hides the actions the permission framework does not allow', async () => {
     const asked = new Set<string>();
-    await render(<EntityReadinessContent />, { allow: false, onPermission: name => asked.add(name) });
+    await render(<EntityReadinessContent />, {
+      allow: false,
+      onPermission: name => asked.add(name),
+    });
     await waitFor(() => expect(asked.size).toBe(5));
     await new Promise(resolve => setTimeout(resolve, 50));
     expect(screen.getByTestId('check-refined-ux-review')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Attest' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Request waiver' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /Refresh/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Attest' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Request waiver' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Refresh/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('refreshes: evaluates again and reloads', async () => {
     const api = fakeApi();
     await render(<EntityReadinessContent />, { api });
-    await userEvent.click(await screen.findByRole('button', { name: /Refresh/ }, { timeout: 5000 }));
-    await waitFor(() => expect(api.calls.filter(([name]) => name === 'getScorecard')).toHaveLength(2));
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Refresh/ }, { timeout: 5000 }),
+    );
+    await waitFor(() =>
+      expect(
+        api.calls.filter(([name]) => name === 'getScorecard'),
+      ).toHaveLength(2),
+    );
     expect(api.calls.map(([name]) => name)).toContain('refreshScorecard');
   });
 
   it('reloads on its own while open (live updates), keeping the scorecard on screen', async () => {
     const api = fakeApi();
     await render(<EntityReadinessContent pollIntervalMs={100} />, { api });
-    await waitFor(() => expect(api.calls.filter(([name]) => name === 'getScorecard').length).toBeGreaterThanOrEqual(3), { timeout: 3000 });
+    await waitFor(
+      () =>
+        expect(
+          api.calls.filter(([name]) => name === 'getScorecard').length,
+        ).toBeGreaterThanOrEqual(3),
+      { timeout: 3000 },
+    );
     expect(screen.getByText('0 of 10 gates passed')).toBeInTheDocument();
   });
 
   it('shows empty and error states', async () => {
-    await render(<EntityReadinessContent />, { api: fakeApi({ getScorecard: async () => ({ ...fixtures.scorecard, tracks: [] }) }) });
-    expect(screen.getByText('No readiness track applies to this entity')).toBeInTheDocument();
+    await render(<EntityReadinessContent />, {
+      api: fakeApi({
+        getScorecard: async () => ({ ...fixtures.scorecard, tracks: [] }),
+      }),
+    });
+    expect(
+      screen.getByText('No readiness track applies to this entity'),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend error', async () => {
-    await render(<EntityReadinessContent />, { api: fakeApi({ getScorecard: async () => Promise.reject(new Error('scorecard exploded')) }) });
-    expect((await screen.findAllByText(/scorecard exploded/)).length).toBeGreaterThan(0);
+    await render(<EntityReadinessContent />, {
+      api: fakeApi({
+        getScorecard: async () =>
+          Promise.reject(new Error('scorecard exploded')),
+      }),
+    });
+    expect(
+      (await screen.findAllByText(/scorecard exploded/)).length,
+    ).toBeGreaterThan(0);
   });
 });
 
 describe('historySeries', () => {
   it('replays transitions into the number of checks passing over time', () => {
-    const t = (at: string, checkId: string, to: string) => ({ entityRef: 'x', trackId: 't', gateId: 'g', checkId, to, at });
+    const t = (at: string, checkId: string, to: string) => ({
+      entityRef: 'x',
+      trackId: 't',
+      gateId: 'g',
+      checkId,
+      to,
+      at,
+    });
     expect(
       historySeries(
         [
@@ -186,7 +346,10 @@ describe('historySeries', () => {
   });
 
   it('counts the recorded demo history', () => {
-    const series = historySeries(fixtures.history.items, 'rag-production-readiness');
+    const series = historySeries(
+      fixtures.history.items,
+      'rag-production-readiness',
+    );
     expect(series.length).toBeGreaterThan(0);
     expect(series.every(p => p.passing >= 0)).toBe(true);
   });

@@ -1,7 +1,21 @@
 import { lazy, Suspense, useState } from 'react';
-import { Box, Button, Card, CardContent, CardHeader, Grid, Tab, Tabs, Typography } from '@material-ui/core';
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Grid,
+  Tab,
+  Tabs,
+  Typography,
+} from '@material-ui/core';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import { EmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   readinessAttestationCreatePermission,
@@ -14,7 +28,11 @@ import { useAction, useReadiness } from '../common/hooks';
 import { localTime } from '../common/format';
 import { GateGraph } from './GateGraph';
 import { CheckAction, ChecksTable } from './ChecksTable';
-import { AttestDialog, WaiverDecisionDialog, WaiverRequestDialog } from './CheckDialogs';
+import {
+  AttestDialog,
+  WaiverDecisionDialog,
+  WaiverRequestDialog,
+} from './CheckDialogs';
 import { describeCause } from './describe';
 
 const HistoryChart = lazy(() => import('./HistoryChart'));
@@ -25,20 +43,37 @@ const HistoryChart = lazy(() => import('./HistoryChart'));
  * permission framework allows them, the history of checks passing, and a refresh button. It reloads every
  * `pollIntervalMs` (30 s) while visible, so evaluations the backend runs in the background show up by themselves.
  */
-export function EntityReadinessContent(props: { pollIntervalMs?: number } = {}) {
+export function EntityReadinessContent(
+  props: { pollIntervalMs?: number } = {},
+) {
   const pollMs = props.pollIntervalMs ?? 30_000;
-  const { value, loading, error, retry, api, entityRef } = useReadiness((a, ref) => a.getScorecard(ref), [], { pollMs });
-  const history = useReadiness((a, ref) => a.getScorecardHistory(ref, { limit: 500 }), [value?.evaluatedAt]);
+  const { value, loading, error, retry, api, entityRef } = useReadiness(
+    (a, ref) => a.getScorecard(ref),
+    [],
+    { pollMs },
+  );
+  const history = useReadiness(
+    (a, ref) => a.getScorecardHistory(ref, { limit: 500 }),
+    [value?.evaluatedAt],
+  );
   const [trackIndex, setTrackIndex] = useState(0);
   const [gateId, setGateId] = useState<string | undefined>();
   const [action, setAction] = useState<CheckAction | undefined>();
   const permissions = {
-    attest: usePermission({ permission: readinessAttestationCreatePermission }).allowed,
-    requestWaiver: usePermission({ permission: readinessWaiverRequestPermission }).allowed,
-    approveWaiver: usePermission({ permission: readinessWaiverApprovePermission }).allowed,
-    revokeWaiver: usePermission({ permission: readinessWaiverRevokePermission }).allowed,
+    attest: usePermission({ permission: readinessAttestationCreatePermission })
+      .allowed,
+    requestWaiver: usePermission({
+      permission: readinessWaiverRequestPermission,
+    }).allowed,
+    approveWaiver: usePermission({
+      permission: readinessWaiverApprovePermission,
+    }).allowed,
+    revokeWaiver: usePermission({ permission: readinessWaiverRevokePermission })
+      .allowed,
   };
-  const canRefresh = usePermission({ permission: readinessRefreshPermission }).allowed;
+  const canRefresh = usePermission({
+    permission: readinessRefreshPermission,
+  }).allowed;
   const refresh = useAction(async () => {
     await api.refreshScorecard(entityRef);
     retry();
@@ -55,33 +90,59 @@ export function EntityReadinessContent(props: { pollIntervalMs?: number } = {}) 
       />
     );
   }
-  const { track, evaluation } = value.tracks[Math.min(trackIndex, value.tracks.length - 1)];
+  const { track, evaluation } =
+    value.tracks[Math.min(trackIndex, value.tracks.length - 1)];
   const gateIds = gateId ? [gateId] : track.spec.gates.map(g => g.id);
   const done = () => {
     setAction(undefined);
     retry();
   };
-  const target = (a: { gateId: string; checkId: string; title: string }) => ({ entityRef, trackId: track.metadata.name, ...a });
+  const target = (a: { gateId: string; checkId: string; title: string }) => ({
+    entityRef,
+    trackId: track.metadata.name,
+    ...a,
+  });
 
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <Box display="flex" alignItems="center" justifyContent="space-between">
           {value.tracks.length > 1 ? (
-            <Tabs value={trackIndex} onChange={(_e, i) => { setTrackIndex(i); setGateId(undefined); }} indicatorColor="primary">
+            <Tabs
+              value={trackIndex}
+              onChange={(_e, i) => {
+                setTrackIndex(i);
+                setGateId(undefined);
+              }}
+              indicatorColor="primary"
+            >
               {value.tracks.map(t => (
-                <Tab key={t.track.metadata.name} label={t.track.metadata.title} />
+                <Tab
+                  key={t.track.metadata.name}
+                  label={t.track.metadata.title}
+                />
               ))}
             </Tabs>
           ) : (
             <Typography variant="h5">{track.metadata.title}</Typography>
           )}
           <Box display="flex" alignItems="center" gridGap={16}>
-            <Typography variant="body2" color="textSecondary" title={`Reloaded every ${Math.round(pollMs / 1000)} s while this page is open`}>
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              title={`Reloaded every ${Math.round(
+                pollMs / 1000,
+              )} s while this page is open`}
+            >
               Evaluated {localTime(value.evaluatedAt)} · live
             </Typography>
             {canRefresh && (
-              <Button variant="outlined" startIcon={<RefreshIcon />} disabled={refresh.running} onClick={() => refresh.run()}>
+              <Button
+                variant="outlined"
+                startIcon={<RefreshIcon />}
+                disabled={refresh.running}
+                onClick={() => refresh.run()}
+              >
                 Refresh
               </Button>
             )}
@@ -95,14 +156,22 @@ export function EntityReadinessContent(props: { pollIntervalMs?: number } = {}) 
             title={`${evaluation.summary.gatesPassed} of ${evaluation.summary.gatesTotal} gates passed`}
             subheader={
               evaluation.summary.blockers.length
-                ? `Root causes: ${evaluation.summary.blockers.map(b => describeCause(track, evaluation, b).text).join('; ')}`
+                ? `Root causes: ${evaluation.summary.blockers
+                    .map(b => describeCause(track, evaluation, b).text)
+                    .join('; ')}`
                 : 'Nothing blocks the next gate'
             }
           />
           <CardContent>
-            <GateGraph track={track} evaluation={evaluation} selected={gateId} onSelect={id => setGateId(id === gateId ? undefined : id)} />
+            <GateGraph
+              track={track}
+              evaluation={evaluation}
+              selected={gateId}
+              onSelect={id => setGateId(id === gateId ? undefined : id)}
+            />
             <Typography variant="caption" color="textSecondary">
-              Click a gate to see only its checks; a yellow outline marks a gate holding a root cause.
+              Click a gate to see only its checks; a yellow outline marks a gate
+              holding a root cause.
             </Typography>
           </CardContent>
         </Card>
@@ -110,11 +179,30 @@ export function EntityReadinessContent(props: { pollIntervalMs?: number } = {}) 
       <Grid item xs={12}>
         <Card>
           <CardHeader
-            title={gateId ? `Checks of ${track.spec.gates.find(g => g.id === gateId)?.title}` : 'Checks of every gate'}
-            action={gateId && <Button onClick={() => setGateId(undefined)}>Show every gate</Button>}
+            title={
+              gateId
+                ? `Checks of ${
+                    track.spec.gates.find(g => g.id === gateId)?.title
+                  }`
+                : 'Checks of every gate'
+            }
+            action={
+              gateId && (
+                <Button onClick={() => setGateId(undefined)}>
+                  Show every gate
+                </Button>
+              )
+            }
           />
           <CardContent>
-            <ChecksTable track={track} evaluation={evaluation} waivers={value.waivers} gateIds={gateIds} permissions={permissions} onAction={setAction} />
+            <ChecksTable
+              track={track}
+              evaluation={evaluation}
+              waivers={value.waivers}
+              gateIds={gateIds}
+              permissions={permissions}
+              onAction={setAction}
+            />
           </CardContent>
         </Card>
       </Grid>
@@ -125,16 +213,34 @@ export function EntityReadinessContent(props: { pollIntervalMs?: number } = {}) 
             {history.error && <ResponseErrorPanel error={history.error} />}
             {history.value && (
               <Suspense fallback={<Progress />}>
-                <HistoryChart transitions={history.value} trackId={track.metadata.name} total={track.spec.gates.reduce((n, g) => n + g.checks.length, 0)} />
+                <HistoryChart
+                  transitions={history.value}
+                  trackId={track.metadata.name}
+                  total={track.spec.gates.reduce(
+                    (n, g) => n + g.checks.length,
+                    0,
+                  )}
+                />
               </Suspense>
             )}
           </CardContent>
         </Card>
       </Grid>
       {action?.kind === 'attest' && (
-        <AttestDialog target={target(action)} validForDays={action.validForDays} onClose={() => setAction(undefined)} onDone={done} />
+        <AttestDialog
+          target={target(action)}
+          validForDays={action.validForDays}
+          onClose={() => setAction(undefined)}
+          onDone={done}
+        />
       )}
-      {action?.kind === 'request-waiver' && <WaiverRequestDialog target={target(action)} onClose={() => setAction(undefined)} onDone={done} />}
+      {action?.kind === 'request-waiver' && (
+        <WaiverRequestDialog
+          target={target(action)}
+          onClose={() => setAction(undefined)}
+          onDone={done}
+        />
+      )}
       {(action?.kind === 'approve' || action?.kind === 'revoke') && (
         <WaiverDecisionDialog
           action={action.kind}

@@ -1,4 +1,12 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { Transition } from '@internal/plugin-readiness-common';
 
 /**
@@ -8,36 +16,75 @@ import { Transition } from '@internal/plugin-readiness-common';
 export function historySeries(transitions: Transition[], trackId: string) {
   const status = new Map<string, string>();
   const points: Array<{ at: number; passing: number }> = [];
-  const ordered = transitions.filter(t => t.trackId === trackId && t.checkId !== '').sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const ordered = transitions
+    .filter(t => t.trackId === trackId && t.checkId !== '')
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   for (const t of ordered) {
     status.set(`${t.gateId}/${t.checkId}`, t.to);
-    const passing = [...status.values()].filter(s => s === 'pass' || s === 'waived').length;
+    const passing = [...status.values()].filter(
+      s => s === 'pass' || s === 'waived',
+    ).length;
     const at = Date.parse(t.at);
-    if (points.length && points[points.length - 1].at === at) points[points.length - 1].passing = passing;
+    if (points.length && points[points.length - 1].at === at)
+      points[points.length - 1].passing = passing;
     else points.push({ at, passing });
   }
   return points;
 }
 
-export default function HistoryChart(props: { transitions: Transition[]; trackId: string; total: number }) {
+export default function HistoryChart(props: {
+  transitions: Transition[];
+  trackId: string;
+  total: number;
+}) {
   const data = historySeries(props.transitions, props.trackId);
-  if (data.length === 0) return <p>No history yet: it starts with the first evaluation.</p>;
+  if (data.length === 0)
+    return <p>No history yet: it starts with the first evaluation.</p>;
   // Extend the last value to now, so a flat stretch shows as one.
-  const series = [...data, { at: Date.now(), passing: data[data.length - 1].passing }];
+  const series = [
+    ...data,
+    { at: Date.now(), passing: data[data.length - 1].passing },
+  ];
   return (
     <ResponsiveContainer width="100%" height={220}>
-      <LineChart data={series} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+      <LineChart
+        data={series}
+        margin={{ top: 10, right: 20, bottom: 10, left: 0 }}
+      >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
           dataKey="at"
           type="number"
           scale="time"
           domain={['dataMin', 'dataMax']}
-          tickFormatter={(at: number) => new Date(at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })}
+          tickFormatter={(at: number) =>
+            new Date(at).toLocaleDateString(undefined, {
+              month: 'short',
+              day: 'numeric',
+            })
+          }
         />
-        <YAxis allowDecimals={false} domain={[0, props.total]} label={{ value: 'checks passing', angle: -90, position: 'insideLeft' }} />
-        <Tooltip labelFormatter={(at: number) => new Date(at).toLocaleString()} formatter={(v: number) => [`${v} of ${props.total}`, 'passing']} />
-        <Line type="stepAfter" dataKey="passing" stroke="#1b5e20" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <YAxis
+          allowDecimals={false}
+          domain={[0, props.total]}
+          label={{
+            value: 'checks passing',
+            angle: -90,
+            position: 'insideLeft',
+          }}
+        />
+        <Tooltip
+          labelFormatter={(at: number) => new Date(at).toLocaleString()}
+          formatter={(v: number) => [`${v} of ${props.total}`, 'passing']}
+        />
+        <Line
+          type="stepAfter"
+          dataKey="passing"
+          stroke="#1b5e20"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   );

@@ -1,4 +1,9 @@
-import { CheckResult, RootCause, Track, TrackEvaluation } from '@internal/plugin-readiness-common';
+import {
+  CheckResult,
+  RootCause,
+  Track,
+  TrackEvaluation,
+} from '@internal/plugin-readiness-common';
 import { durationSince } from '../common/format';
 
 export function gateTitle(track: Track, gateId: string) {
@@ -6,26 +11,46 @@ export function gateTitle(track: Track, gateId: string) {
 }
 
 export function checkOf(track: Track, gateId: string, checkId: string) {
-  return track.spec.gates.find(g => g.id === gateId)?.checks.find(c => c.id === checkId);
+  return track.spec.gates
+    .find(g => g.id === gateId)
+    ?.checks.find(c => c.id === checkId);
 }
 
-export function resultOf(evaluation: TrackEvaluation, gateId: string, checkId: string): CheckResult | undefined {
-  return evaluation.gates.find(g => g.gateId === gateId)?.checks.find(c => c.checkId === checkId);
+export function resultOf(
+  evaluation: TrackEvaluation,
+  gateId: string,
+  checkId: string,
+): CheckResult | undefined {
+  return evaluation.gates
+    .find(g => g.gateId === gateId)
+    ?.checks.find(c => c.checkId === checkId);
 }
 
 /**
  * One root cause in one sentence: which check, failing or not measured since when, and the evidence behind it.
  * "OIDC login test failing since 3 days" — the evidence link is returned apart so it can be a link.
  */
-export function describeCause(track: Track, evaluation: TrackEvaluation, cause: RootCause, now = new Date()) {
+export function describeCause(
+  track: Track,
+  evaluation: TrackEvaluation,
+  cause: RootCause,
+  now = new Date(),
+) {
   const check = checkOf(track, cause.gateId, cause.checkId);
   const result = resultOf(evaluation, cause.gateId, cause.checkId);
   const state = cause.status === 'fail' ? 'failing' : 'not measured';
   const since = durationSince(result?.since, now);
   return {
     gate: gateTitle(track, cause.gateId),
-    text: `${check?.title ?? cause.checkId} — ${state}${since ? ` for ${since}` : ''}`,
-    evidence: result?.fact?.url ? { url: result.fact.url, label: evidenceLabel(result.fact.url, result.fact.commitSha) } : undefined,
+    text: `${check?.title ?? cause.checkId} — ${state}${
+      since ? ` for ${since}` : ''
+    }`,
+    evidence: result?.fact?.url
+      ? {
+          url: result.fact.url,
+          label: evidenceLabel(result.fact.url, result.fact.commitSha),
+        }
+      : undefined,
     message: cause.message,
   };
 }

@@ -1,4 +1,14 @@
-import { Card, CardContent, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@material-ui/core';
+import {
+  Card,
+  CardContent,
+  CardHeader,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useReadiness } from '../common/hooks';
 import { StatusChip } from '../common/StatusChip';
@@ -10,7 +20,9 @@ import { localTime, refName } from '../common/format';
  * to an environment tier apply to the system's components while an active environment of that tier is listed here.
  */
 export function SystemEnvironmentsCard() {
-  const { value, loading, error } = useReadiness((api, ref) => api.listEnvironments({ system: ref, includeDecommissioned: true }));
+  const { value, loading, error } = useReadiness((api, ref) =>
+    api.listEnvironments({ system: ref, includeDecommissioned: true }),
+  );
   return (
     <Card>
       <CardHeader
@@ -20,7 +32,12 @@ export function SystemEnvironmentsCard() {
       <CardContent>
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
-        {value && value.length === 0 && <Typography>No environment of this system is recorded yet: environment-scoped gates do not apply.</Typography>}
+        {value && value.length === 0 && (
+          <Typography>
+            No environment of this system is recorded yet: environment-scoped
+            gates do not apply.
+          </Typography>
+        )}
         {value && value.length > 0 && (
           <Table size="small" aria-label="recorded environments">
             <TableHead>
@@ -34,8 +51,20 @@ export function SystemEnvironmentsCard() {
             </TableHead>
             <TableBody>
               {value.map(env => (
-                <TableRow key={env.entityRef} data-testid={`environment-${env.entityRef}`}>
-                  <TableCell>{env.status === 'active' ? <EntityLink entityRef={env.entityRef} title={refName(env.entityRef)} /> : refName(env.entityRef)}</TableCell>
+                <TableRow
+                  key={env.entityRef}
+                  data-testid={`environment-${env.entityRef}`}
+                >
+                  <TableCell>
+                    {env.status === 'active' ? (
+                      <EntityLink
+                        entityRef={env.entityRef}
+                        title={refName(env.entityRef)}
+                      />
+                    ) : (
+                      refName(env.entityRef)
+                    )}
+                  </TableCell>
                   <TableCell>{env.tier}</TableCell>
                   <TableCell>
                     <StatusChip status={env.status} />
@@ -48,7 +77,13 @@ export function SystemEnvironmentsCard() {
                       </Typography>
                     )}
                   </TableCell>
-                  <TableCell>{env.decommissionedAt ? `${localTime(env.decommissionedAt)} by ${refName(env.decommissionedBy ?? '')}` : '—'}</TableCell>
+                  <TableCell>
+                    {env.decommissionedAt
+                      ? `${localTime(env.decommissionedAt)} by ${refName(
+                          env.decommissionedBy ?? '',
+                        )}`
+                      : '—'}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { TextField } from '@material-ui/core';
 
 /** A required multi-line reason; its problem shows once the person has left the field. */
-export function ReasonField(props: { id: string; value: string; onChange: (value: string) => void; error?: string }) {
+export function ReasonField(props: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
   const [touched, setTouched] = useState(false);
   return (
     <TextField

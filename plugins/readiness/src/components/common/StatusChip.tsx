@@ -2,7 +2,10 @@ import { Chip } from '@material-ui/core';
 import { makeStyles } from '@material-ui/core/styles';
 
 /** Colours of gate and check statuses, shared by chips, the graph and the matrix. */
-export const statusColors: Record<string, { background: string; color: string; label: string }> = {
+export const statusColors: Record<
+  string,
+  { background: string; color: string; label: string }
+> = {
   passed: { background: '#1b5e20', color: '#fff', label: 'Passed' },
   pass: { background: '#1b5e20', color: '#fff', label: 'Pass' },
   failed: { background: '#b71c1c', color: '#fff', label: 'Failed' },
@@ -13,20 +16,40 @@ export const statusColors: Record<string, { background: string; color: string; l
   succeeded: { background: '#1b5e20', color: '#fff', label: 'Succeeded' },
   in_progress: { background: '#0d47a1', color: '#fff', label: 'In progress' },
   rolled_back: { background: '#4a148c', color: '#fff', label: 'Rolled back' },
-  'not-evaluated': { background: '#9e9e9e', color: '#fff', label: 'Not evaluated' },
+  'not-evaluated': {
+    background: '#9e9e9e',
+    color: '#fff',
+    label: 'Not evaluated',
+  },
   // A gate scoped to an environment the system does not have yet.
-  'not-applicable': { background: '#78909c', color: '#fff', label: 'Not applicable' },
+  'not-applicable': {
+    background: '#78909c',
+    color: '#fff',
+    label: 'Not applicable',
+  },
   // Environments recorded with readiness.
   active: { background: '#1b5e20', color: '#fff', label: 'Active' },
-  decommissioned: { background: '#78909c', color: '#fff', label: 'Decommissioned' },
+  decommissioned: {
+    background: '#78909c',
+    color: '#fff',
+    label: 'Decommissioned',
+  },
 };
 
 const useStyles = makeStyles({ chip: { fontWeight: 600, height: 22 } });
 
 /** A status as a coloured chip, with a readable label. */
-export function StatusChip(props: { status: string; label?: string; title?: string }) {
+export function StatusChip(props: {
+  status: string;
+  label?: string;
+  title?: string;
+}) {
   const classes = useStyles();
-  const color = statusColors[props.status] ?? { background: '#9e9e9e', color: '#fff', label: props.status };
+  const color = statusColors[props.status] ?? {
+    background: '#9e9e9e',
+    color: '#fff',
+    label: props.status,
+  };
   return (
     <Chip
       size="small"

@@ -1,12 +1,17 @@
 const DAY = 24 * 60 * 60 * 1000;
 
 /** "today", "1 day", "3 days", for how long something has held (since an ISO instant). */
-export function durationSince(iso: string | undefined, now: Date = new Date()): string | undefined {
+export function durationSince(
+  iso: string | undefined,
+  now: Date = new Date(),
+): string | undefined {
   if (!iso) return undefined;
   const days = Math.floor((now.getTime() - Date.parse(iso)) / DAY);
   if (days < 1) {
     const hours = Math.floor((now.getTime() - Date.parse(iso)) / 3_600_000);
-    return hours < 1 ? 'less than an hour' : `${hours} hour${hours === 1 ? '' : 's'}`;
+    return hours < 1
+      ? 'less than an hour'
+      : `${hours} hour${hours === 1 ? '' : 's'}`;
   }
   return `${days} day${days === 1 ? '' : 's'}`;
 }
@@ -16,12 +21,21 @@ export function formatValue(value: unknown): string {
   if (value === undefined) return '—';
   if (value === null) return 'none';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(v => formatValue(v)).join(', ');
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  if (Array.isArray(value))
+    return value.length === 0
+      ? 'none'
+      : value.map(v => formatValue(v)).join(', ');
   const entries = Object.entries(value as Record<string, unknown>);
   return entries
     .slice(0, 4)
-    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
+    .map(
+      ([k, v]) =>
+        `${k}: ${
+          typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)
+        }`,
+    )
     .join(', ');
 }
 

@@ -26,10 +26,17 @@ export function useReadiness<T>(
   const api = useApi(readinessApiRef);
   const entityRef = useEntityRef();
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const state = useAsyncRetry(() => load(api, entityRef), [api, entityRef, ...deps]);
+  const state = useAsyncRetry(
+    () => load(api, entityRef),
+    [api, entityRef, ...deps],
+  );
   useInterval(
     () => {
-      if (typeof document === 'undefined' || document.visibilityState === 'visible') state.retry();
+      if (
+        typeof document === 'undefined' ||
+        document.visibilityState === 'visible'
+      )
+        state.retry();
     },
     options.pollMs && !state.loading ? options.pollMs : null,
   );
@@ -37,7 +44,9 @@ export function useReadiness<T>(
 }
 
 /** Runs an action, keeping whether it runs and its error for a dialog. */
-export function useAction<A extends unknown[], T>(action: (...args: A) => Promise<T>) {
+export function useAction<A extends unknown[], T>(
+  action: (...args: A) => Promise<T>,
+) {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<Error | undefined>();
   const run = useCallback(
