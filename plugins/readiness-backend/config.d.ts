@@ -9,6 +9,14 @@ export interface Config {
      * allowed by backend.reading.allow.
      */
     tracks?: string[];
+    /**
+     * What a track file that cannot be read or has an error does at start-up. `report` (the default): the backend
+     * starts without that track, logs the error with the file and the path inside it, and reports it through the
+     * API (`GET /tracks`, the overview, every scorecard) and on the Readiness page; every other track, deployments,
+     * runbooks, on-call and environments keep working. `fail`: the backend refuses to start (the error names the
+     * file), for deployments that bake their tracks into the image and want a rollout to stop on a broken one.
+     */
+    trackErrors?: 'report' | 'fail';
     /** The scheduled re-evaluation of every entity a track applies to (runs once across replicas). */
     evaluation?: {
       /** How often; default every 10 minutes. */

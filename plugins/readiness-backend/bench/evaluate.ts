@@ -32,7 +32,10 @@ import {
   loadTrack,
   TrackRegistry,
 } from '../src/scorecards/tracks/TrackRegistry';
-import { ReadinessService } from '../src/scorecards/ReadinessService';
+import { ScorecardEvaluator } from '../src/scorecards/ScorecardEvaluator';
+import { EvaluationInputs } from '../src/scorecards/evaluation/EvaluationInputs';
+import { RegressionNotifier } from '../src/scorecards/RegressionNotifier';
+import { EntityCatalog } from '../src/catalog/EntityCatalog';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const PART = process.env.BENCH_PART ?? 'all';
@@ -308,15 +311,20 @@ async function partB(label: string, knex: Knex) {
     $$type: '@backstage/BackstageCredentials',
     principal: { type: 'service', subject: 'bench' },
   };
-  const service = ReadinessService.create({
-    tracks: TrackRegistry.fromTracks([loadTrack(track, 'bench')]),
-    factSources: [createEvidenceFactSource(evidence)],
-    catalog: new InMemoryCatalogClient({ entities }) as any,
-    auth: { getOwnServiceCredentials: async () => credentials } as any,
-    attestations: DatabaseAttestationStore.create(knex),
-    waivers: DatabaseWaiverStore.create(knex),
+  const tracks = TrackRegistry.fromTracks([loadTrack(track, 'bench')]);
+  const service = ScorecardEvaluator.create({
+    inputs: EvaluationInputs.create({
+      tracks,
+      factSources: [createEvidenceFactSource(evidence)],
+      catalog: EntityCatalog.create({
+        catalog: new InMemoryCatalogClient({ entities }) as any,
+        auth: { getOwnServiceCredentials: async () => credentials } as any,
+      }),
+      attestations: DatabaseAttestationStore.create(knex),
+      waivers: DatabaseWaiverStore.create(knex),
+    }),
     results: DatabaseResultStore.create(knex),
-    logger: quietLogger,
+    notifier: RegressionNotifier.create({ tracks, logger: quietLogger }),
   });
   const time = async () => {
     const start = performance.now();

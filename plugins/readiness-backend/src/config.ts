@@ -9,6 +9,8 @@ export interface ReadinessConfig {
     initialDelay: HumanDuration;
   };
   maxWaiverDays: number;
+  /** What a broken track file does at start-up: reported (the default), or the backend fails to start. */
+  trackErrors: 'report' | 'fail';
   demoSeed: boolean;
   rollbackWebhook?: { url: string; secret: string };
   /** Directories local files (runbooks, on-call files, rules) may be read from, absolute. */
@@ -28,6 +30,13 @@ export function readReadinessConfig(config: Config): ReadinessConfig {
   if (!Number.isInteger(maxWaiverDays) || maxWaiverDays < 1) {
     throw new Error(
       `readiness.waivers.maxDays must be a whole number of days above 0, got ${maxWaiverDays}`,
+    );
+  }
+  const trackErrors =
+    config.getOptionalString('readiness.trackErrors') ?? 'report';
+  if (trackErrors !== 'report' && trackErrors !== 'fail') {
+    throw new Error(
+      `readiness.trackErrors must be 'report' or 'fail', got '${trackErrors}'`,
     );
   }
   const hook = config.getOptionalConfig(
@@ -60,6 +69,7 @@ export function readReadinessConfig(config: Config): ReadinessConfig {
   const localRoots = config.getOptionalStringArray('readiness.localRoots');
   const refresh = config.getOptionalConfig('readiness.runbooks.refresh');
   return {
+    trackErrors,
     ...(rollbackWebhook ? { rollbackWebhook } : {}),
     ...(localRoots ? { localRoots } : {}),
     runbooks: {

@@ -6,7 +6,12 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { targetPaths } from '@backstage/cli-common';
 import { readinessPlugin } from './plugin';
+import { demoEntities } from './testUtils';
 import { startReadinessBackend } from './__testUtils__/startReadinessBackend';
 
 jest.setTimeout(60_000);
@@ -445,15 +450,93 @@ describe('readiness backend plugin without the permissions', () => {
   });
 });
 
+describe('a broken track harms nothing else', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broken-track-'));
+    // A typo: the gate depends on a gate that does not exist.
+    fs.writeFileSync(
+      path.join(dir, 'typo.yaml'),
+      'apiVersion: readiness.io/v1\nkind: Track\nmetadata: { name: typo }\nspec:\n  appliesTo: [{ kind: Component }]\n  gates:\n    - { id: a, dependsOn: [nope], checks: [{ id: c, title: C, manual: { validForDays: 1 } }] }\n',
+    );
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const startWith = (readinessConfig: object = {}) =>
+    startTestBackend({
+      features: [
+        readinessPlugin,
+        catalogServiceMock.factory({ entities: demoEntities() }),
+        mockServices.rootConfig.factory({
+          data: {
+            readiness: {
+              tracks: [
+                path.join(
+                  targetPaths.rootDir,
+                  'examples/readiness/rag-production-readiness.yaml',
+                ),
+                path.join(dir, 'typo.yaml'),
+              ],
+              ...readinessConfig,
+            },
+          },
+        }),
+      ],
+    });
+
+  it('keeps deployments, runbooks, on-call, environments and the other tracks answering, and reports the broken one', async () => {
+    const { server } = await startWith();
+    const get = (url: string) =>
+      request(server)
+        .get(`/api/readiness${url}`)
+        .set('Authorization', maria.header());
+    for (const url of [
+      '/oncall/component/default/rag-api',
+      '/runbooks/component/default/rag-api',
+      '/deployments/component/default/rag-api/environments',
+      '/environments?system=rag-platform',
+    ]) {
+      expect([url, (await get(url)).status]).toEqual([url, 200]);
+    }
+    const problem = {
+      source: path.join(dir, 'typo.yaml'),
+      message: expect.stringContaining(
+        "spec.gates[0].dependsOn[0]: unknown gate 'nope'",
+      ),
+    };
+    const tracks = await get('/tracks');
+    expect(tracks.body.items.map((t: any) => t.metadata.name)).toEqual([
+      'rag-production-readiness',
+    ]);
+    expect(tracks.body.problems).toEqual([problem]);
+    const scorecard = await get('/scorecards/component/default/rag-api');
+    expect(scorecard.status).toBe(200);
+    expect(scorecard.body.tracks).toHaveLength(1);
+    expect(scorecard.body.trackProblems).toEqual([problem]);
+    expect((await get('/overview')).body.trackProblems).toEqual([problem]);
+  });
+
+  it("refuses to start with readiness.trackErrors 'fail', naming the file", async () => {
+    await expect(startWith({ trackErrors: 'fail' })).rejects.toThrow(
+      /typo\.yaml[\s\S]*unknown gate 'nope'/,
+    );
+  });
+});
+
 describe('readiness backend plugin start-up', () => {
-  it('fails naming the file when a track is invalid', async () => {
+  it("fails naming the file with readiness.trackErrors 'fail'", async () => {
     await expect(
       startTestBackend({
         features: [
           readinessPlugin,
           catalogServiceMock.factory({ entities: [] }),
           mockServices.rootConfig.factory({
-            data: { readiness: { tracks: ['/nonexistent/track.yaml'] } },
+            data: {
+              readiness: {
+                tracks: ['/nonexistent/track.yaml'],
+                trackErrors: 'fail',
+              },
+            },
           }),
         ],
       }),

@@ -9,3 +9,5 @@ export * from './permissions';
 export * from './client';
 export { readinessOperations } from './schema/operations.generated';
 export * from './operations';
+export * from './refs';
+export * from './environments';

@@ -35,9 +35,7 @@ export function isEntityOfKind(
 ): boolean {
   const actual =
     typeof entity === 'string' ? parseEntityRef(entity).kind : entity.kind;
-  return (
-    actual.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US')
-  );
+  return actual.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US');
 }
 
 /**

@@ -163,8 +163,16 @@ export type TrackEvaluation = {
  * @public
  */
 export type EntityScorecard = {
+  /** Track files that could not be loaded: their readiness is not shown, and people should know. */
+  trackProblems?: TrackProblem[];
   entityRef: string;
+  /** When this scorecard was evaluated (now: scorecards are evaluated on request). */
   evaluatedAt: string;
+  /**
+   * When the newest stored transition of the entity's results happened: the history changes only when this does,
+   * so a page that shows both fetches the history again only then.
+   */
+  historyChangedAt?: string;
   tracks: Array<{ track: Track; evaluation: TrackEvaluation }>;
   attestations: Attestation[];
   waivers: Waiver[];
@@ -285,15 +293,35 @@ export type OverviewRow = {
  * @public
  */
 export type ReadinessOverview = {
+  /** Track files that could not be loaded: their entities are missing from the overview. */
+  trackProblems?: TrackProblem[];
+  /** The rows that match the filters. */
   items: OverviewRow[];
   total: number;
+  /** Of the rows that match, how many are not passed. */
   blocked: number;
+  /** The values each filter can take (from every row the caller may see, before filtering). */
+  options: { trackIds: string[]; owners: string[]; systems: string[] };
+  /** The root causes behind the most matching rows, most frequent first (top 10). */
   topRootCauses: Array<{
     trackId: string;
     gateId: string;
     checkId: string;
+    /** The check's title. */
     title: string;
+    gateTitle: string;
     count: number;
     entityRefs: string[];
   }>;
+};
+
+/**
+ * A track file the backend could not load: the file (or URL) and what is wrong, with the path inside it. The
+ * track is left out; everything else keeps working.
+ *
+ * @public
+ */
+export type TrackProblem = {
+  source: string;
+  message: string;
 };

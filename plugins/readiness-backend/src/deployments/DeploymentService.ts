@@ -1,24 +1,20 @@
 import { createHmac } from 'node:crypto';
 import {
   BackstageCredentials,
+  BackstageUserPrincipal,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+  DeploymentRequest,
+  entityRefKey,
+} from '@internal/plugin-readiness-common';
+import { EntityCatalog } from '../catalog/EntityCatalog';
 import { Deployment, DeploymentStore, NewDeployment } from './DeploymentStore';
-import { CatalogLookupCache } from '../catalog/CatalogLookupCache';
 
 const DAY = 24 * 60 * 60 * 1000;
-const ref = (e: Entity | string) =>
-  (typeof e === 'string'
-    ? stringifyEntityRef(parseEntityRef(e))
-    : stringifyEntityRef(e)
-  ).toLocaleLowerCase('en-US');
+const ref = (e: Entity | string) => entityRefKey(e);
 
 /** Where a rollback is announced, signed with HMAC-SHA256 of the body (X-Readiness-Signature: sha256=<hex>). */
 export interface RollbackWebhook {
@@ -34,85 +30,77 @@ export interface EnvironmentRow {
   ageDays?: number;
 }
 
-/** Deployments of catalog entities to environments (catalog Resources of type environment). */
+/** What deployments need to know of environments (the environments room answers). */
+export interface DeploymentEnvironments {
+  /** The environment a deployment names, or a 400 naming the field. */
+  resolveForDeployment(
+    environment: string,
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<Entity>;
+  /** The environments of the System an entity belongs to (or of the System itself), in tier order. */
+  environmentsOf(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]>;
+}
+
+/** Deployments of catalog entities to environments. */
 export class DeploymentService {
   static create(deps: {
     store: DeploymentStore;
-    catalog: CatalogService;
+    catalog: EntityCatalog;
+    environments: DeploymentEnvironments;
     logger: LoggerService;
+    /** Asks for a re-evaluation after new facts about an entity; not awaited. */
+    onNewFacts?: (entityRef: string) => void;
     rollbackWebhook?: RollbackWebhook;
     fetch?: typeof fetch;
   }) {
     return new DeploymentService(deps);
   }
 
-  private readonly lookups: CatalogLookupCache;
-
   private constructor(
     private readonly deps: Parameters<typeof DeploymentService.create>[0],
-  ) {
-    this.lookups = new CatalogLookupCache(deps.catalog);
-  }
+  ) {}
 
-  /** The environment a request names (a ref, or a name in the entity's namespace), or a 400 naming the field. */
-  async resolveEnvironment(
-    environment: string,
-    entity: Entity,
+  /** One deployment of a request, its entity and environment resolved through the (cached) catalog; 400/404. */
+  async fromRequest(
+    body: DeploymentRequest,
     credentials: BackstageCredentials,
-  ): Promise<Entity> {
-    let envRef: string;
-    try {
-      envRef = ref(
-        stringifyEntityRef(
-          parseEntityRef(environment, {
-            defaultKind: 'resource',
-            defaultNamespace: entity.metadata.namespace ?? 'default',
-          }),
-        ),
-      );
-    } catch {
-      throw new InputError(
-        `environment: '${environment}' is not an entity ref`,
-      );
-    }
-    const env = await this.lookups.getEntityByRef(envRef, credentials);
-    if (
-      !env ||
-      env.kind.toLocaleLowerCase('en-US') !== 'resource' ||
-      env.spec?.type !== 'environment'
-    ) {
-      throw new InputError(
-        `environment: ${envRef} is not a known environment (a Resource with spec.type environment)`,
-      );
-    }
-    return env;
+  ): Promise<NewDeployment> {
+    const entity = await this.deps.catalog.getEntity(
+      body.entityRef,
+      credentials,
+      { cached: true },
+    );
+    const environment = await this.deps.environments.resolveForDeployment(
+      body.environment,
+      entity,
+      credentials,
+    );
+    return {
+      entityRef: ref(entity),
+      environment: ref(environment),
+      version: body.version,
+      status: body.status,
+      startedAt: body.startedAt ?? new Date().toISOString(),
+      ...(body.finishedAt ? { finishedAt: body.finishedAt } : {}),
+      ...(body.actor ? { actor: body.actor } : {}),
+      ...(body.commitSha ? { commitSha: body.commitSha } : {}),
+      ...(body.url ? { url: body.url } : {}),
+      ...(body.externalId ? { externalId: body.externalId } : {}),
+    };
   }
 
   /** The environments of the system an entity belongs to (or of the System itself). */
-  async environmentsOf(
-    entity: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<Entity[]> {
-    const system =
-      entity.kind.toLocaleLowerCase('en-US') === 'system'
-        ? entity.metadata.name
-        : (entity.spec?.system as string | undefined);
-    if (!system) return [];
-    const { items } = await this.deps.catalog.getEntities(
-      {
-        filter: {
-          kind: 'Resource',
-          'spec.type': 'environment',
-          'spec.system': system,
-        },
-      },
-      { credentials },
-    );
-    return items.sort(
-      (a, b) =>
-        tierOrder(a) - tierOrder(b) ||
-        a.metadata.name.localeCompare(b.metadata.name),
-    );
+  environmentsOf(entity: Entity, credentials: BackstageCredentials) {
+    return this.deps.environments.environmentsOf(entity, credentials);
+  }
+
+  /** The components of a System, by name. */
+  componentsOf(system: Entity, credentials: BackstageCredentials) {
+    return this.deps.catalog.entitiesOfSystem(system, credentials, 'Component');
   }
 
   /** The environment × version matrix of the given entities over the given environments. */
@@ -151,7 +139,9 @@ export class DeploymentService {
   }
 
   async record(deployment: NewDeployment, recordedBy: string) {
-    return this.deps.store.record(deployment, recordedBy);
+    const result = await this.deps.store.record(deployment, recordedBy);
+    this.deps.onNewFacts?.(result.deployment.entityRef);
+    return result;
   }
 
   /** Whether rolling back tells a CD system (a webhook is configured), for the portal's confirmation dialog. */
@@ -160,7 +150,12 @@ export class DeploymentService {
   }
 
   async recordMany(deployments: NewDeployment[], recordedBy: string) {
-    return this.deps.store.recordMany(deployments, recordedBy);
+    const results = await this.deps.store.recordMany(deployments, recordedBy);
+    const entities = new Set<string>();
+    for (const r of results)
+      if (!('error' in r)) entities.add(r.deployment.entityRef);
+    for (const entityRef of entities) this.deps.onNewFacts?.(entityRef);
+    return results;
   }
 
   async get(id: string) {
@@ -174,25 +169,20 @@ export class DeploymentService {
     return this.deps.store.list(entityRefs, options);
   }
 
-  /** The components of a System. */
-  async componentsOf(
-    system: Entity,
-    credentials: BackstageCredentials,
-  ): Promise<Entity[]> {
-    const { items } = await this.deps.catalog.getEntities(
-      { filter: { kind: 'Component', 'spec.system': system.metadata.name } },
-      { credentials },
-    );
-    return items.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-  }
-
   /**
    * Rolls a deployment back: records a new deployment of the previous successful version to the same environment
    * (rollbackOf the given one), marks a succeeded one rolled_back, and calls the webhook if one is configured.
    */
-  async rollback(id: string, actor: string, reason?: string) {
+  async rollback(
+    id: string,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    reason?: string,
+  ) {
+    const actor = credentials.principal.userEntityRef;
     const target = await this.deps.store.get(id);
     if (!target) throw new NotFoundError(`No deployment ${id}`);
+    // The caller must be able to see the entity.
+    await this.deps.catalog.getEntity(target.entityRef, credentials);
     if (target.status === 'in_progress')
       throw new ConflictError(`Deployment ${id} is still in progress`);
     if (target.status === 'rolled_back')
@@ -292,12 +282,4 @@ export class DeploymentService {
       };
     }
   }
-}
-
-function tierOrder(env: Entity): number {
-  const tier =
-    env.metadata.annotations?.['readiness.io/environment-tier'] ?? '';
-  const order = ['dev', 'test', 'staging', 'production'];
-  const index = order.indexOf(tier);
-  return index === -1 ? order.length : index;
 }

@@ -1,10 +1,11 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
 import {
+  entityRefKey,
   readinessDeploymentCreatePermission,
   readinessDeploymentRollbackPermission,
   readinessReadPermission,
 } from '@internal/plugin-readiness-common';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { principalName } from '../service/principals';
 import { ReadinessRouter } from '../service/ReadinessRouter';
 import {
   audited,
@@ -12,14 +13,8 @@ import {
   authorizeUser,
   RouteContext,
 } from '../service/routeContext';
-import { normalizeRef, ReadinessService } from '../scorecards/ReadinessService';
-import { principalName } from '../facts/evidence/routes';
 import { DeploymentService } from './DeploymentService';
 import { NewDeployment } from './DeploymentStore';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { DeploymentRequest } from '@internal/plugin-readiness-common';
-
-type DeploymentRequestBody = DeploymentRequest;
 
 const STATUS_OF_ERROR: Record<string, number> = {
   InputError: 400,
@@ -44,36 +39,9 @@ export function registerDeploymentRoutes(
   router: ReadinessRouter,
   ctx: RouteContext & {
     deployments: DeploymentService;
-    service: ReadinessService;
+    catalog: EntityCatalog;
   },
 ) {
-  /** One deployment of a request body, with its entity and environment resolved through the (cached) catalog. */
-  const toNewDeployment = async (
-    body: DeploymentRequestBody,
-    credentials: BackstageCredentials,
-  ): Promise<NewDeployment> => {
-    const entity = await ctx.service.getEntity(body.entityRef, credentials, {
-      cached: true,
-    });
-    const environment = await ctx.deployments.resolveEnvironment(
-      body.environment,
-      entity,
-      credentials,
-    );
-    return {
-      entityRef: normalizeRef(entity),
-      environment: normalizeRef(environment),
-      version: body.version,
-      status: body.status,
-      startedAt: body.startedAt ?? new Date().toISOString(),
-      ...(body.finishedAt ? { finishedAt: body.finishedAt } : {}),
-      ...(body.actor ? { actor: body.actor } : {}),
-      ...(body.commitSha ? { commitSha: body.commitSha } : {}),
-      ...(body.url ? { url: body.url } : {}),
-      ...(body.externalId ? { externalId: body.externalId } : {}),
-    };
-  };
-
   router.post('/deployments', async (req, res) => {
     const credentials = await authorize(
       ctx,
@@ -81,11 +49,9 @@ export function registerDeploymentRoutes(
       readinessDeploymentCreatePermission,
     );
     const { deployment, created } = await ctx.deployments.record(
-      await toNewDeployment(req.body, credentials),
+      await ctx.deployments.fromRequest(req.body, credentials),
       principalName(credentials),
     );
-    // Re-evaluated in the background (coalesced with other new facts); the response does not wait for it.
-    void ctx.service.requestRefresh(deployment.entityRef);
     res.status(created ? 201 : 200).json(deployment as any);
   });
 
@@ -105,7 +71,7 @@ export function registerDeploymentRoutes(
       try {
         valid.push({
           index,
-          deployment: await toNewDeployment(body, credentials),
+          deployment: await ctx.deployments.fromRequest(body, credentials),
         });
       } catch (error) {
         items[index] = itemError(error, index);
@@ -115,33 +81,28 @@ export function registerDeploymentRoutes(
       valid.map(v => v.deployment),
       principalName(credentials),
     );
-    const entities = new Set<string>();
     recorded.forEach((result, i) => {
       const { index } = valid[i];
-      if ('error' in result) {
-        items[index] = itemError(result.error, index);
-      } else {
-        items[index] = {
-          status: result.created ? 201 : 200,
-          deployment: result.deployment,
-        };
-        entities.add(result.deployment.entityRef);
-      }
+      items[index] =
+        'error' in result
+          ? itemError(result.error, index)
+          : {
+              status: result.created ? 201 : 200,
+              deployment: result.deployment,
+            };
     });
-    for (const entityRef of entities)
-      void ctx.service.requestRefresh(entityRef);
     res.json({ items } as any);
   });
 
   router.get('/deployments/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    const entity = await ctx.service.getEntity(
-      stringifyEntityRef(req.params),
+    const entity = await ctx.catalog.getEntity(
+      entityRefKey(req.params),
       credentials,
     );
     const { environment, limit, offset } = req.query;
-    const page = await ctx.deployments.list([normalizeRef(entity)], {
-      ...(environment ? { environment: normalizeRef(environment) } : {}),
+    const page = await ctx.deployments.list([entityRefKey(entity)], {
+      ...(environment ? { environment: entityRefKey(environment) } : {}),
       limit: limit ? Number(limit) : 20,
       offset: offset ? Number(offset) : 0,
     });
@@ -152,8 +113,8 @@ export function registerDeploymentRoutes(
     '/deployments/:kind/:namespace/:name/environments',
     async (req, res) => {
       const credentials = await authorize(ctx, req, readinessReadPermission);
-      const entity = await ctx.service.getEntity(
-        stringifyEntityRef(req.params),
+      const entity = await ctx.catalog.getEntity(
+        entityRefKey(req.params),
         credentials,
       );
       const environments = await ctx.deployments.environmentsOf(
@@ -172,20 +133,18 @@ export function registerDeploymentRoutes(
 
   router.get('/systems/:namespace/:name/deployments', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    const system = await ctx.service.getEntity(
-      stringifyEntityRef({ kind: 'system', ...req.params }),
+    const system = await ctx.catalog.getSystem(
+      entityRefKey({ kind: 'system', ...req.params }),
       credentials,
     );
-    if (system.kind.toLocaleLowerCase('en-US') !== 'system')
-      throw new NotFoundError(`${normalizeRef(system)} is not a System`);
     const environments = await ctx.deployments.environmentsOf(
       system,
       credentials,
     );
     const components = await ctx.deployments.componentsOf(system, credentials);
     res.json({
-      systemRef: normalizeRef(system),
-      environments: environments.map(e => normalizeRef(e)),
+      systemRef: entityRefKey(system),
+      environments: environments.map(e => entityRefKey(e)),
       items: (await ctx.deployments.matrix(components, environments)) as any,
     });
   });
@@ -196,21 +155,13 @@ export function registerDeploymentRoutes(
       req,
       readinessDeploymentRollbackPermission,
     );
-    const actor = credentials.principal.userEntityRef;
-    const target = await ctx.deployments.get(req.params.id);
-    if (!target) throw new NotFoundError(`No deployment ${req.params.id}`);
-    // The caller must be able to see the entity.
-    await ctx.service.getEntity(target.entityRef, credentials);
     const result = await audited(
       ctx,
       req,
       'deployment-rollback',
-      {
-        deploymentId: target.id,
-        entityRef: target.entityRef,
-        environment: target.environment,
-      },
-      () => ctx.deployments.rollback(target.id, actor, req.body?.reason),
+      { deploymentId: req.params.id },
+      () =>
+        ctx.deployments.rollback(req.params.id, credentials, req.body?.reason),
     );
     res.status(201).json(result as any);
   });

@@ -1,6 +1,3 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   readinessEnvironmentDecommissionPermission,
   readinessEnvironmentRecordPermission,
@@ -8,36 +5,7 @@ import {
 } from '@internal/plugin-readiness-common';
 import { ReadinessRouter } from '../service/ReadinessRouter';
 import { audited, authorize, RouteContext } from '../service/routeContext';
-import { normalizeRef, ReadinessService } from '../scorecards/ReadinessService';
-import { principalName } from '../facts/evidence/routes';
-import { EnvironmentStore } from './EnvironmentStore';
-
-/** A System named by a request (a ref, or a name in the given namespace), lower case; a 400 naming the field otherwise. */
-function systemRefOf(field: string, value: string, namespace: string): string {
-  let parsed;
-  try {
-    parsed = parseEntityRef(value, {
-      defaultKind: 'system',
-      defaultNamespace: namespace,
-    });
-  } catch {
-    throw new InputError(`${field}: '${value}' is not an entity ref`);
-  }
-  if (parsed.kind.toLocaleLowerCase('en-US') !== 'system')
-    throw new InputError(`${field}: '${value}' is not a System`);
-  return normalizeRef(stringifyEntityRef(parsed));
-}
-
-/** Who recorded it: the person calling, or — for a service such as the scaffolder acting for one — who it names. */
-function recorderOf(
-  credentials: BackstageCredentials,
-  requestedBy: string | undefined,
-) {
-  const principal = credentials.principal as { type: string };
-  return principal.type === 'service' && requestedBy
-    ? normalizeRef(requestedBy)
-    : principalName(credentials);
-}
+import { EnvironmentService } from './EnvironmentService';
 
 /**
  * The environments registry: the scaffolder's provision and decommission actions (or whoever provisions
@@ -46,18 +14,13 @@ function recorderOf(
  */
 export function registerEnvironmentRoutes(
   router: ReadinessRouter,
-  ctx: RouteContext & {
-    environments: EnvironmentStore;
-    service: ReadinessService;
-  },
+  ctx: RouteContext & { environments: EnvironmentService },
 ) {
   router.get('/environments', async (req, res) => {
     await authorize(ctx, req, readinessReadPermission);
     const { system, includeDecommissioned } = req.query;
     const items = await ctx.environments.list({
-      ...(system
-        ? { systemRefs: [systemRefOf('system', system, 'default')] }
-        : {}),
+      ...(system ? { system } : {}),
       includeDecommissioned: includeDecommissioned === 'true',
     });
     res.json({ items } as any);
@@ -69,46 +32,14 @@ export function registerEnvironmentRoutes(
       req,
       readinessEnvironmentRecordPermission,
     );
-    const entityRef = normalizeRef(
-      stringifyEntityRef({ kind: 'resource', ...req.params }),
-    );
-    const systemRef = systemRefOf(
-      'system',
-      req.body.system,
-      req.params.namespace,
-    );
-    const system = await ctx.service.findEntity(systemRef, credentials);
-    if (!system)
-      throw new InputError(`system: no System ${systemRef} in the catalog`);
-    const { tier, taskId, requestedBy } = req.body;
-    const recordedBy = recorderOf(credentials, requestedBy);
+    const { namespace, name } = req.params;
     const { environment, created } = await audited(
       ctx,
       req,
       'readiness-environment-record',
-      { entityRef, systemRef, tier, recordedBy },
-      async () => {
-        const result = await ctx.environments.record({
-          entityRef,
-          systemRef,
-          tier,
-          recordedBy,
-          recordedAt: new Date(),
-          ...(taskId ? { taskId } : {}),
-        });
-        if (
-          !result.created &&
-          (result.environment.systemRef !== systemRef ||
-            result.environment.tier !== tier)
-        ) {
-          throw new ConflictError(
-            `${entityRef} is already recorded as a ${result.environment.tier} environment of ${result.environment.systemRef}; decommission it first`,
-          );
-        }
-        return result;
-      },
+      { namespace, name, system: req.body.system, tier: req.body.tier },
+      () => ctx.environments.record(req.params, req.body, credentials),
     );
-    if (created) ctx.service.requestSystemRefresh(systemRef);
     res.status(created ? 201 : 200).json(environment as any);
   });
 
@@ -120,22 +51,19 @@ export function registerEnvironmentRoutes(
         req,
         readinessEnvironmentDecommissionPermission,
       );
-      const entityRef = normalizeRef(
-        stringifyEntityRef({ kind: 'resource', ...req.params }),
-      );
-      const existing = await ctx.environments.get(entityRef);
-      if (!existing)
-        throw new NotFoundError(`${entityRef} is not a recorded environment`);
-      const by = recorderOf(credentials, req.body?.requestedBy);
+      const { namespace, name } = req.params;
       const environment = await audited(
         ctx,
         req,
         'readiness-environment-decommission',
-        { entityRef, systemRef: existing.systemRef, by },
-        async () => ctx.environments.decommission(entityRef, by, new Date()),
+        { namespace, name },
+        () =>
+          ctx.environments.decommission(
+            req.params,
+            req.body ?? {},
+            credentials,
+          ),
       );
-      if (existing.status === 'active')
-        ctx.service.requestSystemRefresh(existing.systemRef);
       res.json(environment as any);
     },
   );

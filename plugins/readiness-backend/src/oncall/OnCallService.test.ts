@@ -3,7 +3,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { OnCallProvider } from '@internal/plugin-readiness-node';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { EscalationStore } from './EscalationStore';
+import { DatabaseEscalationStore } from './DatabaseEscalationStore';
+import { EntityCatalog } from '../catalog/EntityCatalog';
 import { OnCallService, TooManyEscalationsError } from './OnCallService';
 
 jest.setTimeout(60_000);
@@ -59,13 +60,16 @@ describe.each(databases.eachSupportedId())(
     const service = async (provider: OnCallProvider) => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = EscalationStore.create(knex);
+      const store = DatabaseEscalationStore.create(knex);
       return {
         store,
         oncall: new OnCallService({
           providers: [provider],
           store,
-          catalog: catalogServiceMock({ entities: [entity] }),
+          catalog: EntityCatalog.create({
+            catalog: catalogServiceMock({ entities: [entity] }),
+            auth: mockServices.auth(),
+          }),
           logger: mockServices.logger.mock(),
           rateLimit: { max: 3, windowMinutes: 10 },
         }),

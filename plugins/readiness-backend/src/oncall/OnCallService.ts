@@ -9,8 +9,9 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityCatalog } from '../catalog/EntityCatalog';
 import {
+  entityRefKey,
   Escalation,
   OnCallShift,
   OnCallSummary,
@@ -45,7 +46,7 @@ export class OnCallService {
     private readonly deps: {
       providers: OnCallProvider[];
       store: EscalationStore;
-      catalog: CatalogService;
+      catalog: EntityCatalog;
       logger: LoggerService;
       rateLimit: EscalationRateLimit;
       now?: () => Date;
@@ -92,7 +93,7 @@ export class OnCallService {
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<OnCallSummary> {
-    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const entityRef = entityRefKey(entity);
     const coverage = await this.coverage(entity);
     if (!coverage)
       return { entityRef, configured: false, levels: [], links: [] };
@@ -149,7 +150,7 @@ export class OnCallService {
     const now = this.now();
     const since = new Date(now.getTime() - windowMinutes * 60_000);
     const levels = await provider.getEscalationLevels(entity);
-    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const entityRef = entityRefKey(entity);
     let level = request.level;
     if (level === undefined) {
       const [last] = await this.deps.store.listForEntity(entityRef, {
@@ -236,19 +237,18 @@ export class OnCallService {
     ];
     const found = new Map<string, OnCallTarget>();
     if (refs.length === 0) return found;
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: refs },
-      { credentials },
-    );
-    items.forEach((e, i) => {
-      if (!e) return;
+    const byKey = new Map(refs.map(r => [entityRefKey(r), r]));
+    const items = await this.deps.catalog.getEntitiesByRefs(refs, credentials);
+    items.forEach(e => {
+      const ref = byKey.get(entityRefKey(e));
+      if (!ref) return;
       const profile = (
         e.spec as
           | { profile?: { displayName?: string; email?: string } }
           | undefined
       )?.profile;
-      found.set(refs[i], {
-        ref: refs[i],
+      found.set(ref, {
+        ref,
         name: profile?.displayName ?? e.metadata.title ?? e.metadata.name,
         ...(profile?.email ? { email: profile.email } : {}),
         type: isUserEntity(e) ? 'user' : 'group',

@@ -1,8 +1,9 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  entityRefKey,
   readinessOnCallEscalatePermission,
   readinessReadPermission,
 } from '@internal/plugin-readiness-common';
+import { EntityCatalog } from '../catalog/EntityCatalog';
 import { ReadinessRouter } from '../service/ReadinessRouter';
 import {
   audited,
@@ -10,18 +11,17 @@ import {
   authorizeUser,
   RouteContext,
 } from '../service/routeContext';
-import { ReadinessService } from '../scorecards/ReadinessService';
 import { OnCallService, TooManyEscalationsError } from './OnCallService';
 
 /** On-call: who is on call now and next, the escalation levels, and escalating from the portal. */
 export function registerOnCallRoutes(
   router: ReadinessRouter,
-  ctx: RouteContext & { oncall: OnCallService; service: ReadinessService },
+  ctx: RouteContext & { oncall: OnCallService; catalog: EntityCatalog },
 ) {
   router.get('/oncall/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    const entity = await ctx.service.getEntity(
-      stringifyEntityRef(req.params),
+    const entity = await ctx.catalog.getEntity(
+      entityRefKey(req.params),
       credentials,
     );
     res.json((await ctx.oncall.summary(entity, credentials)) as any);
@@ -29,16 +29,13 @@ export function registerOnCallRoutes(
 
   router.get('/oncall/:kind/:namespace/:name/escalations', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    const entity = await ctx.service.getEntity(
-      stringifyEntityRef(req.params),
+    const entity = await ctx.catalog.getEntity(
+      entityRefKey(req.params),
       credentials,
     );
     const limit = req.query.limit ? Number(req.query.limit) : 20;
     res.json({
-      items: (await ctx.oncall.history(
-        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-        limit,
-      )) as any,
+      items: (await ctx.oncall.history(entityRefKey(entity), limit)) as any,
     });
   });
 
@@ -50,34 +47,29 @@ export function registerOnCallRoutes(
         req,
         readinessOnCallEscalatePermission,
       );
-      const entity = await ctx.service.getEntity(
-        stringifyEntityRef(req.params),
+      const entity = await ctx.catalog.getEntity(
+        entityRefKey(req.params),
         credentials,
       );
-      const actor = credentials.principal.userEntityRef;
+      const { reason, level } = req.body;
       try {
         const escalation = await audited(
           ctx,
           req,
           'oncall-escalation',
-          {
-            entityRef: stringifyEntityRef(entity),
-            level: req.body.level ?? null,
-          },
+          { entityRef: entityRefKey(entity), level: level ?? null },
           () =>
             ctx.oncall.escalate(
               entity,
-              {
-                reason: req.body.reason,
-                ...(req.body.level ? { level: req.body.level } : {}),
-              },
-              actor,
+              { reason, ...(level ? { level } : {}) },
+              credentials.principal.userEntityRef,
             ),
         );
         res.status(201).json(escalation as any);
       } catch (error) {
-        if (error instanceof TooManyEscalationsError)
+        if (error instanceof TooManyEscalationsError) {
           res.setHeader('Retry-After', String(error.retryAfterSeconds));
+        }
         throw error;
       }
     },

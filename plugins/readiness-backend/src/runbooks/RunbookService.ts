@@ -1,14 +1,14 @@
 import {
-  AuthService,
   BackstageCredentials,
   CacheService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Entity } from '@backstage/catalog-model';
+import { EntityCatalog } from '../catalog/EntityCatalog';
 import {
   AlertRunbooks,
+  entityRefKey,
   EntityRunbooks,
   Runbook,
 } from '@internal/plugin-readiness-common';
@@ -37,8 +37,7 @@ export class RunbookService {
   static create(deps: {
     files: EntityFileReader;
     cache: CacheService;
-    catalog: CatalogService;
-    auth: AuthService;
+    catalog: EntityCatalog;
     logger: LoggerService;
     now?: () => Date;
   }) {
@@ -49,8 +48,7 @@ export class RunbookService {
     private readonly deps: {
       files: EntityFileReader;
       cache: CacheService;
-      catalog: CatalogService;
-      auth: AuthService;
+      catalog: EntityCatalog;
       logger: LoggerService;
     },
     private readonly now: () => Date,
@@ -92,7 +90,7 @@ export class RunbookService {
     }
     const covered = new Set(runbooks.flatMap(r => r.metadata.alerts));
     const result: EntityRunbooks = {
-      entityRef: normalized(entity),
+      entityRef: entityRefKey(entity),
       runbooks,
       alerts: [...alerts].sort(),
       uncoveredAlerts: [...alerts].filter(a => !covered.has(a)).sort(),
@@ -112,15 +110,12 @@ export class RunbookService {
     runbooks: number;
     problems: number;
   }> {
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const { items } = await this.deps.catalog.getEntities(
+    const credentials = await this.deps.catalog.serviceCredentials();
+    const items = await this.deps.catalog.queryEntities(
       {
-        filter: {
-          [`metadata.annotations.${RUNBOOKS_ANNOTATION}`]:
-            CATALOG_FILTER_EXISTS,
-        },
+        [`metadata.annotations.${RUNBOOKS_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
       },
-      { credentials },
+      credentials,
     );
     const index: AlertIndex = {};
     let runbooks = 0;
@@ -164,16 +159,12 @@ export class RunbookService {
       : [];
     if (candidates.length === 0) return { alert, items: [] };
     const refs = [...new Set(candidates.map(c => c.entityRef))];
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      {
-        entityRefs: refs,
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
-      },
-      { credentials },
-    );
-    const visible = new Set(
-      items.filter((e): e is Entity => Boolean(e)).map(normalized),
-    );
+    const items = await this.deps.catalog.getEntitiesByRefs(refs, credentials, [
+      'kind',
+      'metadata.name',
+      'metadata.namespace',
+    ]);
+    const visible = new Set(items.map(e => entityRefKey(e)));
     return { alert, items: candidates.filter(c => visible.has(c.entityRef)) };
   }
 
@@ -194,7 +185,7 @@ export class RunbookService {
       };
     } catch (error) {
       this.deps.logger.debug(
-        `Runbook ${target} of ${normalized(entity)} cannot be read: ${error}`,
+        `Runbook ${target} of ${entityRefKey(entity)} cannot be read: ${error}`,
       );
       return {
         target,
@@ -225,10 +216,6 @@ export class RunbookService {
   }
 }
 
-function normalized(entity: Entity) {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-}
-
 function cacheKey(entity: Entity) {
-  return `entity:${normalized(entity)}`;
+  return `entity:${entityRefKey(entity)}`;
 }

@@ -1,14 +1,16 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { readinessReadPermission } from '@internal/plugin-readiness-common';
+import {
+  entityRefKey,
+  readinessReadPermission,
+} from '@internal/plugin-readiness-common';
+import { EntityCatalog } from '../catalog/EntityCatalog';
 import { ReadinessRouter } from '../service/ReadinessRouter';
 import { authorize, RouteContext } from '../service/routeContext';
-import { ReadinessService } from '../scorecards/ReadinessService';
 import { RunbookService } from './RunbookService';
 
 /** Runbooks: an entity's list (with Markdown and parse errors), and which runbook answers an alert. */
 export function registerRunbookRoutes(
   router: ReadinessRouter,
-  ctx: RouteContext & { runbooks: RunbookService; service: ReadinessService },
+  ctx: RouteContext & { runbooks: RunbookService; catalog: EntityCatalog },
 ) {
   router.get('/runbooks/by-alert/:alert', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
@@ -17,8 +19,8 @@ export function registerRunbookRoutes(
 
   router.get('/runbooks/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    const entity = await ctx.service.getEntity(
-      stringifyEntityRef(req.params),
+    const entity = await ctx.catalog.getEntity(
+      entityRefKey(req.params),
       credentials,
     );
     res.json((await ctx.runbooks.forEntity(entity)) as any);

@@ -59,7 +59,8 @@ export const spec = {
                 "schema": {
                   "type": "object",
                   "required": [
-                    "items"
+                    "items",
+                    "problems"
                   ],
                   "properties": {
                     "items": {
@@ -67,6 +68,13 @@ export const spec = {
                       "items": {
                         "$ref": "#/components/schemas/Track"
                       }
+                    },
+                    "problems": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/TrackProblem"
+                      },
+                      "description": "Track files that could not be loaded (left out; everything else works)"
                     }
                   }
                 }
@@ -140,7 +148,9 @@ export const spec = {
                     "items",
                     "total",
                     "blocked",
-                    "topRootCauses"
+                    "options",
+                    "topRootCauses",
+                    "trackProblems"
                   ],
                   "properties": {
                     "items": {
@@ -229,6 +239,41 @@ export const spec = {
                     "blocked": {
                       "type": "integer"
                     },
+                    "options": {
+                      "type": "object",
+                      "description": "The values each filter can take, from every row before filtering",
+                      "required": [
+                        "trackIds",
+                        "owners",
+                        "systems"
+                      ],
+                      "properties": {
+                        "trackIds": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "owners": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "systems": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    },
+                    "trackProblems": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/TrackProblem"
+                      }
+                    },
                     "topRootCauses": {
                       "type": "array",
                       "items": {
@@ -238,6 +283,7 @@ export const spec = {
                           "gateId",
                           "checkId",
                           "title",
+                          "gateTitle",
                           "count",
                           "entityRefs"
                         ],
@@ -252,6 +298,9 @@ export const spec = {
                             "type": "string"
                           },
                           "title": {
+                            "type": "string"
+                          },
+                          "gateTitle": {
                             "type": "string"
                           },
                           "count": {
@@ -2613,6 +2662,22 @@ export const spec = {
           }
         }
       },
+      "TrackProblem": {
+        "type": "object",
+        "description": "A track file that could not be loaded, and why (the file and the path inside it).",
+        "required": [
+          "source",
+          "message"
+        ],
+        "properties": {
+          "source": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
       "Track": {
         "type": "object",
         "description": "A track as loaded (see the backend README for the full format).",
@@ -2694,7 +2759,8 @@ export const spec = {
           "evaluatedAt",
           "tracks",
           "attestations",
-          "waivers"
+          "waivers",
+          "trackProblems"
         ],
         "properties": {
           "entityRef": {
@@ -2702,6 +2768,17 @@ export const spec = {
           },
           "evaluatedAt": {
             "type": "string"
+          },
+          "historyChangedAt": {
+            "type": "string",
+            "description": "When the newest stored transition happened; the history changes only with it"
+          },
+          "trackProblems": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrackProblem"
+            },
+            "description": "Track files that could not be loaded (their readiness is unknown)"
           },
           "tracks": {
             "type": "array",

@@ -1,62 +1,81 @@
-import { InputError, NotFoundError } from '@backstage/errors';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import {
+  entityRefKey,
   readinessReadPermission,
   readinessRefreshPermission,
 } from '@internal/plugin-readiness-common';
+import { EntityCatalog } from '../catalog/EntityCatalog';
 import { ReadinessRouter } from '../service/ReadinessRouter';
 import { authorize, RouteContext } from '../service/routeContext';
-import { normalizeRef, ReadinessService } from './ReadinessService';
+import { OverviewReader } from './read/OverviewReader';
+import { ScorecardReader } from './read/ScorecardReader';
+import { SystemReadinessReader } from './read/SystemReadinessReader';
 import { ResultStore } from './results/ResultStore';
+import { ScorecardEvaluator } from './ScorecardEvaluator';
 import { TrackRegistry } from './tracks/TrackRegistry';
 
-const refOf = (p: { kind: string; namespace: string; name: string }) =>
-  stringifyEntityRef(p).toLocaleLowerCase('en-US');
+/** What the scorecard routes call. */
+export interface ScorecardRouteDeps {
+  catalog: EntityCatalog;
+  tracks: TrackRegistry;
+  results: ResultStore;
+  evaluator: ScorecardEvaluator;
+  scorecards: ScorecardReader;
+  overview: OverviewReader;
+  systems: SystemReadinessReader;
+}
 
 /** Tracks, scorecards, gates, systems, history and refresh. */
 export function registerScorecardRoutes(
   router: ReadinessRouter,
-  ctx: RouteContext & {
-    service: ReadinessService;
-    tracks: TrackRegistry;
-    results: ResultStore;
-  },
+  ctx: RouteContext & ScorecardRouteDeps,
 ) {
+  const knownTrack = (trackId: string | undefined) => {
+    if (trackId && !ctx.tracks.get(trackId)) {
+      throw new InputError(`trackId: no track '${trackId}'`);
+    }
+    return trackId;
+  };
+
   router.get('/tracks', async (req, res) => {
     await authorize(ctx, req, readinessReadPermission);
-    res.json({ items: ctx.tracks.definitions() as any });
+    res.json({
+      items: ctx.tracks.definitions() as any,
+      problems: ctx.tracks.problems(),
+    });
   });
 
   router.get('/overview', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
     const { trackId, owner, system, status } = req.query;
-    if (trackId && !ctx.tracks.get(trackId))
-      throw new InputError(`trackId: no track '${trackId}'`);
-    res.json(
-      (await ctx.service.getOverview(credentials, {
-        ...(trackId ? { trackId } : {}),
-        ...(owner ? { owner } : {}),
-        ...(system ? { system } : {}),
-        ...(status ? { status } : {}),
-      })) as any,
-    );
+    knownTrack(trackId);
+    const overview = await ctx.overview.getOverview(credentials, {
+      ...(trackId ? { trackId } : {}),
+      ...(owner ? { owner } : {}),
+      ...(system ? { system } : {}),
+      ...(status ? { status } : {}),
+    });
+    res.json({ ...overview, trackProblems: ctx.tracks.problems() } as any);
   });
 
   router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    res.json(
-      (await ctx.service.getScorecard(refOf(req.params), credentials)) as any,
+    const scorecard = await ctx.scorecards.getScorecard(
+      entityRefKey(req.params),
+      credentials,
     );
+    res.json({ ...scorecard, trackProblems: ctx.tracks.problems() } as any);
   });
 
   router.get('/scorecards/:kind/:namespace/:name/history', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    const entity = await ctx.service.getEntity(refOf(req.params), credentials);
+    const entity = await ctx.catalog.getEntity(
+      entityRefKey(req.params),
+      credentials,
+    );
     const { trackId, limit, before } = req.query;
-    if (trackId && !ctx.tracks.get(trackId)) {
-      throw new InputError(`trackId: no track '${trackId}'`);
-    }
-    const items = await ctx.results.history(normalizeRef(entity), {
+    knownTrack(trackId);
+    const items = await ctx.results.history(entityRefKey(entity), {
       limit: limit ? Number(limit) : 100,
       ...(trackId ? { trackId } : {}),
       ...(before ? { before } : {}),
@@ -68,11 +87,14 @@ export function registerScorecardRoutes(
     '/scorecards/:kind/:namespace/:name/refresh',
     async (req, res) => {
       const credentials = await authorize(ctx, req, readinessRefreshPermission);
-      const entity = await ctx.service.getEntity(
-        refOf(req.params),
+      const entity = await ctx.catalog.getEntity(
+        entityRefKey(req.params),
         credentials,
       );
-      const { transitions } = await ctx.service.refresh([entity], credentials);
+      const { transitions } = await ctx.evaluator.refresh(
+        [entity],
+        credentials,
+      );
       res.json({ transitions });
     },
   );
@@ -82,36 +104,22 @@ export function registerScorecardRoutes(
     async (req, res) => {
       const credentials = await authorize(ctx, req, readinessReadPermission);
       const { trackId, gateId } = req.params;
-      const track = ctx.tracks.get(trackId);
-      if (!track) throw new NotFoundError(`No track '${trackId}'`);
-      if (!track.track.spec.gates.some(g => g.id === gateId)) {
-        throw new NotFoundError(`Track '${trackId}' has no gate '${gateId}'`);
-      }
-      const scorecard = await ctx.service.getScorecard(
-        refOf(req.params),
-        credentials,
+      res.json(
+        (await ctx.scorecards.getGate(
+          entityRefKey(req.params),
+          trackId,
+          gateId,
+          credentials,
+        )) as any,
       );
-      const evaluation = scorecard.tracks.find(
-        t => t.track.metadata.name === trackId,
-      )?.evaluation;
-      if (!evaluation) {
-        throw new NotFoundError(
-          `Track '${trackId}' does not apply to ${scorecard.entityRef}`,
-        );
-      }
-      res.json({
-        entityRef: scorecard.entityRef,
-        trackId,
-        gate: evaluation.gates.find(g => g.gateId === gateId)! as any,
-      });
     },
   );
 
   router.get('/systems/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    const systemRef = refOf({ kind: 'system', ...req.params });
+    const systemRef = entityRefKey({ kind: 'system', ...req.params });
     res.json(
-      (await ctx.service.getSystemReadiness(systemRef, credentials)) as any,
+      (await ctx.systems.getSystemReadiness(systemRef, credentials)) as any,
     );
   });
 }

@@ -119,7 +119,7 @@ describe('TrackRegistry', () => {
     ).toEqual([]);
   });
 
-  describe('start-up errors', () => {
+  describe('track problems (reported, the other tracks load)', () => {
     let dir: string;
     beforeEach(() => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracks-'));
@@ -134,10 +134,24 @@ describe('TrackRegistry', () => {
         rootDir: dir,
       });
 
-    it('names a file that cannot be read', async () => {
-      await expect(load(['missing.yaml'])).rejects.toThrow(
-        `readiness.tracks[0]: cannot read ${path.join(dir, 'missing.yaml')}`,
-      );
+    const good =
+      'apiVersion: readiness.io/v1\nkind: Track\nmetadata: { name: good }\nspec:\n  appliesTo: [{ kind: Component }]\n  gates:\n    - { id: a, checks: [{ id: c, title: C, manual: { validForDays: 1 } }] }\n';
+
+    it('names a file that cannot be read, and loads the others', async () => {
+      fs.writeFileSync(path.join(dir, 'good.yaml'), good);
+      const registry = await load(['missing.yaml', 'good.yaml']);
+      expect(registry.problems()).toEqual([
+        {
+          source: path.join(dir, 'missing.yaml'),
+          message: expect.stringContaining(
+            `readiness.tracks[0]: cannot read ${path.join(
+              dir,
+              'missing.yaml',
+            )}`,
+          ),
+        },
+      ]);
+      expect(registry.list().map(t => t.track.metadata.name)).toEqual(['good']);
     });
 
     it('names the file and path of an invalid track', async () => {
@@ -145,12 +159,19 @@ describe('TrackRegistry', () => {
         path.join(dir, 'bad.yaml'),
         'apiVersion: readiness.io/v1\nkind: Track\nmetadata: { name: bad }\nspec:\n  appliesTo: [{ kind: Component }]\n  gates:\n    - { id: a, dependsOn: [b], checks: [{ id: c, title: C, manual: { validForDays: 1 } }] }\n',
       );
-      await expect(load(['bad.yaml'])).rejects.toThrow(
-        `Invalid readiness track ${path.join(
-          dir,
-          'bad.yaml',
-        )}:\n  - spec.gates[0].dependsOn[0]: unknown gate 'b'`,
-      );
+      fs.writeFileSync(path.join(dir, 'good.yaml'), good);
+      const registry = await load(['bad.yaml', 'good.yaml']);
+      expect(registry.problems()).toEqual([
+        {
+          source: path.join(dir, 'bad.yaml'),
+          message: `Invalid readiness track ${path.join(
+            dir,
+            'bad.yaml',
+          )}:\n  - spec.gates[0].dependsOn[0]: unknown gate 'b'`,
+        },
+      ]);
+      expect(registry.get('bad')).toBeUndefined();
+      expect(registry.get('good')).toBeDefined();
     });
 
     it('refuses the same track name in two files', async () => {
@@ -158,12 +179,14 @@ describe('TrackRegistry', () => {
         'apiVersion: readiness.io/v1\nkind: Track\nmetadata: { name: same }\nspec:\n  appliesTo: [{ kind: Component }]\n  gates:\n    - { id: a, checks: [{ id: c, title: C, manual: { validForDays: 1 } }] }\n';
       fs.writeFileSync(path.join(dir, 'one.yaml'), text);
       fs.writeFileSync(path.join(dir, 'two.yaml'), text);
-      await expect(load(['one.yaml', 'two.yaml'])).rejects.toThrow(
+      const registry = await load(['one.yaml', 'two.yaml']);
+      expect(registry.problems().map(p => p.message)).toEqual([
         `readiness track 'same' is defined twice: in ${path.join(
           dir,
           'one.yaml',
         )} and in ${path.join(dir, 'two.yaml')}`,
-      );
+      ]);
+      expect(registry.get('same')?.source).toBe(path.join(dir, 'one.yaml'));
     });
 
     it('reads a track from a URL through the UrlReader', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { Track } from '@internal/plugin-readiness-common';
+import { Track, TrackProblem } from '@internal/plugin-readiness-common';
 import { parseTrack } from './parseTrack';
 import {
   CompiledTrack,
@@ -39,12 +39,16 @@ export function loadTrack(track: Track, source: string): LoadedTrack {
   };
 }
 
-/** The tracks the backend evaluates, loaded and validated once at start-up. */
+/**
+ * The tracks the backend evaluates, loaded and validated once at start-up. A file that cannot be read or has an
+ * error is a {@link TrackProblem}: left out and reported, so the other tracks and the rest of the plugin keep
+ * working (unless `readiness.trackErrors: fail`, which the caller enforces).
+ */
 export class TrackRegistry {
   /**
    * Loads every file under `readiness.tracks`. Local paths are relative to the directory holding
    * app-config.yaml (`rootDir`); http(s) URLs are read through the UrlReader (`backend.reading.allow`).
-   * Any problem is an error that names the file and the path inside it.
+   * Every problem names the file and the path inside it.
    */
   static async fromConfig(options: {
     config: Config;
@@ -55,6 +59,7 @@ export class TrackRegistry {
     const entries =
       options.config.getOptionalStringArray('readiness.tracks') ?? [];
     const tracks: LoadedTrack[] = [];
+    const problems: TrackProblem[] = [];
     for (const [index, entry] of entries.entries()) {
       const isUrl = /^https?:\/\//.test(entry);
       const source = isUrl ? entry : path.resolve(options.rootDir, entry);
@@ -66,35 +71,51 @@ export class TrackRegistry {
             )
           : await fs.readFile(source, 'utf8');
       } catch (error) {
-        throw new Error(
-          `readiness.tracks[${index}]: cannot read ${source}: ${
+        problems.push({
+          source,
+          message: `readiness.tracks[${index}]: cannot read ${source}: ${
             (error as Error).message
           }`,
-        );
+        });
+        continue;
       }
-      tracks.push(
-        loadTrack(parseTrack(text, source, options.knownFactTypes), source),
-      );
+      try {
+        tracks.push(
+          loadTrack(parseTrack(text, source, options.knownFactTypes), source),
+        );
+      } catch (error) {
+        problems.push({ source, message: (error as Error).message });
+      }
     }
-    return TrackRegistry.fromTracks(tracks);
+    return TrackRegistry.fromTracks(tracks, problems);
   }
 
-  static fromTracks(tracks: LoadedTrack[]): TrackRegistry {
+  /** A registry of loaded tracks; a second track with the same id is a problem of its file, not loaded. */
+  static fromTracks(
+    tracks: LoadedTrack[],
+    problems: TrackProblem[] = [],
+  ): TrackRegistry {
     const byId = new Map<string, LoadedTrack>();
+    const all = [...problems];
     for (const track of tracks) {
       const id = track.track.metadata.name;
       const other = byId.get(id);
       if (other) {
-        throw new Error(
-          `readiness track '${id}' is defined twice: in ${other.source} and in ${track.source}`,
-        );
+        all.push({
+          source: track.source,
+          message: `readiness track '${id}' is defined twice: in ${other.source} and in ${track.source}`,
+        });
+        continue;
       }
       byId.set(id, track);
     }
-    return new TrackRegistry(byId);
+    return new TrackRegistry(byId, all);
   }
 
-  private constructor(private readonly byId: Map<string, LoadedTrack>) {}
+  private constructor(
+    private readonly byId: Map<string, LoadedTrack>,
+    private readonly loadProblems: TrackProblem[],
+  ) {}
 
   list(): LoadedTrack[] {
     return [...this.byId.values()];
@@ -102,6 +123,11 @@ export class TrackRegistry {
 
   get(trackId: string): LoadedTrack | undefined {
     return this.byId.get(trackId);
+  }
+
+  /** The track files that could not be loaded, and why. */
+  problems(): TrackProblem[] {
+    return this.loadProblems;
   }
 
   /** The tracks whose `appliesTo` selects this entity. */

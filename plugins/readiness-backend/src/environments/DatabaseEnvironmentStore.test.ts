@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { EnvironmentStore } from './EnvironmentStore';
+import { DatabaseEnvironmentStore } from './DatabaseEnvironmentStore';
 
 jest.setTimeout(60_000);
 
@@ -29,7 +29,7 @@ describe.each(databases.eachSupportedId())(
     it('records, lists by system, decommissions (kept), and records again', async () => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = EnvironmentStore.create(knex);
+      const store = DatabaseEnvironmentStore.create(knex);
 
       expect(
         await store.record({
@@ -127,7 +127,7 @@ describe.each(databases.eachSupportedId())(
     it('lets exactly one of concurrent recordings of the same environment create it', async () => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = EnvironmentStore.create(knex);
+      const store = DatabaseEnvironmentStore.create(knex);
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
           store.record({ ...env('rag-dev-2', 'dev', i) }),

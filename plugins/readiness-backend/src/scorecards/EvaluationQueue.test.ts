@@ -12,9 +12,15 @@ import { DatabaseAttestationStore } from './attestations/DatabaseAttestationStor
 import { DatabaseWaiverStore } from './waivers/DatabaseWaiverStore';
 import { DatabaseResultStore } from './results/DatabaseResultStore';
 import { loadTrack, TrackRegistry } from './tracks/TrackRegistry';
-import { ReadinessService } from './ReadinessService';
+import { EvaluationQueue } from './EvaluationQueue';
+import { ScorecardEvaluator } from './ScorecardEvaluator';
+import { RegressionNotifier } from './RegressionNotifier';
+import { EvaluationInputs } from './evaluation/EvaluationInputs';
+import { ScorecardReader } from './read/ScorecardReader';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { EnvironmentService } from '../environments/EnvironmentService';
 import { demoEntities } from '../testUtils';
-import { EnvironmentStore } from '../environments/EnvironmentStore';
+import { DatabaseEnvironmentStore } from '../environments/DatabaseEnvironmentStore';
 import { seedDemoEnvironments } from '../environments/demoEnvironments';
 
 jest.setTimeout(60_000);
@@ -55,30 +61,56 @@ async function setUp(given: { tracks?: TrackRegistry } = {}) {
       ],
       rootDir: targetPaths.rootDir,
     }));
-  const service = ReadinessService.create({
-    tracks,
-    factSources: sources,
+  const catalog = EntityCatalog.create({
     catalog: new InMemoryCatalogClient({ entities }) as any,
     auth: mockServices.auth(),
-    attestations: DatabaseAttestationStore.create(knex),
-    waivers: DatabaseWaiverStore.create(knex),
-    results: DatabaseResultStore.create(knex),
-    logger: mockServices.logger.mock(),
-    notifications: {
-      send: async (options: NotificationSendOptions) => void sent.push(options),
-    },
-    environments: EnvironmentStore.create(knex),
   });
-  return { knex, evidence, service, sent, entities };
+  const attestations = DatabaseAttestationStore.create(knex);
+  const waivers = DatabaseWaiverStore.create(knex);
+  const results = DatabaseResultStore.create(knex);
+  const logger = mockServices.logger.mock();
+  const evaluator = ScorecardEvaluator.create({
+    inputs: EvaluationInputs.create({
+      tracks,
+      factSources: sources,
+      catalog,
+      attestations,
+      waivers,
+      environments: EnvironmentService.create({
+        catalog,
+        store: DatabaseEnvironmentStore.create(knex),
+        onChange: () => {},
+      }),
+    }),
+    results,
+    notifier: RegressionNotifier.create({
+      tracks,
+      logger,
+      notifications: {
+        send: async (options: NotificationSendOptions) =>
+          void sent.push(options),
+      },
+    }),
+  });
+  const queue = EvaluationQueue.create({ tracks, catalog, evaluator, logger });
+  const scorecards = ScorecardReader.create({
+    catalog,
+    tracks,
+    evaluator,
+    results,
+    attestations,
+    waivers,
+  });
+  return { knex, evidence, queue, scorecards, sent, entities };
 }
 
-describe('ReadinessService', () => {
+describe('EvaluationQueue and the scorecards it stores', () => {
   it('notifies the owning group when a gate that passed no longer does, once', async () => {
-    const { evidence, service, sent } = await setUp();
+    const { evidence, queue, scorecards, sent } = await setUp();
     // service-baseline's "catalogued" gate passes for rag-api from the catalog alone.
-    await service.refreshAll();
+    await queue.refreshAll();
     expect(sent).toEqual([]);
-    const catalogued = await service.getScorecard(
+    const catalogued = await scorecards.getScorecard(
       'component:default/rag-api',
       await mockServices.auth().getOwnServiceCredentials(),
     );
@@ -117,11 +149,11 @@ describe('ReadinessService', () => {
       },
       'ci',
     );
-    await service.refreshAfterFacts('component:default/rag-api');
+    await queue.refreshAfterFacts('component:default/rag-api');
     expect(sent).toEqual([]);
 
     await push('failed', '2026-11-24T10:00:00Z');
-    await service.refreshAfterFacts('component:default/rag-api');
+    await queue.refreshAfterFacts('component:default/rag-api');
     // Every component of the system reads rag-api's OIDC evidence, so each one's backend gate regressed.
     expect(sent.map(s => s.payload.title).sort()).toEqual([
       'rag-api: "Backend verified (sprint 2)" no longer passes',
@@ -139,7 +171,7 @@ describe('ReadinessService', () => {
     });
 
     // Nothing changed since: no second notification.
-    await service.refreshAll();
+    await queue.refreshAll();
     expect(sent).toHaveLength(4);
   });
 
@@ -173,17 +205,17 @@ describe('ReadinessService', () => {
       },
       'test',
     );
-    const { knex, service, sent } = await setUp({
+    const { knex, queue, sent } = await setUp({
       tracks: TrackRegistry.fromTracks([track]),
     });
-    const environments = EnvironmentStore.create(knex);
+    const environments = DatabaseEnvironmentStore.create(knex);
     const results = DatabaseResultStore.create(knex);
     const statusOf = async () =>
       (await results.current('component:default/rag-api')).get(
         'staging/staging-owned/',
       )?.status;
 
-    await service.refreshAll();
+    await queue.refreshAll();
     expect(await statusOf()).toBe('not-applicable');
     await environments.record({
       entityRef: 'resource:default/rag-staging',
@@ -192,26 +224,26 @@ describe('ReadinessService', () => {
       recordedBy: 'test',
       recordedAt: new Date(),
     });
-    await service.requestSystemRefresh('system:default/rag-platform');
+    await queue.requestSystemRefresh('system:default/rag-platform');
     expect(await statusOf()).toBe('passed');
     await environments.decommission(
       'resource:default/rag-staging',
       'test',
       new Date(),
     );
-    await service.requestSystemRefresh('system:default/rag-platform');
+    await queue.requestSystemRefresh('system:default/rag-platform');
     expect(await statusOf()).toBe('not-applicable');
     expect(sent).toEqual([]);
   });
 
   it('coalesces a burst of refresh requests into one evaluation per entity, in the background', async () => {
-    const { service } = await setUp();
-    const spy = jest.spyOn(service, 'refreshAfterFacts');
+    const { queue } = await setUp();
+    const spy = jest.spyOn(queue, 'refreshAfterFacts');
     await Promise.all([
       ...Array.from({ length: 20 }, () =>
-        service.requestRefresh('component:default/rag-api'),
+        queue.requestRefresh('component:default/rag-api'),
       ),
-      service.requestRefresh('Component:default/rag-web'),
+      queue.requestRefresh('Component:default/rag-web'),
     ]);
     const refs = spy.mock.calls.map(([ref]) => ref);
     // The first request starts a run at once; everything that arrives meanwhile is coalesced into the next one.
@@ -223,7 +255,7 @@ describe('ReadinessService', () => {
   });
 
   it('seeds the demo evidence once, reproducing the seed report, and leaves it alone on restart', async () => {
-    const { evidence, service, knex } = await setUp();
+    const { evidence, scorecards, knex } = await setUp();
     const logger = mockServices.logger.mock();
     expect(await seedDemoEvidence(evidence, logger)).toBe(10);
     expect(
@@ -241,13 +273,13 @@ describe('ReadinessService', () => {
     ).toEqual([{ n: 0 }]);
     // Dev and staging exist; production is what sprint 7 prepares.
     expect(
-      await seedDemoEnvironments(EnvironmentStore.create(knex), logger),
+      await seedDemoEnvironments(DatabaseEnvironmentStore.create(knex), logger),
     ).toBe(2);
     expect(
-      await seedDemoEnvironments(EnvironmentStore.create(knex), logger),
+      await seedDemoEnvironments(DatabaseEnvironmentStore.create(knex), logger),
     ).toBe(0);
 
-    const card = await service.getScorecard(
+    const card = await scorecards.getScorecard(
       'component:default/rag-web',
       await mockServices.auth().getOwnServiceCredentials(),
     );

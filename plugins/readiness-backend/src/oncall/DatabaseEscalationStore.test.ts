@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { EscalationStore } from './EscalationStore';
+import { DatabaseEscalationStore } from './DatabaseEscalationStore';
 
 jest.setTimeout(60_000);
 
@@ -15,7 +15,7 @@ describe.each(databases.eachSupportedId())(
     it("stores escalations, lists them newest first, and counts a person's for the rate limit", async () => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
-      const store = EscalationStore.create(knex);
+      const store = DatabaseEscalationStore.create(knex);
       const at = (minute: number) =>
         new Date(Date.UTC(2026, 10, 25, 12, minute)).toISOString();
       const escalation = (

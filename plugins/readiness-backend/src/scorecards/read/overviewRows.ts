@@ -1,9 +1,10 @@
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   OverviewRow,
   ReadinessOverview,
+  ownerRefOf,
 } from '@internal/plugin-readiness-common';
-import { LoadedTrack } from './tracks/TrackRegistry';
+import { LoadedTrack } from '../tracks/TrackRegistry';
 
 type Vector = {
   trackId: string;
@@ -28,7 +29,7 @@ export function overviewRow(
     entityRef,
     kind: entity.kind,
     ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
-    ...(spec?.owner ? { owner: normalizeOwner(spec.owner, entity) } : {}),
+    ...(ownerRefOf(entity) ? { owner: ownerRefOf(entity) } : {}),
     ...(spec?.system ? { system: spec.system } : {}),
     trackId: track.track.metadata.name,
     gatesTotal: gates.length,
@@ -96,6 +97,7 @@ export function topRootCauses(
       gateId: string;
       checkId: string;
       title: string;
+      gateTitle: string;
       entityRefs: string[];
     }
   >();
@@ -104,10 +106,12 @@ export function topRootCauses(
       const key = `${row.trackId}/${cause.gateId}/${cause.checkId}`;
       let entry = counts.get(key);
       if (!entry) {
-        const check = tracks(row.trackId)
-          ?.track.spec.gates.find(g => g.id === cause.gateId)
-          ?.checks.find(c => c.id === cause.checkId);
+        const gate = tracks(row.trackId)?.track.spec.gates.find(
+          g => g.id === cause.gateId,
+        );
+        const check = gate?.checks.find(c => c.id === cause.checkId);
         entry = {
+          gateTitle: gate?.title ?? cause.gateId,
           trackId: row.trackId,
           gateId: cause.gateId,
           checkId: cause.checkId,
@@ -123,12 +127,4 @@ export function topRootCauses(
     .map(e => ({ ...e, count: e.entityRefs.length }))
     .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title))
     .slice(0, 10);
-}
-
-function normalizeOwner(owner: string, entity: Entity) {
-  const ref = parseEntityRef(owner, {
-    defaultKind: 'group',
-    defaultNamespace: entity.metadata.namespace ?? 'default',
-  });
-  return `${ref.kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase('en-US');
 }

@@ -1,0 +1,63 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { JsonValue } from '@backstage/types';
+import { entityRefKey } from '@internal/plugin-readiness-common';
+import { EntityCatalog } from '../../catalog/EntityCatalog';
+import { principalName } from '../../service/principals';
+import { EvidenceStore, StoredEvidence } from './EvidenceStore';
+
+/** Evidence as a request carries it. */
+export interface EvidenceRequest {
+  entityRef: string;
+  type: string;
+  /** Any JSON value (the OpenAPI validator has checked it is JSON). */
+  value?: unknown;
+  observedAt?: string;
+  commitSha?: string;
+  url?: string;
+  externalId?: string;
+}
+
+/**
+ * Evidence pushed by CI: about an entity the caller can see in the catalog, stored once per `externalId`, observed
+ * now unless it says when; new evidence asks for a re-evaluation of the entity (in the background).
+ */
+export class EvidenceService {
+  static create(deps: {
+    catalog: EntityCatalog;
+    store: EvidenceStore;
+    /** Asks for a re-evaluation after new facts about an entity; not awaited. */
+    onNewFacts: (entityRef: string) => void;
+  }) {
+    return new EvidenceService(deps);
+  }
+
+  private constructor(
+    private readonly deps: Parameters<typeof EvidenceService.create>[0],
+  ) {}
+
+  async record(
+    request: EvidenceRequest,
+    credentials: BackstageCredentials,
+  ): Promise<{ evidence: StoredEvidence; created: boolean }> {
+    const entity = await this.deps.catalog.getEntity(
+      request.entityRef,
+      credentials,
+      { cached: true },
+    );
+    const entityRef = entityRefKey(entity);
+    const result = await this.deps.store.record(
+      {
+        entityRef,
+        type: request.type,
+        value: (request.value ?? null) as JsonValue,
+        observedAt: request.observedAt ?? new Date().toISOString(),
+        ...(request.commitSha ? { commitSha: request.commitSha } : {}),
+        ...(request.url ? { url: request.url } : {}),
+        ...(request.externalId ? { externalId: request.externalId } : {}),
+      },
+      principalName(credentials),
+    );
+    if (result.created) this.deps.onNewFacts(entityRef);
+    return result;
+  }
+}

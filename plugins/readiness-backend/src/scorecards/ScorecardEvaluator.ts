@@ -1,0 +1,72 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { TrackEvaluation } from '@internal/plugin-readiness-common';
+import { EvaluationInputs } from './evaluation/EvaluationInputs';
+import { evaluateTrack } from './evaluation/evaluateTrack';
+import {
+  checkStatusCodes,
+  gateStatusCodes,
+} from './evaluation/statusEvaluator';
+import { ResultStore, Transition } from './results/ResultStore';
+import { RegressionNotifier } from './RegressionNotifier';
+
+/**
+ * Evaluates entities: in full detail for a page (nothing stored), or statuses only to store what changed and tell
+ * owners about regressions.
+ */
+export class ScorecardEvaluator {
+  static create(deps: {
+    inputs: EvaluationInputs;
+    results: ResultStore;
+    notifier: RegressionNotifier;
+  }) {
+    return new ScorecardEvaluator(deps);
+  }
+
+  private constructor(
+    private readonly deps: Parameters<typeof ScorecardEvaluator.create>[0],
+  ) {}
+
+  /** Every track that applies to each entity, in full detail, with the facts as they are now. Stores nothing. */
+  async evaluate(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<TrackEvaluation[]> {
+    return (await this.deps.inputs.gather(entities, credentials)).map(
+      ({ track, input }) => evaluateTrack(track, input),
+    );
+  }
+
+  /**
+   * Evaluates statuses only (compiled once per track), stores what changed and notifies owners of regressed gates.
+   * Returns the transitions.
+   */
+  async refresh(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<{ transitions: Transition[] }> {
+    const planned = await this.deps.inputs.gather(entities, credentials);
+    const evaluatedAt = this.deps.inputs.now().toISOString();
+    const snapshots = planned.map(({ track, input }) => {
+      const { checks, gates } = track.statuses(input);
+      const statuses: string[] = [];
+      let c = 0;
+      track.track.spec.gates.forEach((gate, g) => {
+        statuses.push(gateStatusCodes[gates[g]]);
+        for (let j = 0; j < gate.checks.length; j++) {
+          statuses.push(checkStatusCodes[checks[c++]]);
+        }
+      });
+      return {
+        entityRef: input.entityRef,
+        trackId: track.track.metadata.name,
+        evaluatedAt,
+        keys: track.statusKeys,
+        statuses,
+      };
+    });
+    const transitions = await this.deps.results.saveStatuses(snapshots);
+    await this.deps.notifier.notify(entities, transitions);
+    return { transitions };
+  }
+}

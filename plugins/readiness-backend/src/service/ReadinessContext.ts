@@ -1,0 +1,243 @@
+import {
+  AuthService,
+  CacheService,
+  DatabaseService,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { targetPaths } from '@backstage/cli-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  OnCallProvider,
+  ReadinessFactSource,
+} from '@internal/plugin-readiness-node';
+import path from 'node:path';
+import { EntityCatalog } from '../catalog/EntityCatalog';
+import { EntityFileReader } from '../catalog/EntityFileReader';
+import { ReadinessConfig } from '../config';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { DatabaseDeploymentStore } from '../deployments/DatabaseDeploymentStore';
+import { DeploymentService } from '../deployments/DeploymentService';
+import { createDeploymentsFactSource } from '../deployments/deploymentsFactSource';
+import { DatabaseEnvironmentStore } from '../environments/DatabaseEnvironmentStore';
+import { EnvironmentService } from '../environments/EnvironmentService';
+import { createCatalogFactSource } from '../facts/catalog/catalogFactSource';
+import { DatabaseEvidenceStore } from '../facts/evidence/DatabaseEvidenceStore';
+import { createEvidenceFactSource } from '../facts/evidence/evidenceFactSource';
+import { EvidenceService } from '../facts/evidence/EvidenceService';
+import { DatabaseEscalationStore } from '../oncall/DatabaseEscalationStore';
+import { OnCallAsCodeProvider } from '../oncall/OnCallAsCodeProvider';
+import { createOnCallFactSource } from '../oncall/oncallFactSource';
+import { OnCallService } from '../oncall/OnCallService';
+import {
+  PagerDutyProvider,
+  readPagerDutyConfig,
+} from '../oncall/PagerDutyProvider';
+import { RunbookService } from '../runbooks/RunbookService';
+import { createRunbooksFactSource } from '../runbooks/runbooksFactSource';
+import { AttestationService } from '../scorecards/attestations/AttestationService';
+import { DatabaseAttestationStore } from '../scorecards/attestations/DatabaseAttestationStore';
+import { EvaluationInputs } from '../scorecards/evaluation/EvaluationInputs';
+import { EvaluationQueue } from '../scorecards/EvaluationQueue';
+import { OverviewReader } from '../scorecards/read/OverviewReader';
+import { ScorecardReader } from '../scorecards/read/ScorecardReader';
+import { SystemReadinessReader } from '../scorecards/read/SystemReadinessReader';
+import { RegressionNotifier } from '../scorecards/RegressionNotifier';
+import { DatabaseResultStore } from '../scorecards/results/DatabaseResultStore';
+import { ScorecardEvaluator } from '../scorecards/ScorecardEvaluator';
+import { TrackRegistry } from '../scorecards/tracks/TrackRegistry';
+import { DatabaseWaiverStore } from '../scorecards/waivers/DatabaseWaiverStore';
+import { WaiverService } from '../scorecards/waivers/WaiverService';
+
+/** Every capability's services, built once from the backend's services and the plugin's config. */
+export type ReadinessContext = Awaited<
+  ReturnType<typeof createReadinessContext>
+>;
+
+/**
+ * Builds the stores, the services of each capability and the track registry, and connects them: new facts and
+ * environment changes ask the evaluation queue for a re-evaluation; scorecards look environments up through the
+ * environments service. Dependencies point from the routes to the services to the stores and the catalog.
+ */
+export async function createReadinessContext(deps: {
+  config: Config;
+  settings: ReadinessConfig;
+  logger: LoggerService;
+  database: DatabaseService;
+  auth: AuthService;
+  urlReader: UrlReaderService;
+  cache: CacheService;
+  catalog: CatalogService;
+  notifications: NotificationService;
+  extraFactSources: ReadinessFactSource[];
+  extraOnCallProviders: OnCallProvider[];
+}) {
+  const { settings, logger } = deps;
+  const knex = await deps.database.getClient();
+  if (!deps.database.migrations?.skip) await applyDatabaseMigrations(knex);
+
+  const catalog = EntityCatalog.create({
+    catalog: deps.catalog,
+    auth: deps.auth,
+  });
+  const evidenceStore = DatabaseEvidenceStore.create(knex);
+  const attestationStore = DatabaseAttestationStore.create(knex);
+  const waiverStore = DatabaseWaiverStore.create(knex);
+  const results = DatabaseResultStore.create(knex);
+  const environmentStore = DatabaseEnvironmentStore.create(knex);
+  const deploymentStore = DatabaseDeploymentStore.create(knex);
+
+  // Set once the evaluation queue exists; the capabilities that produce facts only ask it for re-evaluations.
+  let queue: EvaluationQueue | undefined;
+  const onNewFacts = (entityRef: string) =>
+    void queue?.requestRefresh(entityRef);
+
+  const environments = EnvironmentService.create({
+    catalog,
+    store: environmentStore,
+    onChange: systemRef => void queue?.requestSystemRefresh(systemRef),
+  });
+  const deployments = DeploymentService.create({
+    store: deploymentStore,
+    catalog,
+    environments,
+    logger,
+    onNewFacts,
+    ...(settings.rollbackWebhook
+      ? { rollbackWebhook: settings.rollbackWebhook }
+      : {}),
+  });
+  const evidence = EvidenceService.create({
+    catalog,
+    store: evidenceStore,
+    onNewFacts,
+  });
+  const files = new EntityFileReader({
+    reader: deps.urlReader,
+    localRoots: (settings.localRoots ?? [targetPaths.rootDir]).map(root =>
+      path.resolve(targetPaths.rootDir, root),
+    ),
+  });
+  const runbooks = RunbookService.create({
+    files,
+    cache: deps.cache.withOptions({ defaultTtl: { hours: 24 } }),
+    catalog,
+    logger,
+  });
+  const pagerDuty = readPagerDutyConfig(deps.config);
+  const oncall = new OnCallService({
+    providers: [
+      ...deps.extraOnCallProviders,
+      new OnCallAsCodeProvider({
+        files,
+        cache: deps.cache,
+        notifications: deps.notifications,
+      }),
+      ...(pagerDuty ? [new PagerDutyProvider(pagerDuty, logger)] : []),
+    ],
+    store: DatabaseEscalationStore.create(knex),
+    catalog,
+    logger,
+    rateLimit: settings.oncall.escalationRateLimit,
+  });
+
+  const factSources = [
+    createCatalogFactSource(),
+    createEvidenceFactSource(evidenceStore),
+    createDeploymentsFactSource(deploymentStore),
+    createRunbooksFactSource(runbooks),
+    createOnCallFactSource(oncall, logger),
+    ...deps.extraFactSources,
+  ];
+  const tracks = await TrackRegistry.fromConfig({
+    config: deps.config,
+    reader: deps.urlReader,
+    knownFactTypes: factSources.flatMap(s => s.factTypes.map(t => t.type)),
+    rootDir: targetPaths.rootDir,
+  });
+  reportTracks(tracks, settings, logger);
+
+  const inputs = EvaluationInputs.create({
+    tracks,
+    factSources,
+    catalog,
+    attestations: attestationStore,
+    waivers: waiverStore,
+    environments,
+  });
+  const evaluator = ScorecardEvaluator.create({
+    inputs,
+    results,
+    notifier: RegressionNotifier.create({
+      tracks,
+      logger,
+      notifications: deps.notifications,
+    }),
+  });
+  queue = EvaluationQueue.create({ tracks, catalog, evaluator, logger });
+  const evaluate = (...args: Parameters<ScorecardEvaluator['refresh']>) =>
+    evaluator.refresh(...args);
+
+  return {
+    catalog,
+    tracks,
+    results,
+    evaluator,
+    queue,
+    scorecards: ScorecardReader.create({
+      catalog,
+      tracks,
+      evaluator,
+      results,
+      attestations: attestationStore,
+      waivers: waiverStore,
+    }),
+    overview: OverviewReader.create({ catalog, tracks, results }),
+    systems: SystemReadinessReader.create({ catalog, tracks, evaluator }),
+    attestations: AttestationService.create({
+      catalog,
+      tracks,
+      store: attestationStore,
+      evaluate: (entity, credentials) => evaluate([entity], credentials),
+    }),
+    waivers: WaiverService.create({
+      catalog,
+      tracks,
+      store: waiverStore,
+      maxWaiverDays: settings.maxWaiverDays,
+      evaluate: (entity, credentials) => evaluate([entity], credentials),
+    }),
+    evidence,
+    evidenceStore,
+    deployments,
+    runbooks,
+    oncall,
+    environments,
+    environmentStore,
+  };
+}
+
+/** Logs the loaded tracks and every broken one (file and path); with `trackErrors: fail`, refuses to start. */
+function reportTracks(
+  tracks: TrackRegistry,
+  settings: ReadinessConfig,
+  logger: LoggerService,
+) {
+  const names = tracks.list().map(t => t.track.metadata.name);
+  logger.info(`Loaded ${names.length} readiness track(s): ${names.join(', ')}`);
+  for (const problem of tracks.problems()) {
+    logger.error(`Readiness track not loaded: ${problem.message}`);
+  }
+  if (settings.trackErrors === 'fail' && tracks.problems().length > 0) {
+    throw new Error(
+      `readiness.trackErrors is 'fail' and ${
+        tracks.problems().length
+      } track file(s) have errors: ${tracks
+        .problems()
+        .map(p => p.message)
+        .join('; ')}`,
+    );
+  }
+}
