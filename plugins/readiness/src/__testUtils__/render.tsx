@@ -18,6 +18,8 @@ import scorecard from '../__fixtures__/scorecard-rag-api.json';
 import history from '../__fixtures__/history-rag-api.json';
 import system from '../__fixtures__/system-rag-platform.json';
 import overview from '../__fixtures__/overview.json';
+import overviewBaseline from '../__fixtures__/overview-service-baseline.json';
+import overviewBaselinePassed from '../__fixtures__/overview-service-baseline-passed.json';
 import matrix from '../__fixtures__/deployments-matrix-rag-api.json';
 import deployments from '../__fixtures__/deployments-rag-api.json';
 import runbooks from '../__fixtures__/runbooks-rag-api.json';
@@ -33,6 +35,12 @@ export const fixtures = {
   history,
   system,
   overview,
+  /** The backend's answers to the overview, by query string. */
+  overviews: {
+    '': overview,
+    'trackId=service-baseline': overviewBaseline,
+    'trackId=service-baseline&status=passed': overviewBaselinePassed,
+  } as Record<string, any>,
   matrix,
   deployments,
   runbooks,
@@ -82,7 +90,15 @@ export function fakeApi(
   const base: ReadinessApi = {
     getTracks: async () => fixtures.scorecard.tracks.map((t: any) => t.track),
     getScorecard: async () => fixtures.scorecard,
-    getOverview: async () => fixtures.overview,
+    // The answers the backend gave to these filters (recorded); the page shows what it gets.
+    getOverview: async (filters = {}) => {
+      const key = new URLSearchParams(
+        filters as Record<string, string>,
+      ).toString();
+      const answer = fixtures.overviews[key];
+      if (!answer) throw new Error(`no recorded overview for '${key}'`);
+      return answer;
+    },
     getScorecardHistory: async () => fixtures.history.items,
     refreshScorecard: async () => [],
     getGate: unexpected('getGate'),

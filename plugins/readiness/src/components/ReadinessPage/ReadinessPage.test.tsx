@@ -15,43 +15,43 @@ async function choose(filter: string, option: RegExp) {
 describe('ReadinessPage', () => {
   it('lists every entity by track, how many are not ready and the top root causes', async () => {
     await render(<ReadinessPage />);
-    const total = fixtures.overview.items.length;
-    const notReady = fixtures.overview.items.filter(
-      (r: any) => r.status !== 'passed',
-    ).length;
+    const { total, blocked } = fixtures.overview;
     expect(
-      screen.getByText(`${notReady} of ${total} not ready`),
+      screen.getByText(`${blocked} of ${total} not ready`),
     ).toBeInTheDocument();
+    // The server's top root causes, as it ranks them.
     const causes = screen.getAllByTestId('top-root-cause');
-    expect(causes[0]).toHaveTextContent(
-      /Backend verified \(sprint 2\): OIDC login works end to end\s*4/,
+    expect(causes).toHaveLength(5);
+    expect(causes.map(c => c.textContent)).toContain(
+      'Backend verified (sprint 2): OIDC login works end to end4',
     );
     expect(
       screen.getAllByRole('link', { name: 'RAG API' }).length,
     ).toBeGreaterThan(0);
   });
 
-  it('filters by track and status', async () => {
-    await render(<ReadinessPage />);
+  it('asks the server for the filtered overview and shows its counts', async () => {
+    const api = fakeApi();
+    await render(<ReadinessPage />, { api });
     await choose('trackId', /Service baseline/);
-    const baseline = fixtures.overview.items.filter(
-      (r: any) => r.trackId === 'service-baseline',
-    );
+    const baseline = fixtures.overviews['trackId=service-baseline'];
     expect(
-      screen.getByText(
-        `${baseline.filter((r: any) => r.status !== 'passed').length} of ${
-          baseline.length
-        } not ready`,
+      await screen.findByText(
+        `${baseline.blocked} of ${baseline.total} not ready`,
       ),
     ).toBeInTheDocument();
     await choose('status', /^passed$/);
+    const passed = fixtures.overviews['trackId=service-baseline&status=passed'];
     expect(
-      screen.getByText(
-        `0 of ${
-          baseline.filter((r: any) => r.status === 'passed').length
-        } not ready`,
-      ),
+      await screen.findByText(`0 of ${passed.total} not ready`),
     ).toBeInTheDocument();
+    expect(
+      api.calls.filter(([name]) => name === 'getOverview').map(([, a]) => a),
+    ).toEqual([
+      [{}],
+      [{ trackId: 'service-baseline' }],
+      [{ trackId: 'service-baseline', status: 'passed' }],
+    ]);
     expect(
       screen.getByText('Nothing blocks the entities shown.'),
     ).toBeInTheDocument();
@@ -66,5 +66,32 @@ describe('ReadinessPage', () => {
     expect(
       (await screen.findAllByText(/overview failed/)).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('says which track files could not be loaded, and never that nothing blocks because of them', async () => {
+    const problem = {
+      source: '/srv/tracks/typo.yaml',
+      message:
+        "Invalid readiness track /srv/tracks/typo.yaml:\n  - spec.gates[0].dependsOn[0]: unknown gate 'nope'",
+    };
+    await render(<ReadinessPage />, {
+      api: fakeApi({
+        getOverview: async () => ({
+          ...fixtures.overviews['trackId=service-baseline&status=passed'],
+          trackProblems: [problem],
+        }),
+      }),
+    });
+    expect(
+      await screen.findByText(
+        'Error: 1 track could not be loaded: their readiness is not shown',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('track-problem')).toHaveTextContent(
+      "spec.gates[0].dependsOn[0]: unknown gate 'nope'",
+    );
+    expect(
+      screen.queryByText('Nothing blocks the entities shown.'),
+    ).not.toBeInTheDocument();
   });
 });

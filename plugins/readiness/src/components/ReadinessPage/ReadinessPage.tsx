@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   Box,
   Card,
@@ -19,6 +19,7 @@ import {
   Page,
   Progress,
   ResponseErrorPanel,
+  WarningPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -71,13 +72,20 @@ function FilterSelect(props: {
 export function ReadinessPage() {
   const api = useApi(readinessApiRef);
   const tracks = useAsyncRetry(() => api.getTracks(), [api]);
-  const overview = useAsyncRetry(() => api.getOverview(), [api]);
   const [filters, setFilters] = useState<Filters>({
     trackId: ALL,
     owner: ALL,
     system: ALL,
     status: ALL,
   });
+  // Filters, counts and top root causes are computed once, by the server; the page shows what it gets.
+  const overview = useAsyncRetry(
+    () =>
+      api.getOverview(
+        Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+      ),
+    [api, filters],
+  );
   const set = (key: keyof Filters) => (v: string) =>
     setFilters(f => ({ ...f, [key]: v }));
   const trackTitle = (id: string) =>
@@ -92,45 +100,16 @@ export function ReadinessPage() {
       ?.spec.gates.find(g => g.id === gateId)
       ?.checks.find(c => c.id === checkId)?.title ?? checkId;
 
-  const rows = useMemo(
-    () =>
-      (overview.value?.items ?? []).filter(
-        r =>
-          (!filters.trackId || r.trackId === filters.trackId) &&
-          (!filters.owner || r.owner === filters.owner) &&
-          (!filters.system || r.system === filters.system) &&
-          (!filters.status || r.status === filters.status),
-      ),
-    [overview.value, filters],
-  );
-  const distinct = (pick: (r: OverviewRow) => string | undefined) =>
-    [
-      ...new Set(
-        (overview.value?.items ?? [])
-          .map(pick)
-          .filter((v): v is string => Boolean(v)),
-      ),
-    ].sort();
-  const causes = new Map<string, { title: string; count: number }>();
-  for (const r of rows) {
-    for (const c of r.rootCauses) {
-      const key = `${r.trackId}/${c.gateId}/${c.checkId}`;
-      const entry = causes.get(key) ?? {
-        title: `${gateTitle(r.trackId, c.gateId)}: ${checkTitle(
-          r.trackId,
-          c.gateId,
-          c.checkId,
-        )}`,
-        count: 0,
-      };
-      entry.count++;
-      causes.set(key, entry);
-    }
-  }
-  const topCauses = [...causes.values()]
-    .sort((a, b) => b.count - a.count)
-    .slice(0, 5);
-  const notReady = rows.filter(r => r.status !== 'passed').length;
+  const rows = overview.value?.items ?? [];
+  const options = overview.value?.options ?? {
+    trackIds: [],
+    owners: [],
+    systems: [],
+  };
+  const topCauses = (overview.value?.topRootCauses ?? []).slice(0, 5);
+  const trackProblems = overview.value?.trackProblems ?? [];
+  const failedToLoad = Boolean(overview.error || tracks.error);
+  const notReady = overview.value?.blocked ?? 0;
 
   const columns: TableColumn<OverviewRow>[] = [
     {
@@ -186,10 +165,34 @@ export function ReadinessPage() {
       />
       <Content>
         <ContentHeader title="Every entity by track" />
-        {(overview.error || tracks.error) && (
+        {failedToLoad && (
           <ResponseErrorPanel error={(overview.error ?? tracks.error)!} />
         )}
-        {overview.loading || tracks.loading ? (
+        {trackProblems.length > 0 && (
+          <Box mb={2}>
+            <WarningPanel
+              severity="error"
+              defaultExpanded
+              title={`${trackProblems.length} track${
+                trackProblems.length === 1 ? '' : 's'
+              } could not be loaded: their readiness is not shown`}
+            >
+              {trackProblems.map(p => (
+                <Typography
+                  key={p.source}
+                  variant="body2"
+                  component="pre"
+                  data-testid="track-problem"
+                  style={{ whiteSpace: 'pre-wrap' }}
+                >
+                  {p.message}
+                </Typography>
+              ))}
+            </WarningPanel>
+          </Box>
+        )}
+        {failedToLoad ? null : (overview.loading && !overview.value) ||
+          tracks.loading ? (
           <Progress />
         ) : (
           <Grid container spacing={3}>
@@ -207,10 +210,7 @@ export function ReadinessPage() {
                         label="Track"
                         value={filters.trackId}
                         onChange={set('trackId')}
-                        options={distinct(r => r.trackId).map(t => [
-                          t,
-                          trackTitle(t),
-                        ])}
+                        options={options.trackIds.map(t => [t, trackTitle(t)])}
                       />
                     </Grid>
                     <Grid item xs={6} md={3}>
@@ -219,10 +219,7 @@ export function ReadinessPage() {
                         label="Owner"
                         value={filters.owner}
                         onChange={set('owner')}
-                        options={distinct(r => r.owner).map(o => [
-                          o,
-                          refName(o),
-                        ])}
+                        options={options.owners.map(o => [o, refName(o)])}
                       />
                     </Grid>
                     <Grid item xs={6} md={3}>
@@ -231,7 +228,7 @@ export function ReadinessPage() {
                         label="System"
                         value={filters.system}
                         onChange={set('system')}
-                        options={distinct(r => r.system).map(s => [s, s])}
+                        options={options.systems.map(s => [s, s])}
                       />
                     </Grid>
                     <Grid item xs={6} md={3}>
@@ -266,16 +263,22 @@ export function ReadinessPage() {
                 />
                 <CardContent>
                   {topCauses.length === 0 ? (
-                    <Typography>Nothing blocks the entities shown.</Typography>
+                    <Typography>
+                      {trackProblems.length > 0
+                        ? 'Nothing blocks the entities shown by the tracks that loaded; the broken tracks above are not evaluated.'
+                        : 'Nothing blocks the entities shown.'}
+                    </Typography>
                   ) : (
                     topCauses.map(c => (
                       <Box
-                        key={c.title}
+                        key={`${c.trackId}/${c.gateId}/${c.checkId}`}
                         display="flex"
                         justifyContent="space-between"
                         data-testid="top-root-cause"
                       >
-                        <Typography variant="body2">{c.title}</Typography>
+                        <Typography variant="body2">
+                          {c.gateTitle}: {c.title}
+                        </Typography>
                         <Typography variant="body2">
                           <b>{c.count}</b>
                         </Typography>

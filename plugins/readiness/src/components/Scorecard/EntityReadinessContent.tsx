@@ -15,6 +15,7 @@ import {
   EmptyState,
   Progress,
   ResponseErrorPanel,
+  WarningPanel,
 } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
@@ -52,9 +53,10 @@ export function EntityReadinessContent(
     [],
     { pollMs },
   );
+  // The history changes only when a transition is stored: fetched again only then, not on every poll.
   const history = useReadiness(
     (a, ref) => a.getScorecardHistory(ref, { limit: 500 }),
-    [value?.evaluatedAt],
+    [value?.historyChangedAt],
   );
   const [trackIndex, setTrackIndex] = useState(0);
   const [gateId, setGateId] = useState<string | undefined>();
@@ -81,7 +83,30 @@ export function EntityReadinessContent(
 
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
+  const problems = value?.trackProblems ?? [];
+  const problemsPanel = problems.length > 0 && (
+    <WarningPanel
+      severity="error"
+      defaultExpanded
+      title={`${problems.length} readiness track${
+        problems.length === 1 ? '' : 's'
+      } could not be loaded: what they would say about this entity is unknown`}
+    >
+      {problems.map(p => (
+        <Typography
+          key={p.source}
+          variant="body2"
+          component="pre"
+          data-testid="track-problem"
+          style={{ whiteSpace: 'pre-wrap' }}
+        >
+          {p.message}
+        </Typography>
+      ))}
+    </WarningPanel>
+  );
   if (!value || value.tracks.length === 0) {
+    if (problemsPanel) return problemsPanel;
     return (
       <EmptyState
         missing="info"
@@ -105,6 +130,11 @@ export function EntityReadinessContent(
 
   return (
     <Grid container spacing={3}>
+      {problemsPanel && (
+        <Grid item xs={12}>
+          {problemsPanel}
+        </Grid>
+      )}
       <Grid item xs={12}>
         <Box display="flex" alignItems="center" justifyContent="space-between">
           {value.tracks.length > 1 ? (
