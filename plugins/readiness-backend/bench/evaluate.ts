@@ -17,10 +17,8 @@ import { Entity } from '@backstage/catalog-model';
 import { JsonRulesEngineFactChecker } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import { TechInsightsStore } from '@backstage-community/plugin-tech-insights-node';
 import { Fact, Track } from '@internal/plugin-readiness-common';
-import {
-  compileTrack,
-  evaluateTrack,
-} from '../src/scorecards/evaluation/evaluateTrack';
+import { evaluateTrack } from '../src/scorecards/evaluation/evaluateTrack';
+import { compileTrack } from '../src/scorecards/evaluation/compiledTrack';
 import { compileStatusEvaluator } from '../src/scorecards/evaluation/statusEvaluator';
 import { applyDatabaseMigrations } from '../src/database/migrations';
 import { DatabaseEvidenceStore } from '../src/facts/evidence/DatabaseEvidenceStore';

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { TrackCheck } from '@internal/plugin-readiness-common';
 import { TrackRegistry } from './tracks/TrackRegistry';
-import { trackAppliesTo } from './evaluation/evaluateTrack';
+import { trackAppliesTo } from './evaluation/compiledTrack';
 
 /** Finds the check a request names, or a 400 that names the field that is wrong. */
 export function resolveCheckTarget(

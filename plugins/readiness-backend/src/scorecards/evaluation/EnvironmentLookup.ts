@@ -1,4 +1,4 @@
-import { EvaluationEnvironment } from './evaluateTrack';
+import { EvaluationEnvironment } from './compiledTrack';
 
 /**
  * What evaluation needs to know of environments: the active ones recorded for each System (names and tiers), so

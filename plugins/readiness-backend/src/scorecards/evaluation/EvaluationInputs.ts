@@ -19,7 +19,7 @@ import {
   EvaluationEnvironment,
   EvaluationInput,
   factTypeFor,
-} from './evaluateTrack';
+} from './compiledTrack';
 
 /** One track to evaluate for one entity, with everything the evaluator needs. */
 export interface PlannedEvaluation {

@@ -5,13 +5,13 @@ import {
   Track,
   Waiver,
 } from '@internal/plugin-readiness-common';
+import { evaluateTrack } from './evaluateTrack';
 import {
   compileTrack,
-  evaluateTrack,
   EvaluationInput,
   topologicalOrder,
   trackAppliesTo,
-} from './evaluateTrack';
+} from './compiledTrack';
 
 const manual = (id: string) => ({
   id,

@@ -1,10 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  GateStatus,
   OverviewRow,
   ReadinessOverview,
   ownerRefOf,
 } from '@internal/plugin-readiness-common';
 import { LoadedTrack } from '../tracks/TrackRegistry';
+import { rootCausesByGate } from '../evaluation/rootCauses';
 
 type Vector = {
   trackId: string;
@@ -14,8 +16,7 @@ type Vector = {
 
 /**
  * One overview row from a stored status vector: gates passed, the next gate (the first in dependency order that has
- * not passed) and its root causes — the failing or unmeasured checks of the failed or unmeasured gates it depends
- * on, itself included (the same definition as the detailed evaluation's).
+ * not passed) and its root causes, by the same definition as the live scorecard's ({@link rootCausesByGate}).
  */
 export function overviewRow(
   entity: Entity,
@@ -47,25 +48,15 @@ export function overviewRow(
   const nextGate = track.order.find(
     id => gateStatus(id) !== 'passed' && gateStatus(id) !== 'not-applicable',
   );
-  const rootCauses: OverviewRow['rootCauses'] = [];
-  if (nextGate) {
-    const byId = new Map(gates.map(g => [g.id, g]));
-    const seen = new Set<string>();
-    const visit = (id: string) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      const gate = byId.get(id)!;
-      (gate.dependsOn ?? []).forEach(visit);
-      if (gateStatus(id) === 'failed' || gateStatus(id) === 'unknown') {
-        for (const check of gate.checks) {
-          const status = vector.statuses[`${id}/${check.id}`];
-          if (status === 'fail' || status === 'unknown')
-            rootCauses.push({ gateId: id, checkId: check.id, status });
-        }
-      }
-    };
-    visit(nextGate);
-  }
+  // The same definition as the live scorecard's, over the stored statuses.
+  const rootCauses = nextGate
+    ? rootCausesByGate(
+        gates,
+        track.order,
+        id => gateStatus(id) as GateStatus | undefined,
+        (gateId, checkId) => vector.statuses[`${gateId}/${checkId}`],
+      ).get(nextGate)!.rootCauses
+    : [];
   let status: OverviewRow['status'] = 'passed';
   if (statuses.includes('failed')) status = 'failed';
   else if (statuses.includes('unknown')) status = 'unknown';

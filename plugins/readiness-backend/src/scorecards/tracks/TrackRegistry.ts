@@ -10,13 +10,10 @@ import {
   compileTrack,
   EvaluationInput,
   trackAppliesTo,
-} from '../evaluation/evaluateTrack';
-import {
-  compileStatusEvaluator,
-  StatusVector,
-} from '../evaluation/statusEvaluator';
+} from '../evaluation/compiledTrack';
+import { statusEvaluatorOf, StatusVector } from '../evaluation/statusEvaluator';
 
-/** A loaded track, compiled both ways, and the file (or URL) it came from. */
+/** A loaded track, compiled once, and the file (or URL) it came from. */
 export interface LoadedTrack extends CompiledTrack {
   source: string;
   /** Statuses only, for re-evaluating many entities. */
@@ -25,13 +22,13 @@ export interface LoadedTrack extends CompiledTrack {
   statusKeys: string[];
 }
 
-/** Compiles a parsed track for both the detailed and the status-only evaluator. */
+/** Compiles a parsed track and its status evaluator (the detailed evaluation derives from it). */
 export function loadTrack(track: Track, source: string): LoadedTrack {
   const compiled = compileTrack(track);
   return {
     ...compiled,
     source,
-    statuses: compileStatusEvaluator(compiled),
+    statuses: statusEvaluatorOf(compiled),
     statusKeys: track.spec.gates.flatMap(g => [
       `${g.id}/`,
       ...g.checks.map(c => `${g.id}/${c.id}`),

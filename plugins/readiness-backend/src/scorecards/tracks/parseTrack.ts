@@ -11,7 +11,7 @@ import {
 } from '@internal/plugin-readiness-common';
 import { factTypeMatches } from '@internal/plugin-readiness-node';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ENVIRONMENT_PLACEHOLDER } from '../evaluation/evaluateTrack';
+import { ENVIRONMENT_PLACEHOLDER } from '../evaluation/compiledTrack';
 
 /** Raised when a track file is invalid; the message lists every problem, each with the file and path. */
 export class TrackValidationError extends Error {
