@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import openapiTS, { astToString } from 'openapi-typescript';
 
 const dir = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -61,9 +62,42 @@ export function renderOperationsModule(yamlText) {
   ].join('\n');
 }
 
+/**
+ * The wire types (`paths`, `components`, `operations`) for readiness-common, generated from the spec with
+ * openapi-typescript: the one source of the types the backend, the client, the frontend and the CLI use.
+ */
+export async function renderTypesModule(yamlText) {
+  const ast = await openapiTS(parse(yamlText), {
+    exportType: false,
+    alphabetize: true,
+  });
+  return [
+    '// This file is generated from plugins/readiness-backend/src/schema/openapi.yaml by',
+    '// plugins/readiness-backend/scripts/generate-openapi-module.mjs (openapi-typescript). Do not edit it by hand.',
+    '/* eslint-disable */',
+    "import type { JsonValue as BackstageJsonValue } from '@backstage/types';",
+    '',
+    astToString(ast)
+      // The spec's JsonValue (any JSON) is Backstage's JsonValue, not `unknown`.
+      .replace(
+        /^(\s+)JsonValue: unknown;$/m,
+        '$1JsonValue: BackstageJsonValue;',
+      )
+      // API reports need a release tag on every exported declaration.
+      .replace(
+        /^export (interface|type) (\w+)/gm,
+        '/** @public */\nexport $1 $2',
+      ),
+  ].join('\n');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const yamlText = readFileSync(join(dir, 'openapi.yaml'), 'utf8');
   const outputs = [
+    [
+      join(commonDir, 'openapi.generated.ts'),
+      await renderTypesModule(yamlText),
+    ],
     [join(dir, 'openapi.generated.ts'), renderOpenApiModule(yamlText)],
     [
       join(commonDir, 'operations.generated.ts'),

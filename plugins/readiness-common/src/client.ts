@@ -1,24 +1,27 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   Attestation,
+  CheckTargetRequest,
   EntityScorecard,
-  Evidence,
-  EvidenceRequest,
   GateResult,
   ReadinessOverview,
   SystemReadiness,
+  Track,
   Transition,
   Waiver,
-} from './results';
-import { Track } from './tracks';
+} from './scorecards';
+import { Evidence, EvidenceRequest } from './facts';
 import {
-  AlertRunbooks,
-  EntityRunbooks,
-  EnvironmentRecordRequest,
-  Escalation,
-  OnCallSummary,
-  ReadinessEnvironment,
-} from './operations';
+  Deployment,
+  DeploymentBatchResult,
+  DeploymentMatrix,
+  DeploymentRequest,
+  RollbackResult,
+} from './deployments';
+import { AlertRunbooks, EntityRunbooks } from './runbooks';
+import { Escalation, OnCallSummary } from './oncall';
+import { EnvironmentRecordRequest, ReadinessEnvironment } from './environments';
 import { readinessOperations } from './schema/operations.generated';
 
 type OperationId = keyof typeof readinessOperations;
@@ -32,14 +35,6 @@ export interface ReadinessClientDiscovery {
 export interface ReadinessClientFetch {
   fetch: typeof fetch;
 }
-
-/** A check of a track, for one entity. @public */
-export type CheckTargetRequest = {
-  entityRef: string;
-  trackId: string;
-  gateId: string;
-  checkId: string;
-};
 
 /** The Readiness API. @public */
 export interface ReadinessApi {
@@ -115,71 +110,15 @@ export interface ReadinessApi {
   ): Promise<ReadinessEnvironment>;
 }
 
-/** A deployment as CI records it (POST /deployments). @public */
-export type DeploymentRequest = {
-  entityRef: string;
-  /** The environment Resource: a ref (resource:default/rag-staging) or a name (rag-staging). */
-  environment: string;
-  version: string;
-  status: 'in_progress' | 'succeeded' | 'failed' | 'rolled_back';
-  actor?: string;
-  commitSha?: string;
-  url?: string;
-  startedAt?: string;
-  finishedAt?: string;
-  externalId?: string;
-};
-
-/** A recorded deployment. @public */
-export type Deployment = Omit<DeploymentRequest, 'startedAt'> & {
-  id: string;
-  startedAt: string;
-  rollbackOf?: string;
-  recordedBy: string;
-  updatedAt: string;
-};
-
-/** One item's result of a batch (POST /deployments/batch): 201, 200, or the 4xx with its error. @public */
-export type DeploymentBatchResult = {
-  status: number;
-  deployment?: Deployment;
-  error?: { name: string; message: string };
-};
-
-/** One entity's environment × version matrix. @public */
-export type DeploymentMatrix = {
-  entityRef: string;
-  environments: Array<{
-    environment: string;
-    title: string;
-    latest?: Deployment;
-    lastSuccessful?: Deployment;
-    ageDays?: number;
-  }>;
-  /** Whether a rollback from the portal tells a CD system (in the single-entity matrix). */
-  rollbackWebhook?: { configured: boolean };
-};
-
-/** What a rollback did, including whether a CD system was told. @public */
-export type RollbackResult = {
-  deployment: Deployment;
-  webhook: {
-    configured: boolean;
-    delivered?: boolean;
-    status?: number;
-    message: string;
-  };
-};
-
-/** Splits `kind:namespace/name` (namespace optional) for the URL. */
+/** Splits a ref (`kind:namespace/name`, namespace optional) for the URL; a TypeError for anything else. */
 function refParts(entityRef: string, defaultKind?: string) {
-  const match = /^(?:([^:/]+):)?(?:([^:/]+)\/)?([^:/]+)$/.exec(entityRef);
-  const kind = match?.[1] ?? defaultKind;
-  if (!match || !kind)
+  try {
+    return parseEntityRef(entityRef, defaultKind ? { defaultKind } : {});
+  } catch {
     throw new TypeError(
       `'${entityRef}' is not an entity ref like component:default/rag-api`,
     );
-  return { kind, namespace: match[2] ?? 'default', name: match[3] };
+  }
 }
 
 /**

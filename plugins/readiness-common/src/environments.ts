@@ -1,3 +1,5 @@
+import type { RequestOf, Schemas } from './schema/wire';
+
 /**
  * The rule for an environment's name (the name of its catalog Resource): 3 to 40 lower-case letters, digits and
  * dashes, starting with a letter and not ending with a dash. The scaffolder field, the validate action and the
@@ -37,3 +39,15 @@ export function isEnvironmentResource(entity: {
     (entity.spec as { type?: unknown } | undefined)?.type === 'environment'
   );
 }
+
+/**
+ * An environment recorded with the readiness backend: the environment Resource, the System it serves and its tier.
+ * Gates scoped to an environment apply to the System's components while an active one of that tier (or name) is
+ * recorded.
+ *
+ * @public
+ */
+export type ReadinessEnvironment = Schemas['ReadinessEnvironment'];
+
+/** What recording an environment takes (PUT /environments/{namespace}/{name}). @public */
+export type EnvironmentRecordRequest = RequestOf<'RecordEnvironment'>;

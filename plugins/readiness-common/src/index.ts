@@ -1,13 +1,19 @@
 /**
- * Types, permissions and the typed API client shared by the Readiness plugins.
+ * Types, permissions and the typed API client shared by the Readiness plugins. The wire types are derived from the
+ * backend's OpenAPI spec, by capability.
  *
  * @packageDocumentation
  */
-export * from './tracks';
-export * from './results';
+export * from './scorecards';
+export * from './facts';
+export * from './deployments';
+export * from './runbooks';
+export * from './oncall';
+export * from './environments';
+export * from './refs';
 export * from './permissions';
 export * from './client';
 export { readinessOperations } from './schema/operations.generated';
-export * from './operations';
-export * from './refs';
-export * from './environments';
+export type { components, operations, paths } from './schema/openapi.generated';
+export * from './gateReport';
+export { runReadinessGate } from './cli/readinessGate';

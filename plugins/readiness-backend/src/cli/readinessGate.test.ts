@@ -64,9 +64,9 @@ describe('readiness-gate CLI against a running readiness backend', () => {
     );
     expect(code).toBe(1);
     expect(stdout).toContain(
-      "NOT PASSED: gate 'deployment-prepared' of track 'rag-production-readiness' is blocked",
+      "component:default/rag-api has not passed gate 'deployment-prepared' of track 'rag-production-readiness': it is blocked (waiting for backend-verified, frontend-verified,",
     );
-    expect(stdout).toContain('Blocked by gate(s): backend-verified');
+    expect(stdout).toContain('Root causes:');
     expect(stdout).toMatch(
       /\[fail\] backend-verified\/oidc-login: evidence.tests.oidc-login of component:default\/rag-api/,
     );
@@ -86,8 +86,7 @@ describe('readiness-gate CLI against a running readiness backend', () => {
     );
     expect(code).toBe(1);
     expect(stdout).toBe(
-      'component:default/rag-api\n' +
-        "NOT PASSED: gate 'production-verified' of track 'rag-production-readiness' is not-applicable\n" +
+      "component:default/rag-api has not passed gate 'production-verified' of track 'rag-production-readiness': it does not apply yet. " +
         'Not applicable: no production environment is recorded for system:default/rag-platform\n',
     );
   });
@@ -104,7 +103,7 @@ describe('readiness-gate CLI against a running readiness backend', () => {
     expect([code, stdout]).toEqual([
       0,
       expect.stringContaining(
-        "PASSED: gate 'catalogued' of track 'service-baseline' is passed",
+        "component:default/rag-api passed gate 'catalogued' of track 'service-baseline'",
       ),
     ]);
   });

@@ -7,11 +7,13 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
+  DeploymentMatrix,
   DeploymentRequest,
   entityRefKey,
+  RollbackResult,
 } from '@internal/plugin-readiness-common';
 import { EntityCatalog } from '../catalog/EntityCatalog';
-import { Deployment, DeploymentStore, NewDeployment } from './DeploymentStore';
+import { DeploymentStore, NewDeployment } from './DeploymentStore';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ref = (e: Entity | string) => entityRefKey(e);
@@ -22,13 +24,8 @@ export interface RollbackWebhook {
   secret: string;
 }
 
-export interface EnvironmentRow {
-  environment: string;
-  title: string;
-  latest?: Deployment;
-  lastSuccessful?: Deployment;
-  ageDays?: number;
-}
+/** One environment of a matrix row (the wire type). */
+export type EnvironmentRow = DeploymentMatrix['environments'][number];
 
 /** What deployments need to know of environments (the environments room answers). */
 export interface DeploymentEnvironments {
@@ -177,7 +174,7 @@ export class DeploymentService {
     id: string,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     reason?: string,
-  ) {
+  ): Promise<RollbackResult> {
     const actor = credentials.principal.userEntityRef;
     const target = await this.deps.store.get(id);
     if (!target) throw new NotFoundError(`No deployment ${id}`);

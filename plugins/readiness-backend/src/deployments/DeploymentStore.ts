@@ -1,33 +1,20 @@
+import type {
+  Deployment,
+  DeploymentStatus,
+} from '@internal/plugin-readiness-common';
+
+export type { Deployment, DeploymentStatus };
+
 /** What a deployment can be; `in_progress` is the only status that is not final. */
 export const deploymentStatuses = [
   'in_progress',
   'succeeded',
   'failed',
   'rolled_back',
-] as const;
-export type DeploymentStatus = (typeof deploymentStatuses)[number];
+] as const satisfies readonly DeploymentStatus[];
 
-export interface NewDeployment {
-  entityRef: string;
-  /** Entity ref of the environment Resource, e.g. resource:default/rag-staging. */
-  environment: string;
-  version: string;
-  status: DeploymentStatus;
-  actor?: string;
-  commitSha?: string;
-  url?: string;
-  startedAt: string;
-  finishedAt?: string;
-  /** The same externalId again updates the same record instead of adding one. */
-  externalId?: string;
-  rollbackOf?: string;
-}
-
-export interface Deployment extends NewDeployment {
-  id: string;
-  recordedBy: string;
-  updatedAt: string;
-}
+/** A deployment to store: the wire type without what the store assigns. */
+export type NewDeployment = Omit<Deployment, 'id' | 'recordedBy' | 'updatedAt'>;
 
 /** Per environment: the latest deployment and the latest successful one. */
 export interface EnvironmentState {

@@ -1,4 +1,5 @@
 import {
+  DeploymentBatchResult,
   entityRefKey,
   readinessDeploymentCreatePermission,
   readinessDeploymentRollbackPermission,
@@ -52,7 +53,7 @@ export function registerDeploymentRoutes(
       await ctx.deployments.fromRequest(req.body, credentials),
       principalName(credentials),
     );
-    res.status(created ? 201 : 200).json(deployment as any);
+    res.status(created ? 201 : 200).json(deployment);
   });
 
   router.post('/deployments/batch', async (req, res) => {
@@ -61,11 +62,7 @@ export function registerDeploymentRoutes(
       req,
       readinessDeploymentCreatePermission,
     );
-    const items: Array<{
-      status: number;
-      deployment?: any;
-      error?: { name: string; message: string };
-    }> = new Array(req.body.items.length);
+    const items: DeploymentBatchResult[] = new Array(req.body.items.length);
     const valid: Array<{ index: number; deployment: NewDeployment }> = [];
     for (const [index, body] of req.body.items.entries()) {
       try {
@@ -91,7 +88,7 @@ export function registerDeploymentRoutes(
               deployment: result.deployment,
             };
     });
-    res.json({ items } as any);
+    res.json({ items });
   });
 
   router.get('/deployments/:kind/:namespace/:name', async (req, res) => {
@@ -106,7 +103,7 @@ export function registerDeploymentRoutes(
       limit: limit ? Number(limit) : 20,
       offset: offset ? Number(offset) : 0,
     });
-    res.json(page as any);
+    res.json(page);
   });
 
   router.get(
@@ -127,7 +124,7 @@ export function registerDeploymentRoutes(
         rollbackWebhook: {
           configured: ctx.deployments.rollbackWebhookConfigured(),
         },
-      } as any);
+      });
     },
   );
 
@@ -145,7 +142,7 @@ export function registerDeploymentRoutes(
     res.json({
       systemRef: entityRefKey(system),
       environments: environments.map(e => entityRefKey(e)),
-      items: (await ctx.deployments.matrix(components, environments)) as any,
+      items: await ctx.deployments.matrix(components, environments),
     });
   });
 
@@ -163,6 +160,6 @@ export function registerDeploymentRoutes(
       () =>
         ctx.deployments.rollback(req.params.id, credentials, req.body?.reason),
     );
-    res.status(201).json(result as any);
+    res.status(201).json(result);
   });
 }

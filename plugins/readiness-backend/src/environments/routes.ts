@@ -23,7 +23,7 @@ export function registerEnvironmentRoutes(
       ...(system ? { system } : {}),
       includeDecommissioned: includeDecommissioned === 'true',
     });
-    res.json({ items } as any);
+    res.json({ items });
   });
 
   router.put('/environments/:namespace/:name', async (req, res) => {
@@ -40,7 +40,7 @@ export function registerEnvironmentRoutes(
       { namespace, name, system: req.body.system, tier: req.body.tier },
       () => ctx.environments.record(req.params, req.body, credentials),
     );
-    res.status(created ? 201 : 200).json(environment as any);
+    res.status(created ? 201 : 200).json(environment);
   });
 
   router.post(
@@ -64,7 +64,7 @@ export function registerEnvironmentRoutes(
             credentials,
           ),
       );
-      res.json(environment as any);
+      res.json(environment);
     },
   );
 }

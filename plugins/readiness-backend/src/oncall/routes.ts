@@ -24,7 +24,7 @@ export function registerOnCallRoutes(
       entityRefKey(req.params),
       credentials,
     );
-    res.json((await ctx.oncall.summary(entity, credentials)) as any);
+    res.json(await ctx.oncall.summary(entity, credentials));
   });
 
   router.get('/oncall/:kind/:namespace/:name/escalations', async (req, res) => {
@@ -35,7 +35,7 @@ export function registerOnCallRoutes(
     );
     const limit = req.query.limit ? Number(req.query.limit) : 20;
     res.json({
-      items: (await ctx.oncall.history(entityRefKey(entity), limit)) as any,
+      items: await ctx.oncall.history(entityRefKey(entity), limit),
     });
   });
 
@@ -65,7 +65,7 @@ export function registerOnCallRoutes(
               credentials.principal.userEntityRef,
             ),
         );
-        res.status(201).json(escalation as any);
+        res.status(201).json(escalation);
       } catch (error) {
         if (error instanceof TooManyEscalationsError) {
           res.setHeader('Retry-After', String(error.retryAfterSeconds));

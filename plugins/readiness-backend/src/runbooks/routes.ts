@@ -23,6 +23,6 @@ export function registerRunbookRoutes(
       entityRefKey(req.params),
       credentials,
     );
-    res.json((await ctx.runbooks.forEntity(entity)) as any);
+    res.json(await ctx.runbooks.forEntity(entity));
   });
 }

@@ -143,179 +143,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "type": "object",
-                  "required": [
-                    "items",
-                    "total",
-                    "blocked",
-                    "options",
-                    "topRootCauses",
-                    "trackProblems"
-                  ],
-                  "properties": {
-                    "items": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "entityRef",
-                          "kind",
-                          "trackId",
-                          "status",
-                          "gatesPassed",
-                          "gatesTotal",
-                          "gates",
-                          "rootCauses"
-                        ],
-                        "properties": {
-                          "entityRef": {
-                            "type": "string"
-                          },
-                          "kind": {
-                            "type": "string"
-                          },
-                          "title": {
-                            "type": "string"
-                          },
-                          "owner": {
-                            "type": "string"
-                          },
-                          "system": {
-                            "type": "string"
-                          },
-                          "trackId": {
-                            "type": "string"
-                          },
-                          "status": {
-                            "type": "string"
-                          },
-                          "gatesPassed": {
-                            "type": "integer"
-                          },
-                          "gatesTotal": {
-                            "type": "integer"
-                          },
-                          "gates": {
-                            "type": "object",
-                            "additionalProperties": {
-                              "type": "string"
-                            },
-                            "description": "Every gate's status by gate id"
-                          },
-                          "nextGate": {
-                            "type": "string"
-                          },
-                          "evaluatedAt": {
-                            "type": "string"
-                          },
-                          "rootCauses": {
-                            "type": "array",
-                            "items": {
-                              "type": "object",
-                              "required": [
-                                "gateId",
-                                "checkId",
-                                "status"
-                              ],
-                              "properties": {
-                                "gateId": {
-                                  "type": "string"
-                                },
-                                "checkId": {
-                                  "type": "string"
-                                },
-                                "status": {
-                                  "type": "string"
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    },
-                    "total": {
-                      "type": "integer"
-                    },
-                    "blocked": {
-                      "type": "integer"
-                    },
-                    "options": {
-                      "type": "object",
-                      "description": "The values each filter can take, from every row before filtering",
-                      "required": [
-                        "trackIds",
-                        "owners",
-                        "systems"
-                      ],
-                      "properties": {
-                        "trackIds": {
-                          "type": "array",
-                          "items": {
-                            "type": "string"
-                          }
-                        },
-                        "owners": {
-                          "type": "array",
-                          "items": {
-                            "type": "string"
-                          }
-                        },
-                        "systems": {
-                          "type": "array",
-                          "items": {
-                            "type": "string"
-                          }
-                        }
-                      }
-                    },
-                    "trackProblems": {
-                      "type": "array",
-                      "items": {
-                        "$ref": "#/components/schemas/TrackProblem"
-                      }
-                    },
-                    "topRootCauses": {
-                      "type": "array",
-                      "items": {
-                        "type": "object",
-                        "required": [
-                          "trackId",
-                          "gateId",
-                          "checkId",
-                          "title",
-                          "gateTitle",
-                          "count",
-                          "entityRefs"
-                        ],
-                        "properties": {
-                          "trackId": {
-                            "type": "string"
-                          },
-                          "gateId": {
-                            "type": "string"
-                          },
-                          "checkId": {
-                            "type": "string"
-                          },
-                          "title": {
-                            "type": "string"
-                          },
-                          "gateTitle": {
-                            "type": "string"
-                          },
-                          "count": {
-                            "type": "integer"
-                          },
-                          "entityRefs": {
-                            "type": "array",
-                            "items": {
-                              "type": "string"
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
+                  "$ref": "#/components/schemas/ReadinessOverview"
                 }
               }
             }
@@ -1817,6 +1645,11 @@ export const spec = {
             "maxLength": 200
           },
           "value": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/JsonValue"
+              }
+            ],
             "description": "Any JSON value, e.g. {\"status\": \"failed\", \"failures\": 3}"
           },
           "observedAt": {
@@ -1862,7 +1695,7 @@ export const spec = {
             "type": "string"
           },
           "value": {
-            "description": "Any JSON value"
+            "$ref": "#/components/schemas/JsonValue"
           },
           "observedAt": {
             "type": "string"
@@ -1947,6 +1780,15 @@ export const spec = {
           }
         }
       },
+      "DeploymentStatus": {
+        "type": "string",
+        "enum": [
+          "in_progress",
+          "succeeded",
+          "failed",
+          "rolled_back"
+        ]
+      },
       "Deployment": {
         "type": "object",
         "required": [
@@ -1973,7 +1815,7 @@ export const spec = {
             "type": "string"
           },
           "status": {
-            "type": "string"
+            "$ref": "#/components/schemas/DeploymentStatus"
           },
           "actor": {
             "type": "string"
@@ -2678,9 +2520,178 @@ export const spec = {
           }
         }
       },
+      "JsonValue": {
+        "description": "Any JSON value (null included)."
+      },
+      "ConditionOperator": {
+        "type": "string",
+        "enum": [
+          "equal",
+          "notEqual",
+          "lessThan",
+          "lessThanInclusive",
+          "greaterThan",
+          "greaterThanInclusive",
+          "in",
+          "notIn",
+          "contains",
+          "doesNotContain",
+          "exists",
+          "notExists",
+          "matches"
+        ]
+      },
+      "CheckCondition": {
+        "type": "object",
+        "description": "What a check asks of a fact: the operator applied to the value at `path` inside the fact (the whole value without a path).",
+        "required": [
+          "operator"
+        ],
+        "properties": {
+          "path": {
+            "type": "string"
+          },
+          "operator": {
+            "$ref": "#/components/schemas/ConditionOperator"
+          },
+          "value": {
+            "$ref": "#/components/schemas/JsonValue"
+          }
+        }
+      },
+      "CheckSeverity": {
+        "type": "string",
+        "enum": [
+          "critical",
+          "high",
+          "medium",
+          "low"
+        ]
+      },
+      "TrackCheck": {
+        "type": "object",
+        "required": [
+          "id",
+          "title",
+          "severity"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "severity": {
+            "$ref": "#/components/schemas/CheckSeverity"
+          },
+          "fact": {
+            "type": "string",
+            "description": "The fact type it reads, e.g. evidence.tests.oidc-login"
+          },
+          "entity": {
+            "type": "string",
+            "description": "Another entity whose fact it reads"
+          },
+          "condition": {
+            "$ref": "#/components/schemas/CheckCondition"
+          },
+          "manual": {
+            "type": "object",
+            "description": "Decided by a person's attestation, valid for this many days",
+            "required": [
+              "validForDays"
+            ],
+            "properties": {
+              "validForDays": {
+                "type": "integer"
+              }
+            }
+          },
+          "howToFix": {
+            "type": "string"
+          }
+        }
+      },
+      "TrackGate": {
+        "type": "object",
+        "required": [
+          "id",
+          "title",
+          "dependsOn",
+          "checks"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "dependsOn": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "environment": {
+            "type": "string",
+            "description": "The environment tier or name the gate is scoped to"
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrackCheck"
+            }
+          }
+        }
+      },
+      "TrackEntityFilter": {
+        "type": "object",
+        "description": "Which entities a track applies to; every key given must match (case-insensitive).",
+        "properties": {
+          "kind": {
+            "$ref": "#/components/schemas/FilterValue"
+          },
+          "spec.type": {
+            "$ref": "#/components/schemas/FilterValue"
+          },
+          "spec.system": {
+            "$ref": "#/components/schemas/FilterValue"
+          },
+          "spec.lifecycle": {
+            "$ref": "#/components/schemas/FilterValue"
+          },
+          "metadata.tags": {
+            "$ref": "#/components/schemas/FilterValue"
+          },
+          "metadata.namespace": {
+            "$ref": "#/components/schemas/FilterValue"
+          }
+        }
+      },
+      "FilterValue": {
+        "oneOf": [
+          {
+            "type": "string"
+          },
+          {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        ]
+      },
       "Track": {
         "type": "object",
-        "description": "A track as loaded (see the backend README for the full format).",
+        "description": "A track as loaded (see the backend README for the format).",
         "required": [
           "apiVersion",
           "kind",
@@ -2689,18 +2700,182 @@ export const spec = {
         ],
         "properties": {
           "apiVersion": {
-            "type": "string"
+            "type": "string",
+            "enum": [
+              "readiness.io/v1"
+            ]
           },
           "kind": {
-            "type": "string"
+            "type": "string",
+            "enum": [
+              "Track"
+            ]
           },
           "metadata": {
             "type": "object",
-            "additionalProperties": true
+            "required": [
+              "name",
+              "title"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string"
+              }
+            }
           },
           "spec": {
             "type": "object",
-            "additionalProperties": true
+            "required": [
+              "appliesTo",
+              "gates"
+            ],
+            "properties": {
+              "appliesTo": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/TrackEntityFilter"
+                }
+              },
+              "gates": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/TrackGate"
+                }
+              }
+            }
+          }
+        }
+      },
+      "Fact": {
+        "type": "object",
+        "description": "A typed value about an entity at a time, with where it came from.",
+        "required": [
+          "entityRef",
+          "type",
+          "value",
+          "source",
+          "observedAt"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string",
+            "description": "e.g. evidence.tests.oidc-login, catalog.owner"
+          },
+          "value": {
+            "$ref": "#/components/schemas/JsonValue"
+          },
+          "source": {
+            "type": "string",
+            "description": "The fact source that produced it, e.g. catalog or evidence"
+          },
+          "observedAt": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          },
+          "commitSha": {
+            "type": "string"
+          }
+        }
+      },
+      "CheckStatus": {
+        "type": "string",
+        "enum": [
+          "pass",
+          "fail",
+          "unknown",
+          "blocked",
+          "waived",
+          "not-applicable"
+        ]
+      },
+      "GateStatus": {
+        "type": "string",
+        "enum": [
+          "passed",
+          "failed",
+          "blocked",
+          "unknown",
+          "not-applicable"
+        ]
+      },
+      "CheckResult": {
+        "type": "object",
+        "required": [
+          "checkId",
+          "status",
+          "message"
+        ],
+        "properties": {
+          "checkId": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/CheckStatus"
+          },
+          "message": {
+            "type": "string",
+            "description": "What the check found, in one sentence"
+          },
+          "underlying": {
+            "type": "string",
+            "enum": [
+              "pass",
+              "fail",
+              "unknown"
+            ],
+            "description": "For a blocked or waived check: what it would be on its own"
+          },
+          "fact": {
+            "$ref": "#/components/schemas/Fact"
+          },
+          "attestation": {
+            "$ref": "#/components/schemas/Attestation"
+          },
+          "waiver": {
+            "$ref": "#/components/schemas/Waiver"
+          },
+          "since": {
+            "type": "string",
+            "description": "Since when the check has had this status"
+          }
+        }
+      },
+      "RootCause": {
+        "type": "object",
+        "description": "A failing or unmeasured check at the bottom of a dependency chain.",
+        "required": [
+          "gateId",
+          "checkId",
+          "status",
+          "message"
+        ],
+        "properties": {
+          "gateId": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "fail",
+              "unknown"
+            ]
+          },
+          "message": {
+            "type": "string"
           }
         }
       },
@@ -2718,37 +2893,94 @@ export const spec = {
             "type": "string"
           },
           "status": {
-            "type": "string",
-            "enum": [
-              "passed",
-              "failed",
-              "blocked",
-              "unknown",
-              "not-applicable"
-            ]
+            "$ref": "#/components/schemas/GateStatus"
           },
           "checks": {
             "type": "array",
             "items": {
-              "type": "object",
-              "additionalProperties": true
+              "$ref": "#/components/schemas/CheckResult"
             }
           },
           "blockedBy": {
             "type": "array",
             "items": {
               "type": "string"
-            }
+            },
+            "description": "For a blocked gate: the gates it waits for"
           },
           "rootCauses": {
             "type": "array",
             "items": {
-              "type": "object",
-              "additionalProperties": true
+              "$ref": "#/components/schemas/RootCause"
             }
           },
           "since": {
             "type": "string"
+          },
+          "environments": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "For a gate scoped to an environment, the System's active environments in scope (names)"
+          },
+          "message": {
+            "type": "string",
+            "description": "For a not-applicable gate: why"
+          }
+        }
+      },
+      "TrackEvaluation": {
+        "type": "object",
+        "required": [
+          "trackId",
+          "entityRef",
+          "evaluatedAt",
+          "gates",
+          "summary"
+        ],
+        "properties": {
+          "trackId": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "evaluatedAt": {
+            "type": "string"
+          },
+          "gates": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/GateResult"
+            }
+          },
+          "summary": {
+            "type": "object",
+            "required": [
+              "gatesPassed",
+              "gatesTotal",
+              "blockers"
+            ],
+            "properties": {
+              "gatesPassed": {
+                "type": "integer"
+              },
+              "gatesTotal": {
+                "type": "integer",
+                "description": "The gates that apply"
+              },
+              "nextGate": {
+                "type": "string",
+                "description": "The first gate in dependency order that has not passed"
+              },
+              "blockers": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/RootCause"
+                }
+              }
+            }
           }
         }
       },
@@ -2759,15 +2991,15 @@ export const spec = {
           "evaluatedAt",
           "tracks",
           "attestations",
-          "waivers",
-          "trackProblems"
+          "waivers"
         ],
         "properties": {
           "entityRef": {
             "type": "string"
           },
           "evaluatedAt": {
-            "type": "string"
+            "type": "string",
+            "description": "When it was evaluated (now; scorecards are evaluated on request)"
           },
           "historyChangedAt": {
             "type": "string",
@@ -2778,13 +3010,24 @@ export const spec = {
             "items": {
               "$ref": "#/components/schemas/TrackProblem"
             },
-            "description": "Track files that could not be loaded (their readiness is unknown)"
+            "description": "Track files that could not be loaded (what they would say is unknown)"
           },
           "tracks": {
             "type": "array",
             "items": {
               "type": "object",
-              "additionalProperties": true
+              "required": [
+                "track",
+                "evaluation"
+              ],
+              "properties": {
+                "track": {
+                  "$ref": "#/components/schemas/Track"
+                },
+                "evaluation": {
+                  "$ref": "#/components/schemas/TrackEvaluation"
+                }
+              }
             }
           },
           "attestations": {
@@ -2797,6 +3040,64 @@ export const spec = {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/Waiver"
+            }
+          }
+        }
+      },
+      "SystemReadinessEntity": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "kind",
+          "tracks"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "tracks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "trackId",
+                "gatesPassed",
+                "gatesTotal",
+                "gates",
+                "blockers"
+              ],
+              "properties": {
+                "trackId": {
+                  "type": "string"
+                },
+                "gatesPassed": {
+                  "type": "integer"
+                },
+                "gatesTotal": {
+                  "type": "integer"
+                },
+                "nextGate": {
+                  "type": "string"
+                },
+                "gates": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "$ref": "#/components/schemas/GateStatus"
+                  }
+                },
+                "blockers": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/RootCause"
+                  }
+                }
+              }
             }
           }
         }
@@ -2821,14 +3122,47 @@ export const spec = {
             "type": "array",
             "items": {
               "type": "object",
-              "additionalProperties": true
+              "required": [
+                "trackId",
+                "title",
+                "gates"
+              ],
+              "properties": {
+                "trackId": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "gates": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "id",
+                      "title",
+                      "status"
+                    ],
+                    "properties": {
+                      "id": {
+                        "type": "string"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "status": {
+                        "$ref": "#/components/schemas/GateStatus"
+                      }
+                    }
+                  }
+                }
+              }
             }
           },
           "entities": {
             "type": "array",
             "items": {
-              "type": "object",
-              "additionalProperties": true
+              "$ref": "#/components/schemas/SystemReadinessEntity"
             }
           },
           "weakestLink": {
@@ -2838,7 +3172,226 @@ export const spec = {
             "type": "array",
             "items": {
               "type": "object",
-              "additionalProperties": true
+              "required": [
+                "gateId",
+                "checkId",
+                "status",
+                "message",
+                "entityRefs"
+              ],
+              "properties": {
+                "gateId": {
+                  "type": "string"
+                },
+                "checkId": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "fail",
+                    "unknown"
+                  ]
+                },
+                "message": {
+                  "type": "string"
+                },
+                "entityRefs": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "OverviewRow": {
+        "type": "object",
+        "description": "One entity × track of the overview, from the stored results of the last evaluation.",
+        "required": [
+          "entityRef",
+          "kind",
+          "trackId",
+          "status",
+          "gatesPassed",
+          "gatesTotal",
+          "gates",
+          "rootCauses"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "system": {
+            "type": "string"
+          },
+          "trackId": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "passed",
+              "failed",
+              "blocked",
+              "unknown",
+              "not-evaluated"
+            ],
+            "description": "passed: every gate passed; failed / unknown: some gate is; blocked: only waiting on others; not-evaluated: not yet"
+          },
+          "gatesPassed": {
+            "type": "integer"
+          },
+          "gatesTotal": {
+            "type": "integer"
+          },
+          "gates": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            },
+            "description": "Every gate's status by gate id"
+          },
+          "nextGate": {
+            "type": "string"
+          },
+          "rootCauses": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "gateId",
+                "checkId",
+                "status"
+              ],
+              "properties": {
+                "gateId": {
+                  "type": "string"
+                },
+                "checkId": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "evaluatedAt": {
+            "type": "string"
+          }
+        }
+      },
+      "ReadinessOverview": {
+        "type": "object",
+        "required": [
+          "items",
+          "total",
+          "blocked",
+          "options",
+          "topRootCauses"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/OverviewRow"
+            }
+          },
+          "total": {
+            "type": "integer"
+          },
+          "blocked": {
+            "type": "integer",
+            "description": "Of the rows that match, how many are not passed"
+          },
+          "options": {
+            "type": "object",
+            "description": "The values each filter can take, from every row before filtering",
+            "required": [
+              "trackIds",
+              "owners",
+              "systems"
+            ],
+            "properties": {
+              "trackIds": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "owners": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "systems": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "trackProblems": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrackProblem"
+            },
+            "description": "Track files that could not be loaded (their entities are missing)"
+          },
+          "topRootCauses": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "trackId",
+                "gateId",
+                "checkId",
+                "title",
+                "gateTitle",
+                "count",
+                "entityRefs"
+              ],
+              "properties": {
+                "trackId": {
+                  "type": "string"
+                },
+                "gateId": {
+                  "type": "string"
+                },
+                "checkId": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string",
+                  "description": "The check's title"
+                },
+                "gateTitle": {
+                  "type": "string"
+                },
+                "count": {
+                  "type": "integer"
+                },
+                "entityRefs": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
             }
           }
         }

@@ -1,3 +1,5 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -26,5 +28,29 @@ describe('readiness-common operations.generated.ts', () => {
         expected[op.operationId] = { method: method.toUpperCase(), path: p };
     }
     expect(readinessOperations).toEqual(expected);
+  });
+});
+
+describe('readiness-common openapi.generated.ts (the wire types)', () => {
+  it('is what openapi-typescript makes of openapi.yaml now', () => {
+    // Exits non-zero, naming the stale file, when any generated module differs from what the YAML gives.
+    const out = execFileSync(
+      process.execPath,
+      [
+        path.join(__dirname, '../../scripts/generate-openapi-module.mjs'),
+        '--check',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(out).toContain('generated modules are up to date');
+  });
+});
+
+describe('openapi.yaml', () => {
+  it('is a valid OpenAPI document (the request validator refuses every request otherwise)', async () => {
+    const yaml = parse(
+      fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'),
+    );
+    await expect(SwaggerParser.validate(yaml)).resolves.toBeDefined();
   });
 });

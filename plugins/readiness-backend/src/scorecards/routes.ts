@@ -40,7 +40,7 @@ export function registerScorecardRoutes(
   router.get('/tracks', async (req, res) => {
     await authorize(ctx, req, readinessReadPermission);
     res.json({
-      items: ctx.tracks.definitions() as any,
+      items: ctx.tracks.definitions(),
       problems: ctx.tracks.problems(),
     });
   });
@@ -55,7 +55,7 @@ export function registerScorecardRoutes(
       ...(system ? { system } : {}),
       ...(status ? { status } : {}),
     });
-    res.json({ ...overview, trackProblems: ctx.tracks.problems() } as any);
+    res.json({ ...overview, trackProblems: ctx.tracks.problems() });
   });
 
   router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
@@ -64,7 +64,7 @@ export function registerScorecardRoutes(
       entityRefKey(req.params),
       credentials,
     );
-    res.json({ ...scorecard, trackProblems: ctx.tracks.problems() } as any);
+    res.json({ ...scorecard, trackProblems: ctx.tracks.problems() });
   });
 
   router.get('/scorecards/:kind/:namespace/:name/history', async (req, res) => {
@@ -105,12 +105,12 @@ export function registerScorecardRoutes(
       const credentials = await authorize(ctx, req, readinessReadPermission);
       const { trackId, gateId } = req.params;
       res.json(
-        (await ctx.scorecards.getGate(
+        await ctx.scorecards.getGate(
           entityRefKey(req.params),
           trackId,
           gateId,
           credentials,
-        )) as any,
+        ),
       );
     },
   );
@@ -118,8 +118,6 @@ export function registerScorecardRoutes(
   router.get('/systems/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
     const systemRef = entityRefKey({ kind: 'system', ...req.params });
-    res.json(
-      (await ctx.systems.getSystemReadiness(systemRef, credentials)) as any,
-    );
+    res.json(await ctx.systems.getSystemReadiness(systemRef, credentials));
   });
 }

@@ -25,7 +25,7 @@ describe('readiness:gate:check examples', () => {
       input: yaml.parse(examples[1].example).steps[0].input,
     });
     await expect(action.handler(ctx as any)).rejects.toThrow(
-      /has not passed gate 'backend-verified'.*\n.*oidc-login/,
+      /has not passed gate 'backend-verified'[^\n]*\nRoot causes:\n.*oidc-login/,
     );
   });
 });

@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ReadinessApi } from '@internal/plugin-readiness-common';
+import {
+  describeGateResult,
+  ReadinessApi,
+} from '@internal/plugin-readiness-common';
 import { examples } from './gateCheck.examples';
 
 /**
@@ -67,31 +70,11 @@ export function createGateCheckAction(options: { readiness: ReadinessApi }) {
       const rootCauses = gate.rootCauses.map(c => `${c.gateId}/${c.checkId}`);
       ctx.output('status', gate.status);
       ctx.output('rootCauses', rootCauses);
-      if (gate.status === 'not-applicable') {
-        throw new InputError(
-          `${entityRef} has not passed gate '${gateId}' of track '${trackId}': it does not apply yet. ${
-            gate.message ?? ''
-          }`.trim(),
-        );
+      const report = describeGateResult(entityRef, trackId, gate);
+      if (!report.passed) {
+        throw new InputError([report.headline, ...report.details].join('\n'));
       }
-      if (gate.status !== 'passed') {
-        const reasons = gate.rootCauses
-          .map(
-            c => `\n  - [${c.status}] ${c.gateId}/${c.checkId}: ${c.message}`,
-          )
-          .join('');
-        const waiting = gate.blockedBy.length
-          ? ` (waiting for ${gate.blockedBy.join(', ')})`
-          : '';
-        throw new InputError(
-          `${entityRef} has not passed gate '${gateId}' of track '${trackId}': it is ${
-            gate.status
-          }${waiting}. Root causes:${reasons || ' none recorded'}`,
-        );
-      }
-      ctx.logger.info(
-        `${entityRef} passed gate '${gateId}' of track '${trackId}'`,
-      );
+      ctx.logger.info(report.headline);
     },
   });
 }

@@ -1,26 +1,10 @@
-import { JsonValue } from '@backstage/types';
-import { Fact } from '@internal/plugin-readiness-common';
+import { Evidence, Fact } from '@internal/plugin-readiness-common';
 
-/** Evidence as CI pushes it. */
-export interface NewEvidence {
-  entityRef: string;
-  /** A fact type under `evidence.`, e.g. `evidence.tests.oidc-login`. */
-  type: string;
-  value: JsonValue;
-  observedAt: string;
-  commitSha?: string;
-  url?: string;
-  /** Pushing the same externalId again returns the first record instead of adding one. */
-  externalId?: string;
-  /** Marks demo data, so it can be told apart from real evidence. */
-  demo?: boolean;
-}
+/** Evidence to store (demo data is marked `demo`): the wire type without what the store assigns. */
+export type NewEvidence = Omit<Evidence, 'id' | 'recordedAt' | 'recordedBy'>;
 
-export interface StoredEvidence extends NewEvidence {
-  id: string;
-  recordedAt: string;
-  recordedBy: string;
-}
+/** Stored evidence: the wire type. */
+export type StoredEvidence = Evidence;
 
 /** Stores evidence; the latest of each type per entity is a fact for the evaluator. */
 export interface EvidenceStore {

@@ -18,6 +18,6 @@ export function registerEvidenceRoutes(
       req.body,
       credentials,
     );
-    res.status(created ? 201 : 200).json(evidence as any);
+    res.status(created ? 201 : 200).json(evidence);
   });
 }

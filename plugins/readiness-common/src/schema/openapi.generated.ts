@@ -1,0 +1,1815 @@
+// This file is generated from plugins/readiness-backend/src/schema/openapi.yaml by
+// plugins/readiness-backend/scripts/generate-openapi-module.mjs (openapi-typescript). Do not edit it by hand.
+/* eslint-disable */
+import type { JsonValue as BackstageJsonValue } from '@backstage/types';
+
+/** @public */
+export interface paths {
+    "/attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Signs off a manual check; who signs comes from the credentials. */
+        post: operations["CreateAttestation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description CI records a deployment. The same externalId again updates that record (a finished deployment cannot go back to in_progress); two requests racing on two replicas still make one record. */
+        post: operations["CreateDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Records a new deployment of the previous successful version to the same environment (rollbackOf the given one), and calls the configured rollback webhook so a CD system acts on it. Without a webhook the response says so. */
+        post: operations["RollbackDeployment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{kind}/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The entity's deployments, newest first, a page at a time. */
+        get: operations["ListDeployments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/{kind}/{namespace}/{name}/environments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every environment of the entity's system with the current and last successful version. */
+        get: operations["GetDeploymentMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deployments/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Records up to 500 deployments in one request (a CD event forwarder's batch), each with the rules of POST /deployments. Answers 200 with one result per item, in order: status 201 (recorded), 200 (updated by its externalId) or the 4xx the single route would give, with the error naming the item. */
+        post: operations["CreateDeployments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/environments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The environments recorded with the readiness backend (active ones unless includeDecommissioned), optionally of one System. Environment-scoped gates apply while an active environment of their tier or name is recorded. */
+        get: operations["ListEnvironments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/environments/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Records that the environment Resource exists for a System (idempotent: 201 when it becomes active, 200 when it already was with the same system and tier; 409 when it is active for another system or tier). The System must be in the catalog. Audited; the System's components are re-evaluated in the background. */
+        put: operations["RecordEnvironment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/environments/{namespace}/{name}/decommission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Records that the environment was decommissioned (idempotent; the record is kept). Its environment-scoped gates stop applying unless another active environment of the tier remains. Audited. */
+        post: operations["DecommissionEnvironment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description CI pushes evidence about an entity. Pushing the same externalId again returns the first record (200) instead of adding one; different evidence under a recorded externalId is a 409. */
+        post: operations["CreateEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gates/{kind}/{namespace}/{name}/{trackId}/{gateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One gate of one track for the entity, evaluated now. */
+        get: operations["GetGate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Liveness of the plugin (no credentials needed). */
+        get: operations["GetHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oncall/{kind}/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Who is on call for the entity now and next, the escalation levels and the hours nobody covers in the next 14 days, from on-call as code (readiness.io/oncall) or PagerDuty (pagerduty.com/service-id). configured is false when the entity has neither. */
+        get: operations["GetOnCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oncall/{kind}/{namespace}/{name}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The entity's escalations, newest first. */
+        get: operations["ListEscalations"];
+        put?: never;
+        /** @description Pages an escalation level (the one given, or the one after the entity's last escalation in the past 24 hours). Signed-in people only; audited; at most readiness.oncall.escalationRateLimit per person (429 with Retry-After). */
+        post: operations["CreateEscalation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Readiness across the catalog from the stored results of the last evaluation: one row per entity and track (gates passed, next gate, its root causes), filtered; how many are not passed; the most frequent root causes. */
+        get: operations["GetOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runbooks/{kind}/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The runbooks the entity's readiness.io/runbooks annotation points to, with their Markdown and front matter; unreadable or malformed ones are listed with their errors. Also the entity's alerts and those no runbook covers. */
+        get: operations["GetEntityRunbooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/runbooks/by-alert/{alert}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Which runbooks list this alert in their front matter, among the entities the caller may see. */
+        get: operations["GetRunbooksByAlert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scorecards/{kind}/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every track that applies to the entity, evaluated now, with evidence, waivers, attestations and root causes. */
+        get: operations["GetScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scorecards/{kind}/{namespace}/{name}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Status transitions of the entity's gates and checks, newest first. */
+        get: operations["GetScorecardHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scorecards/{kind}/{namespace}/{name}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Evaluates the entity now and stores the transitions. */
+        post: operations["RefreshScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/systems/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The System's readiness matrix (components and the resources they depend on × gates), weakest link first. */
+        get: operations["GetSystemReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/systems/{namespace}/{name}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The environment × version matrix of every component of a System. */
+        get: operations["GetSystemDeployments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tracks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every track the backend loaded. */
+        get: operations["GetTracks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/waivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Asks for a waiver of one check for one entity, until expiresAt. */
+        post: operations["RequestWaiver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/waivers/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Approves a pending waiver; the approver must not be the requester. */
+        post: operations["ApproveWaiver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/waivers/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Revokes a waiver, pending or approved. */
+        post: operations["RevokeWaiver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+/** @public */
+export type webhooks = Record<string, never>;
+/** @public */
+export interface components {
+    schemas: {
+        AlertRunbooks: {
+            alert: string;
+            items: {
+                entityRef: string;
+                severity?: string;
+                target: string;
+                title?: string;
+                url: string;
+            }[];
+        };
+        Attestation: {
+            attestedAt: string;
+            attestedBy: string;
+            checkId: string;
+            entityRef: string;
+            gateId: string;
+            id: string;
+            link?: string;
+            note?: string;
+            trackId: string;
+            validUntil: string;
+        };
+        AttestationRequest: {
+            checkId: components["schemas"]["Id"];
+            entityRef: components["schemas"]["EntityRef"];
+            gateId: components["schemas"]["Id"];
+            /** Format: uri */
+            link?: string;
+            note?: string;
+            trackId: components["schemas"]["Id"];
+            /**
+             * Format: date-time
+             * @description Defaults to now + the check's validForDays, which is also the latest allowed.
+             */
+            validUntil?: string;
+        };
+        /** @description What a check asks of a fact: the operator applied to the value at `path` inside the fact (the whole value without a path). */
+        CheckCondition: {
+            operator: components["schemas"]["ConditionOperator"];
+            path?: string;
+            value?: components["schemas"]["JsonValue"];
+        };
+        CheckResult: {
+            attestation?: components["schemas"]["Attestation"];
+            checkId: string;
+            fact?: components["schemas"]["Fact"];
+            /** @description What the check found, in one sentence */
+            message: string;
+            /** @description Since when the check has had this status */
+            since?: string;
+            status: components["schemas"]["CheckStatus"];
+            /**
+             * @description For a blocked or waived check: what it would be on its own
+             * @enum {string}
+             */
+            underlying?: "pass" | "fail" | "unknown";
+            waiver?: components["schemas"]["Waiver"];
+        };
+        /** @enum {string} */
+        CheckSeverity: "critical" | "high" | "medium" | "low";
+        /** @enum {string} */
+        CheckStatus: "pass" | "fail" | "unknown" | "blocked" | "waived" | "not-applicable";
+        CheckTarget: {
+            checkId: components["schemas"]["Id"];
+            entityRef: components["schemas"]["EntityRef"];
+            gateId: components["schemas"]["Id"];
+            trackId: components["schemas"]["Id"];
+        };
+        /** @enum {string} */
+        ConditionOperator: "equal" | "notEqual" | "lessThan" | "lessThanInclusive" | "greaterThan" | "greaterThanInclusive" | "in" | "notIn" | "contains" | "doesNotContain" | "exists" | "notExists" | "matches";
+        Deployment: {
+            actor?: string;
+            commitSha?: string;
+            entityRef: string;
+            environment: string;
+            externalId?: string;
+            finishedAt?: string;
+            id: string;
+            recordedBy: string;
+            rollbackOf?: string;
+            startedAt: string;
+            status: components["schemas"]["DeploymentStatus"];
+            updatedAt: string;
+            url?: string;
+            version: string;
+        };
+        DeploymentMatrix: {
+            entityRef: string;
+            environments: {
+                /** @description Days since the last successful deployment finished */
+                ageDays?: number;
+                environment: string;
+                lastSuccessful?: components["schemas"]["Deployment"];
+                latest?: components["schemas"]["Deployment"];
+                title: string;
+            }[];
+            /** @description Whether a rollback from the portal tells a CD system (only in the single-entity matrix) */
+            rollbackWebhook?: {
+                configured: boolean;
+            };
+        };
+        DeploymentRequest: {
+            actor?: string;
+            commitSha?: string;
+            entityRef: components["schemas"]["EntityRef"];
+            /** @description The environment Resource, as a ref (resource:default/rag-staging) or a name (rag-staging) */
+            environment: string;
+            externalId?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** @enum {string} */
+            status: "in_progress" | "succeeded" | "failed" | "rolled_back";
+            /** Format: uri */
+            url?: string;
+            version: string;
+        };
+        /** @enum {string} */
+        DeploymentStatus: "in_progress" | "succeeded" | "failed" | "rolled_back";
+        /** @description A full entity ref, kind:namespace/name (or kind:name in the default namespace). */
+        EntityRef: string;
+        EntityRunbooks: {
+            alertErrors: string[];
+            alerts: string[];
+            entityRef: string;
+            refreshedAt: string;
+            runbooks: components["schemas"]["Runbook"][];
+            uncoveredAlerts: string[];
+        };
+        EntityScorecard: {
+            attestations: components["schemas"]["Attestation"][];
+            entityRef: string;
+            /** @description When it was evaluated (now; scorecards are evaluated on request) */
+            evaluatedAt: string;
+            /** @description When the newest stored transition happened; the history changes only with it */
+            historyChangedAt?: string;
+            /** @description Track files that could not be loaded (what they would say is unknown) */
+            trackProblems?: components["schemas"]["TrackProblem"][];
+            tracks: {
+                evaluation: components["schemas"]["TrackEvaluation"];
+                track: components["schemas"]["Track"];
+            }[];
+            waivers: components["schemas"]["Waiver"][];
+        };
+        Error: {
+            error: {
+                message: string;
+                name: string;
+            };
+            request?: Record<string, never>;
+            response?: Record<string, never>;
+        };
+        Escalation: {
+            actor: string;
+            createdAt: string;
+            entityRef: string;
+            externalId?: string;
+            id: string;
+            level: number;
+            message: string;
+            notified: string[];
+            provider: string;
+            reason: string;
+        };
+        EscalationLevel: {
+            level: number;
+            targets: components["schemas"]["OnCallTarget"][];
+            timeoutMinutes: number;
+        };
+        Evidence: {
+            commitSha?: string;
+            demo?: boolean;
+            entityRef: string;
+            externalId?: string;
+            id: string;
+            observedAt: string;
+            recordedAt: string;
+            recordedBy: string;
+            type: string;
+            url?: string;
+            value: components["schemas"]["JsonValue"];
+        };
+        EvidenceRequest: {
+            commitSha?: string;
+            entityRef: components["schemas"]["EntityRef"];
+            externalId?: string;
+            /**
+             * Format: date-time
+             * @description When it was observed; defaults to now
+             */
+            observedAt?: string;
+            /** @description The fact type, under evidence., e.g. evidence.tests.oidc-login */
+            type: string;
+            /** Format: uri */
+            url?: string;
+            /** @description Any JSON value, e.g. {"status": "failed", "failures": 3} */
+            value: components["schemas"]["JsonValue"];
+        };
+        /** @description A typed value about an entity at a time, with where it came from. */
+        Fact: {
+            commitSha?: string;
+            entityRef: string;
+            observedAt: string;
+            /** @description The fact source that produced it, e.g. catalog or evidence */
+            source: string;
+            /** @description e.g. evidence.tests.oidc-login, catalog.owner */
+            type: string;
+            url?: string;
+            value: components["schemas"]["JsonValue"];
+        };
+        FilterValue: string | string[];
+        GateResult: {
+            /** @description For a blocked gate: the gates it waits for */
+            blockedBy: string[];
+            checks: components["schemas"]["CheckResult"][];
+            /** @description For a gate scoped to an environment, the System's active environments in scope (names) */
+            environments?: string[];
+            gateId: string;
+            /** @description For a not-applicable gate: why */
+            message?: string;
+            rootCauses: components["schemas"]["RootCause"][];
+            since?: string;
+            status: components["schemas"]["GateStatus"];
+        };
+        /** @enum {string} */
+        GateStatus: "passed" | "failed" | "blocked" | "unknown" | "not-applicable";
+        Id: string;
+        /** @description Any JSON value (null included). */
+        JsonValue: BackstageJsonValue;
+        OnCallShift: {
+            end: string;
+            source: string;
+            start: string;
+            target: components["schemas"]["OnCallTarget"];
+        };
+        OnCallSummary: {
+            configured: boolean;
+            current?: components["schemas"]["OnCallShift"];
+            entityRef: string;
+            levels: components["schemas"]["EscalationLevel"][];
+            links: {
+                title: string;
+                url: string;
+            }[];
+            next?: components["schemas"]["OnCallShift"];
+            provider?: string;
+            uncoveredHours14d?: number;
+        };
+        OnCallTarget: {
+            email?: string;
+            name: string;
+            ref: string;
+            /** @enum {string} */
+            type: "user" | "group" | "schedule" | "external";
+        };
+        /** @description One entity × track of the overview, from the stored results of the last evaluation. */
+        OverviewRow: {
+            entityRef: string;
+            evaluatedAt?: string;
+            /** @description Every gate's status by gate id */
+            gates: {
+                [key: string]: string;
+            };
+            gatesPassed: number;
+            gatesTotal: number;
+            kind: string;
+            nextGate?: string;
+            owner?: string;
+            rootCauses: {
+                checkId: string;
+                gateId: string;
+                status: string;
+            }[];
+            /**
+             * @description passed: every gate passed; failed / unknown: some gate is; blocked: only waiting on others; not-evaluated: not yet
+             * @enum {string}
+             */
+            status: "passed" | "failed" | "blocked" | "unknown" | "not-evaluated";
+            system?: string;
+            title?: string;
+            trackId: string;
+        };
+        ReadinessEnvironment: {
+            decommissionedAt?: string;
+            decommissionedBy?: string;
+            entityRef: string;
+            recordedAt: string;
+            recordedBy: string;
+            /** @enum {string} */
+            status: "active" | "decommissioned";
+            systemRef: string;
+            taskId?: string;
+            tier: string;
+        };
+        ReadinessOverview: {
+            /** @description Of the rows that match, how many are not passed */
+            blocked: number;
+            items: components["schemas"]["OverviewRow"][];
+            /** @description The values each filter can take, from every row before filtering */
+            options: {
+                owners: string[];
+                systems: string[];
+                trackIds: string[];
+            };
+            topRootCauses: {
+                checkId: string;
+                count: number;
+                entityRefs: string[];
+                gateId: string;
+                gateTitle: string;
+                /** @description The check's title */
+                title: string;
+                trackId: string;
+            }[];
+            total: number;
+            /** @description Track files that could not be loaded (their entities are missing) */
+            trackProblems?: components["schemas"]["TrackProblem"][];
+        };
+        RefPart: string;
+        /** @description A failing or unmeasured check at the bottom of a dependency chain. */
+        RootCause: {
+            checkId: string;
+            gateId: string;
+            message: string;
+            /** @enum {string} */
+            status: "fail" | "unknown";
+        };
+        Runbook: {
+            errors: string[];
+            markdown?: string;
+            metadata: components["schemas"]["RunbookMetadata"];
+            reviewAgeDays?: number;
+            /** @enum {string} */
+            status: "ok" | "invalid" | "unreadable";
+            target: string;
+            url: string;
+        };
+        RunbookMetadata: {
+            alerts: string[];
+            lastReviewed?: string;
+            owner?: string;
+            /** @enum {string} */
+            severity?: "critical" | "high" | "medium" | "low";
+            title?: string;
+        };
+        SystemReadiness: {
+            entities: components["schemas"]["SystemReadinessEntity"][];
+            evaluatedAt: string;
+            rootCauses: {
+                checkId: string;
+                entityRefs: string[];
+                gateId: string;
+                message: string;
+                /** @enum {string} */
+                status: "fail" | "unknown";
+            }[];
+            systemRef: string;
+            tracks: {
+                gates: {
+                    id: string;
+                    status: components["schemas"]["GateStatus"];
+                    title: string;
+                }[];
+                title: string;
+                trackId: string;
+            }[];
+            weakestLink?: string;
+        };
+        SystemReadinessEntity: {
+            entityRef: string;
+            kind: string;
+            title?: string;
+            tracks: {
+                blockers: components["schemas"]["RootCause"][];
+                gates: {
+                    [key: string]: components["schemas"]["GateStatus"];
+                };
+                gatesPassed: number;
+                gatesTotal: number;
+                nextGate?: string;
+                trackId: string;
+            }[];
+        };
+        /** @description A track as loaded (see the backend README for the format). */
+        Track: {
+            /** @enum {string} */
+            apiVersion: "readiness.io/v1";
+            /** @enum {string} */
+            kind: "Track";
+            metadata: {
+                description?: string;
+                name: string;
+                title: string;
+            };
+            spec: {
+                appliesTo: components["schemas"]["TrackEntityFilter"][];
+                gates: components["schemas"]["TrackGate"][];
+            };
+        };
+        TrackCheck: {
+            condition?: components["schemas"]["CheckCondition"];
+            description?: string;
+            /** @description Another entity whose fact it reads */
+            entity?: string;
+            /** @description The fact type it reads, e.g. evidence.tests.oidc-login */
+            fact?: string;
+            howToFix?: string;
+            id: string;
+            /** @description Decided by a person's attestation, valid for this many days */
+            manual?: {
+                validForDays: number;
+            };
+            severity: components["schemas"]["CheckSeverity"];
+            title: string;
+        };
+        /** @description Which entities a track applies to; every key given must match (case-insensitive). */
+        TrackEntityFilter: {
+            kind?: components["schemas"]["FilterValue"];
+            "metadata.namespace"?: components["schemas"]["FilterValue"];
+            "metadata.tags"?: components["schemas"]["FilterValue"];
+            "spec.lifecycle"?: components["schemas"]["FilterValue"];
+            "spec.system"?: components["schemas"]["FilterValue"];
+            "spec.type"?: components["schemas"]["FilterValue"];
+        };
+        TrackEvaluation: {
+            entityRef: string;
+            evaluatedAt: string;
+            gates: components["schemas"]["GateResult"][];
+            summary: {
+                blockers: components["schemas"]["RootCause"][];
+                gatesPassed: number;
+                /** @description The gates that apply */
+                gatesTotal: number;
+                /** @description The first gate in dependency order that has not passed */
+                nextGate?: string;
+            };
+            trackId: string;
+        };
+        TrackGate: {
+            checks: components["schemas"]["TrackCheck"][];
+            dependsOn: string[];
+            description?: string;
+            /** @description The environment tier or name the gate is scoped to */
+            environment?: string;
+            id: string;
+            title: string;
+        };
+        /** @description A track file that could not be loaded, and why (the file and the path inside it). */
+        TrackProblem: {
+            message: string;
+            source: string;
+        };
+        Transition: {
+            at: string;
+            /** @description Empty for the gate itself */
+            checkId: string;
+            entityRef: string;
+            from?: string;
+            gateId: string;
+            to: string;
+            trackId: string;
+        };
+        Waiver: {
+            approvedAt?: string;
+            approvedBy?: string;
+            checkId: string;
+            entityRef: string;
+            expiresAt: string;
+            gateId: string;
+            id: string;
+            reason: string;
+            requestedAt: string;
+            requestedBy: string;
+            revokedAt?: string;
+            revokedBy?: string;
+            trackId: string;
+        };
+        WaiverRequest: {
+            checkId: components["schemas"]["Id"];
+            entityRef: components["schemas"]["EntityRef"];
+            /** Format: date-time */
+            expiresAt: string;
+            gateId: components["schemas"]["Id"];
+            reason: string;
+            trackId: components["schemas"]["Id"];
+        };
+    };
+    responses: {
+        /** @description An error */
+        ErrorResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        kind: components["schemas"]["RefPart"];
+        name: components["schemas"]["RefPart"];
+        namespace: components["schemas"]["RefPart"];
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+/** @public */
+export interface operations {
+    CreateAttestation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttestationRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attestation"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    CreateDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The record with this externalId, updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deployment"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            409: components["responses"]["ErrorResponse"];
+        };
+    };
+    RollbackDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The rollback deployment and what the webhook said */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deployment: components["schemas"]["Deployment"];
+                        webhook: {
+                            configured: boolean;
+                            delivered?: boolean;
+                            message: string;
+                            status?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            409: components["responses"]["ErrorResponse"];
+        };
+    };
+    ListDeployments: {
+        parameters: {
+            query?: {
+                environment?: components["schemas"]["EntityRef"];
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deployments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Deployment"][];
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetDeploymentMatrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The environment × version matrix of one entity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentMatrix"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    CreateDeployments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: components["schemas"]["DeploymentRequest"][];
+                };
+            };
+        };
+        responses: {
+            /** @description One result per item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            deployment?: components["schemas"]["Deployment"];
+                            error?: {
+                                message: string;
+                                name: string;
+                            };
+                            status: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    ListEnvironments: {
+        parameters: {
+            query?: {
+                includeDecommissioned?: "true" | "false";
+                system?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Environments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReadinessEnvironment"][];
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    RecordEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestedBy?: components["schemas"]["EntityRef"];
+                    system: string;
+                    taskId?: string;
+                    tier: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already recorded, unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessEnvironment"];
+                };
+            };
+            /** @description Recorded (new, or active again after a decommission) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessEnvironment"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            409: components["responses"]["ErrorResponse"];
+        };
+    };
+    DecommissionEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    requestedBy?: components["schemas"]["EntityRef"];
+                    taskId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The environment, decommissioned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessEnvironment"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    CreateEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceRequest"];
+            };
+        };
+        responses: {
+            /** @description Already recorded under this externalId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            409: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetGate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gateId: components["schemas"]["Id"];
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+                trackId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entityRef: string;
+                        gate: components["schemas"]["GateResult"];
+                        trackId: string;
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Healthy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
+    GetOnCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The on-call summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnCallSummary"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            503: components["responses"]["ErrorResponse"];
+        };
+    };
+    ListEscalations: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Escalations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Escalation"][];
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    CreateEscalation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    level?: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The recorded escalation and who was notified */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Escalation"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            429: components["responses"]["ErrorResponse"];
+            503: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetOverview: {
+        parameters: {
+            query?: {
+                owner?: string;
+                status?: "passed" | "failed" | "blocked" | "unknown" | "not-evaluated";
+                system?: string;
+                trackId?: components["schemas"]["Id"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessOverview"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetEntityRunbooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The runbooks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityRunbooks"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetRunbooksByAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The runbooks answering the alert (possibly none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRunbooks"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scorecard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityScorecard"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetScorecardHistory: {
+        parameters: {
+            query?: {
+                before?: string;
+                limit?: number;
+                trackId?: components["schemas"]["Id"];
+            };
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transitions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Transition"][];
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    RefreshScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transitions written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        transitions: components["schemas"]["Transition"][];
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetSystemReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollup */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemReadiness"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetSystemDeployments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One matrix per component */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        environments: string[];
+                        items: components["schemas"]["DeploymentMatrix"][];
+                        systemRef: string;
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetTracks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tracks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Track"][];
+                        /** @description Track files that could not be loaded (left out; everything else works) */
+                        problems: components["schemas"]["TrackProblem"][];
+                    };
+                };
+            };
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    RequestWaiver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaiverRequest"];
+            };
+        };
+        responses: {
+            /** @description Requested */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Waiver"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    ApproveWaiver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Waiver"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            409: components["responses"]["ErrorResponse"];
+        };
+    };
+    RevokeWaiver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Waiver"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            409: components["responses"]["ErrorResponse"];
+        };
+    };
+}
