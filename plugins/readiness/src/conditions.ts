@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { isEntityOfKind } from '@internal/plugin-readiness-common';
 
 const kinds = new Set(['component', 'resource', 'api', 'system']);
 
@@ -9,17 +10,17 @@ const kinds = new Set(['component', 'resource', 'api', 'system']);
  * @public
  */
 export function isReadinessAvailable(entity: Entity): boolean {
-  return kinds.has(entity.kind.toLocaleLowerCase('en-US'));
+  return [...kinds].some(kind => isEntityOfKind(entity, kind));
 }
 
 /** Whether the entity is a System (for the system readiness tab). @public */
 export function isSystemEntity(entity: Entity): boolean {
-  return entity.kind.toLocaleLowerCase('en-US') === 'system';
+  return isEntityOfKind(entity, 'system');
 }
 
 /** Whether deployments make sense for the entity: a Component. @public */
 export function isDeployable(entity: Entity): boolean {
-  return entity.kind.toLocaleLowerCase('en-US') === 'component';
+  return isEntityOfKind(entity, 'component');
 }
 
 /** Whether the entity names runbooks (`readiness.io/runbooks`). @public */

@@ -11,7 +11,7 @@ import { ReadinessClient } from '@internal/plugin-readiness-common';
 import {
   EnvironmentNameField,
   environmentNameValidation,
-} from './components/EnvironmentNameField/EnvironmentNameField';
+} from './components/Environments/EnvironmentNameField';
 import { readinessApiRef } from './api';
 import { rootRouteRef } from './routes';
 

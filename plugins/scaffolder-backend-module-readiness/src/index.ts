@@ -5,10 +5,7 @@
  */
 export { scaffolderModuleReadiness as default } from './module';
 export { createGateCheckAction } from './actions/gateCheck';
-export {
-  createEnvironmentValidateAction,
-  ENVIRONMENT_NAME,
-} from './actions/environmentValidate';
+export { createEnvironmentValidateAction } from './actions/environmentValidate';
 export type { ProductionGate } from './actions/environmentValidate';
 export { createEnvironmentProvisionAction } from './actions/environmentProvision';
 export type { EnvironmentsDirectoryOptions } from './actions/environmentProvision';

@@ -1,6 +1,5 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { JsonValue } from '@backstage/types';
-import { Fact } from '@internal/plugin-readiness-common';
+import { entityRefKey, Fact } from '@internal/plugin-readiness-common';
 import { ReadinessFactSource } from '@internal/plugin-readiness-node';
 import { DeploymentStore } from './DeploymentStore';
 
@@ -40,11 +39,13 @@ export function createDeploymentsFactSource(
       const at = now();
       const facts: Fact[] = [];
       for (const entity of entities) {
-        const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+        const entityRef = entityRefKey(entity);
         for (const [type, envName, metric] of wanted) {
-          const environment = `resource:${(
-            entity.metadata.namespace ?? 'default'
-          ).toLocaleLowerCase('en-US')}/${envName.toLocaleLowerCase('en-US')}`;
+          const environment = entityRefKey({
+            kind: 'resource',
+            namespace: entity.metadata.namespace ?? 'default',
+            name: envName,
+          });
           const recent = await store.recent(entityRef, environment, RECENT);
           facts.push({
             entityRef,

@@ -1,5 +1,5 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { Fact } from '@internal/plugin-readiness-common';
+import { Entity } from '@backstage/catalog-model';
+import { entityRefKey, Fact } from '@internal/plugin-readiness-common';
 import {
   FactTypeDescriptor,
   ReadinessFactSource,
@@ -27,7 +27,7 @@ export function createFixedFactSource(options: {
       const observedAt = new Date().toISOString();
       const facts: Fact[] = [];
       for (const entity of entities) {
-        const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+        const entityRef = entityRefKey(entity);
         const values = await options.valuesOf(entity, wanted);
         for (const type of wanted)
           facts.push({

@@ -1,15 +1,13 @@
 import { CacheService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   EscalationLevel,
   OnCallShift,
   OnCallTarget,
+  entityRefKey,
+  isEntityOfKind,
 } from '@internal/plugin-readiness-common';
 import { OnCallProvider } from '@internal/plugin-readiness-node';
 import { EntityFileReader } from '../catalog/EntityFileReader';
@@ -105,20 +103,20 @@ export class OnCallAsCodeProvider implements OnCallProvider {
     const recipients = new Set<string>();
     for (const target of rule.targets) {
       if (target !== 'oncall') {
-        recipients.add(normalize(target));
+        recipients.add(entityRefKey(target));
         continue;
       }
       const current = computeSchedule(file, now, now + 1).find(
         s => s.start <= now && now < s.end,
       );
-      if (current) recipients.add(normalize(current.user));
+      if (current) recipients.add(entityRefKey(current.user));
     }
     if (recipients.size === 0) {
       throw new InputError(
         `Nobody is on call for level ${request.level} right now; escalate to the next level`,
       );
     }
-    const entityRef = normalize(stringifyEntityRef(entity));
+    const entityRef = entityRefKey(entity);
     await this.notify({
       recipients: { type: 'entity', entityRef: [...recipients] },
       payload: {
@@ -161,9 +159,7 @@ export class OnCallAsCodeProvider implements OnCallProvider {
     const target = entity.metadata.annotations?.[ONCALL_ANNOTATION];
     if (!target)
       throw new InputError(`The entity has no ${ONCALL_ANNOTATION} annotation`);
-    const key = `oncall-file:${normalize(
-      stringifyEntityRef(entity),
-    )}:${target}`;
+    const key = `oncall-file:${entityRefKey(entity)}:${target}`;
     const cached = (await this.deps.cache.get(key)) as OnCallFile | undefined;
     if (cached) return cached;
     const { location, text } = await this.deps.files.read(entity, target);
@@ -173,19 +169,19 @@ export class OnCallAsCodeProvider implements OnCallProvider {
   }
 }
 
-function normalize(ref: string) {
-  return ref.toLocaleLowerCase('en-US');
-}
-
 function userTarget(ref: string): OnCallTarget {
-  return { ref: normalize(ref), name: parseEntityRef(ref).name, type: 'user' };
+  return {
+    ref: entityRefKey(ref),
+    name: parseEntityRef(ref).name,
+    type: 'user',
+  };
 }
 
 function refTarget(ref: string): OnCallTarget {
   const parsed = parseEntityRef(ref);
   return {
-    ref: normalize(stringifyEntityRef(parsed)),
+    ref: entityRefKey(parsed),
     name: parsed.name,
-    type: parsed.kind.toLocaleLowerCase('en-US') === 'group' ? 'group' : 'user',
+    type: isEntityOfKind(parsed, 'group') ? 'group' : 'user',
   };
 }

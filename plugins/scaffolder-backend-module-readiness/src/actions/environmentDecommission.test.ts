@@ -146,7 +146,7 @@ describe('readiness:environment:decommission', () => {
       { name: 'rag-dev' },
       /name: resource:default\/rag-dev was not provisioned by this portal/,
     ],
-    [{ name: '../etc' }, /name: '..\/etc' is not a valid environment name/],
+    [{ name: '../etc' }, /name: '..\/etc' must be 3 to 40 lower-case letters/],
   ])('refuses %j', async (input, message) => {
     await expect(action().handler(context(input) as any)).rejects.toThrow(
       message,

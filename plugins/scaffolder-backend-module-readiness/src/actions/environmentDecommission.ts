@@ -5,7 +5,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ReadinessApi } from '@internal/plugin-readiness-common';
-import { ENVIRONMENT_NAME } from './environmentValidate';
+import { environmentNameProblem } from '@internal/plugin-readiness-common';
 import {
   EnvironmentsDirectoryOptions,
   refreshEnvironments,
@@ -53,8 +53,8 @@ export function createEnvironmentDecommissionAction(
     },
     async handler(ctx) {
       const { name, reason } = ctx.input;
-      if (!ENVIRONMENT_NAME.test(name))
-        throw new InputError(`name: '${name}' is not a valid environment name`);
+      const problem = environmentNameProblem(name);
+      if (problem) throw new InputError(`name: ${problem}`);
       const credentials = await options.auth.getOwnServiceCredentials();
       const environmentRef = `resource:default/${name}`;
       const source = resolveSafeChildPath(options.directory, name);

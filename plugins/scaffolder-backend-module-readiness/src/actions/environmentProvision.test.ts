@@ -202,7 +202,10 @@ describe('readiness:environment:provision', () => {
       { name: 'rag-other' },
       /catalog-info.yaml must describe Resource 'rag-other' with spec.type environment/,
     ],
-    [{ name: 'Bad_Name' }, /name: 'Bad_Name' is not a valid environment name/],
+    [
+      { name: 'Bad_Name' },
+      /name: 'Bad_Name' must be 3 to 40 lower-case letters/,
+    ],
   ])('refuses %j', async (input, message) => {
     await expect(action().handler(context(input) as any)).rejects.toThrow(
       message,

@@ -17,7 +17,7 @@ import {
   ReadinessApi,
   ReadinessEnvironment,
 } from '@internal/plugin-readiness-common';
-import { ENVIRONMENT_NAME } from './environmentValidate';
+import { environmentNameProblem } from '@internal/plugin-readiness-common';
 import { examples } from './environmentProvision.examples';
 
 const MARKER = '.provisioned-by';
@@ -148,8 +148,8 @@ export function createEnvironmentProvisionAction(
     },
     async handler(ctx) {
       const { name } = ctx.input;
-      if (!ENVIRONMENT_NAME.test(name))
-        throw new InputError(`name: '${name}' is not a valid environment name`);
+      const problem = environmentNameProblem(name);
+      if (problem) throw new InputError(`name: ${problem}`);
       const source = resolveSafeChildPath(
         ctx.workspacePath,
         ctx.input.sourcePath ?? '.',

@@ -1,9 +1,7 @@
+import { ENVIRONMENT_NAME_PATTERN } from '@internal/plugin-readiness-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { startReadinessForActions } from '../__testUtils__/readinessBackend';
-import {
-  createEnvironmentValidateAction,
-  ENVIRONMENT_NAME,
-} from './environmentValidate';
+import { createEnvironmentValidateAction } from './environmentValidate';
 
 jest.setTimeout(60_000);
 
@@ -80,11 +78,11 @@ describe('readiness:environment:validate', () => {
 
   it('checks names with one rule', () => {
     expect(
-      ['rag-dev', 'abc', 'a1-b2'].every(n => ENVIRONMENT_NAME.test(n)),
+      ['rag-dev', 'abc', 'a1-b2'].every(n => ENVIRONMENT_NAME_PATTERN.test(n)),
     ).toBe(true);
     expect(
       ['1abc', 'ab', 'a_b', 'abc-', 'a'.repeat(41)].some(n =>
-        ENVIRONMENT_NAME.test(n),
+        ENVIRONMENT_NAME_PATTERN.test(n),
       ),
     ).toBe(false);
   });

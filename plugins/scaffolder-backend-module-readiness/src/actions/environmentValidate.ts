@@ -3,14 +3,15 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ReadinessApi } from '@internal/plugin-readiness-common';
+import {
+  environmentNameProblem,
+  isEntityOfKind,
+  ReadinessApi,
+} from '@internal/plugin-readiness-common';
 import { examples } from './environmentValidate.examples';
 
 /** The gate every component of a system must have passed before it gets a production environment. */
 export type ProductionGate = { trackId: string; gateId: string };
-
-/** Lower-case letters, digits and dashes; 3 to 40 characters; a letter first; no dash last. */
-export const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
 
 /**
  * `readiness:environment:validate` — checks a new environment before anything is created: the name's rules, that
@@ -60,11 +61,8 @@ export function createEnvironmentValidateAction(options: {
     },
     async handler(ctx) {
       const { name, tier } = ctx.input;
-      if (!ENVIRONMENT_NAME.test(name)) {
-        throw new InputError(
-          `name: '${name}' must be 3 to 40 lower-case letters, digits and dashes, starting with a letter and not ending with a dash`,
-        );
-      }
+      const problem = environmentNameProblem(name);
+      if (problem) throw new InputError(`name: ${problem}`);
       const systemRef = stringifyEntityRef(
         parseEntityRef(ctx.input.system, {
           defaultKind: 'system',
@@ -75,7 +73,7 @@ export function createEnvironmentValidateAction(options: {
       const system = await options.catalog.getEntityByRef(systemRef, {
         credentials,
       });
-      if (!system || system.kind.toLocaleLowerCase('en-US') !== 'system') {
+      if (!system || !isEntityOfKind(system, 'system')) {
         throw new InputError(`system: no System ${systemRef} in the catalog`);
       }
       const environmentRef = `resource:${

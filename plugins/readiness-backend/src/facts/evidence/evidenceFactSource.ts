@@ -1,4 +1,4 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { entityRefKey } from '@internal/plugin-readiness-common';
 import { ReadinessFactSource } from '@internal/plugin-readiness-node';
 import { EvidenceStore } from './EvidenceStore';
 
@@ -16,9 +16,7 @@ export function createEvidenceFactSource(
       },
     ],
     async getFacts({ entities, types }) {
-      const refs = entities.map(e =>
-        stringifyEntityRef(e).toLocaleLowerCase('en-US'),
-      );
+      const refs = entities.map(e => entityRefKey(e));
       return store.latestFacts(
         refs,
         types?.filter(t => t.startsWith('evidence.')),

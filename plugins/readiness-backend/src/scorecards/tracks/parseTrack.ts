@@ -8,9 +8,9 @@ import {
   TrackEntityFilter,
   trackFilterKeys,
   TrackGate,
+  entityRefKey,
 } from '@internal/plugin-readiness-common';
 import { factTypeMatches } from '@internal/plugin-readiness-node';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ENVIRONMENT_PLACEHOLDER } from '../evaluation/compiledTrack';
 
 /** Raised when a track file is invalid; the message lists every problem, each with the file and path. */
@@ -221,9 +221,7 @@ function parseCheck(
     const entity = str(raw, 'entity', at, problems, false);
     if (entity !== undefined) {
       try {
-        check.entity = stringifyEntityRef(
-          parseEntityRef(entity),
-        ).toLocaleLowerCase('en-US');
+        check.entity = entityRefKey(entity);
       } catch (e) {
         problems.push(
           `${at}.entity: '${entity}' is not an entity ref with a kind, e.g. component:default/rag-api`,

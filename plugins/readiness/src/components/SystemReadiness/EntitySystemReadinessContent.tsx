@@ -24,7 +24,7 @@ import {
 import { useReadiness } from '../common/hooks';
 import { statusColors } from '../common/StatusChip';
 import { EntityLink } from '../common/EntityLink';
-import { SystemEnvironmentsCard } from './SystemEnvironmentsCard';
+import { SystemEnvironmentsCard } from '../Environments/SystemEnvironmentsCard';
 
 const useStyles = makeStyles(theme => ({
   cell: {

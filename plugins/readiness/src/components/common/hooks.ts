@@ -1,16 +1,15 @@
 import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ReadinessApi } from '@internal/plugin-readiness-common';
+import { entityRefKey, ReadinessApi } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 
 /** The current entity's ref, lowercased as the backend stores it. */
 export function useEntityRef(): string {
   const { entity } = useEntity();
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  return entityRefKey(entity);
 }
 
 /**

@@ -5,11 +5,14 @@ import { ApiHolder, useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import type { FieldValidation } from '@rjsf/utils';
+import {
+  ENVIRONMENT_NAME_PATTERN,
+  ENVIRONMENT_NAME_RULE,
+} from '@internal/plugin-readiness-common';
 
-/** Lower-case letters, digits and dashes; 3 to 40 characters; a letter first; no dash last (as the backend action). */
-export const ENVIRONMENT_NAME_PATTERN = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
-const RULE =
-  '3 to 40 lower-case letters, digits and dashes, starting with a letter and not ending with a dash';
+// The naming rule is -common's, the same the scaffolder actions and the backend apply.
+export { ENVIRONMENT_NAME_PATTERN };
+const RULE = ENVIRONMENT_NAME_RULE;
 
 function refOf(name: string) {
   return `resource:default/${name}`;
