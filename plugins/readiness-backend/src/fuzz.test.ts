@@ -11,7 +11,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { targetPaths } from '@backstage/cli-common';
 import { readinessPlugin } from './plugin';
-import { demoEntities } from './testUtils';
+import { demoEntities } from '@internal/readiness-demo-catalog';
 
 jest.setTimeout(180_000);
 

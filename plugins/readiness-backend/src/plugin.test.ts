@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { targetPaths } from '@backstage/cli-common';
 import { readinessPlugin } from './plugin';
-import { demoEntities } from './testUtils';
+import { demoEntities } from '@internal/readiness-demo-catalog';
 import { startReadinessBackend } from './__testUtils__/startReadinessBackend';
 
 jest.setTimeout(60_000);

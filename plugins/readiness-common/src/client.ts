@@ -23,6 +23,7 @@ import { AlertRunbooks, EntityRunbooks } from './runbooks';
 import { Escalation, OnCallSummary } from './oncall';
 import { EnvironmentRecordRequest, ReadinessEnvironment } from './environments';
 import { readinessOperations } from './schema/operations.generated';
+import { ReadinessApi } from './api';
 
 type OperationId = keyof typeof readinessOperations;
 
@@ -34,80 +35,6 @@ export interface ReadinessClientDiscovery {
 /** How the client makes requests (Backstage's FetchApi fits; defaults to the global fetch). @public */
 export interface ReadinessClientFetch {
   fetch: typeof fetch;
-}
-
-/** The Readiness API. @public */
-export interface ReadinessApi {
-  getTracks(): Promise<Track[]>;
-  getScorecard(entityRef: string): Promise<EntityScorecard>;
-  getOverview(filters?: {
-    trackId?: string;
-    owner?: string;
-    system?: string;
-    status?: string;
-  }): Promise<ReadinessOverview>;
-  getScorecardHistory(
-    entityRef: string,
-    options?: { trackId?: string; limit?: number; before?: string },
-  ): Promise<Transition[]>;
-  refreshScorecard(entityRef: string): Promise<Transition[]>;
-  getGate(
-    entityRef: string,
-    trackId: string,
-    gateId: string,
-  ): Promise<{ entityRef: string; trackId: string; gate: GateResult }>;
-  getSystemReadiness(systemRef: string): Promise<SystemReadiness>;
-  createEvidence(evidence: EvidenceRequest): Promise<Evidence>;
-  createAttestation(
-    request: CheckTargetRequest & {
-      note?: string;
-      link?: string;
-      validUntil?: string;
-    },
-  ): Promise<Attestation>;
-  requestWaiver(
-    request: CheckTargetRequest & { reason: string; expiresAt: string },
-  ): Promise<Waiver>;
-  approveWaiver(id: string): Promise<Waiver>;
-  revokeWaiver(id: string): Promise<Waiver>;
-  createDeployment(deployment: DeploymentRequest): Promise<Deployment>;
-  createDeployments(
-    deployments: DeploymentRequest[],
-  ): Promise<DeploymentBatchResult[]>;
-  listDeployments(
-    entityRef: string,
-    options?: { environment?: string; limit?: number; offset?: number },
-  ): Promise<{ items: Deployment[]; total: number }>;
-  getDeploymentMatrix(entityRef: string): Promise<DeploymentMatrix>;
-  getSystemDeployments(systemRef: string): Promise<{
-    systemRef: string;
-    environments: string[];
-    items: DeploymentMatrix[];
-  }>;
-  rollbackDeployment(id: string, reason?: string): Promise<RollbackResult>;
-  getRunbooks(entityRef: string): Promise<EntityRunbooks>;
-  getRunbooksByAlert(alert: string): Promise<AlertRunbooks>;
-  getOnCall(entityRef: string): Promise<OnCallSummary>;
-  listEscalations(
-    entityRef: string,
-    options?: { limit?: number },
-  ): Promise<Escalation[]>;
-  escalate(
-    entityRef: string,
-    request: { reason: string; level?: number },
-  ): Promise<Escalation>;
-  listEnvironments(options?: {
-    system?: string;
-    includeDecommissioned?: boolean;
-  }): Promise<ReadinessEnvironment[]>;
-  recordEnvironment(
-    entityRef: string,
-    request: EnvironmentRecordRequest,
-  ): Promise<ReadinessEnvironment>;
-  decommissionEnvironment(
-    entityRef: string,
-    request?: { taskId?: string; requestedBy?: string },
-  ): Promise<ReadinessEnvironment>;
 }
 
 /** Splits a ref (`kind:namespace/name`, namespace optional) for the URL; a TypeError for anything else. */

@@ -12,6 +12,7 @@ export * from './oncall';
 export * from './environments';
 export * from './refs';
 export * from './permissions';
+export * from './api';
 export * from './client';
 export { readinessOperations } from './schema/operations.generated';
 export type { components, operations, paths } from './schema/openapi.generated';

@@ -18,7 +18,7 @@ import { TechInsightFact } from '@backstage-community/plugin-tech-insights-node'
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import readinessPlugin from '@internal/plugin-readiness-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import { demoEntities } from '@internal/plugin-readiness-backend/testUtils';
+import { demoEntities } from '@internal/readiness-demo-catalog';
 import { readinessFactRetriever } from './readinessFactRetriever';
 
 jest.setTimeout(60_000);

@@ -4,7 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { targetPaths } from '@backstage/cli-common';
 import { Entity } from '@backstage/catalog-model';
 import { readinessPlugin } from '../plugin';
-import { demoEntities } from '../testUtils';
+import { demoEntities } from '@internal/readiness-demo-catalog';
 
 /** The example tracks the repository ships. */
 export const exampleTracks = ['rag-production-readiness', 'service-baseline'];

@@ -19,7 +19,7 @@ import { EvaluationInputs } from './evaluation/EvaluationInputs';
 import { ScorecardReader } from './read/ScorecardReader';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { EnvironmentService } from '../environments/EnvironmentService';
-import { demoEntities } from '../testUtils';
+import { demoEntities } from '@internal/readiness-demo-catalog';
 import { DatabaseEnvironmentStore } from '../environments/DatabaseEnvironmentStore';
 import { seedDemoEnvironments } from '../environments/demoEnvironments';
 

@@ -89,15 +89,17 @@ export async function createReadinessContext(deps: {
   const environmentStore = DatabaseEnvironmentStore.create(knex);
   const deploymentStore = DatabaseDeploymentStore.create(knex);
 
-  // Set once the evaluation queue exists; the capabilities that produce facts only ask it for re-evaluations.
-  let queue: EvaluationQueue | undefined;
+  // The evaluation queue is built last (it needs the tracks, which need every fact source); the capabilities that
+  // produce facts only ask it for re-evaluations, through this late-bound reference.
+  const evaluation: { queue?: EvaluationQueue } = {};
   const onNewFacts = (entityRef: string) =>
-    void queue?.requestRefresh(entityRef);
+    void evaluation.queue?.requestRefresh(entityRef);
 
   const environments = EnvironmentService.create({
     catalog,
     store: environmentStore,
-    onChange: systemRef => void queue?.requestSystemRefresh(systemRef),
+    onChange: systemRef =>
+      void evaluation.queue?.requestSystemRefresh(systemRef),
   });
   const deployments = DeploymentService.create({
     store: deploymentStore,
@@ -176,7 +178,13 @@ export async function createReadinessContext(deps: {
       notifications: deps.notifications,
     }),
   });
-  queue = EvaluationQueue.create({ tracks, catalog, evaluator, logger });
+  const queue = EvaluationQueue.create({
+    tracks,
+    catalog,
+    evaluator,
+    logger,
+  });
+  evaluation.queue = queue;
   const evaluate = (...args: Parameters<ScorecardEvaluator['refresh']>) =>
     evaluator.refresh(...args);
 

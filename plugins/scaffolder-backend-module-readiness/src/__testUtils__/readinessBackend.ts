@@ -12,7 +12,7 @@ import { targetPaths } from '@backstage/cli-common';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import readinessPlugin from '@internal/plugin-readiness-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import { demoEntities } from '@internal/plugin-readiness-backend/testUtils';
+import { demoEntities } from '@internal/readiness-demo-catalog';
 import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
 
 /**

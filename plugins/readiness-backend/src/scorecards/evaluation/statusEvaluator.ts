@@ -171,8 +171,8 @@ export function compileStatusEvaluator(
           s = PASS;
           for (const env of environments!) {
             const f = factFor(c.check, factTypeFor(c.fact!, env), input);
-            const own =
-              f === undefined ? UNKNOWN : c.test!(f.value) ? PASS : FAIL;
+            let own = UNKNOWN;
+            if (f !== undefined) own = c.test!(f.value) ? PASS : FAIL;
             if (
               environment === undefined ||
               (own === FAIL && s !== FAIL) ||

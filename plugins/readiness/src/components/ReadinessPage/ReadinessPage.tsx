@@ -110,6 +110,9 @@ export function ReadinessPage() {
   const trackProblems = overview.value?.trackProblems ?? [];
   const failedToLoad = Boolean(overview.error || tracks.error);
   const notReady = overview.value?.blocked ?? 0;
+  const loadingFirst =
+    !failedToLoad && ((overview.loading && !overview.value) || tracks.loading);
+  const showContent = !failedToLoad && !loadingFirst;
 
   const columns: TableColumn<OverviewRow>[] = [
     {
@@ -191,10 +194,8 @@ export function ReadinessPage() {
             </WarningPanel>
           </Box>
         )}
-        {failedToLoad ? null : (overview.loading && !overview.value) ||
-          tracks.loading ? (
-          <Progress />
-        ) : (
+        {loadingFirst && <Progress />}
+        {showContent && (
           <Grid container spacing={3}>
             <Grid item xs={12} md={8}>
               <Card>

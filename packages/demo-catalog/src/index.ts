@@ -9,7 +9,7 @@ import {
 } from '@backstage/catalog-model';
 
 /**
- * Test utilities of the readiness backend (`@internal/plugin-readiness-backend/testUtils`).
+ * The demo catalog for this repository's tests (`@internal/readiness-demo-catalog`).
  *
  * @packageDocumentation
  */
