@@ -83,6 +83,13 @@ export async function renderTypesModule(yamlText) {
         /^(\s+)JsonValue: unknown;$/m,
         '$1JsonValue: BackstageJsonValue;',
       )
+      // TSDoc has no @enum tag (the union says it) and no @description tag (the description is the comment), and
+      // braces in a comment must be escaped.
+      .replace(/^\s+\/\*\* @enum \{\w+\} \*\/\n/gm, '')
+      .replace(/^\s+\* @enum \{\w+\}\n/gm, '')
+      .replace(/^(\s+\/?\*.*)$/gm, line => line.replace(/([{}])/g, '\\$1'))
+      .replace(/\/\*\* @description /g, '/** ')
+      .replace(/^(\s+)\* @description /gm, '$1* ')
       // API reports need a release tag on every exported declaration.
       .replace(
         /^export (interface|type) (\w+)/gm,

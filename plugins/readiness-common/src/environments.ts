@@ -49,5 +49,5 @@ export function isEnvironmentResource(entity: {
  */
 export type ReadinessEnvironment = Schemas['ReadinessEnvironment'];
 
-/** What recording an environment takes (PUT /environments/{namespace}/{name}). @public */
+/** What recording an environment takes (PUT /environments/:namespace/:name). @public */
 export type EnvironmentRecordRequest = RequestOf<'RecordEnvironment'>;

@@ -16,5 +16,11 @@ export * from './api';
 export * from './client';
 export { readinessOperations } from './schema/operations.generated';
 export type { components, operations, paths } from './schema/openapi.generated';
+export type {
+  JsonContent,
+  RequestOf,
+  ResponseOf,
+  Schemas,
+} from './schema/wire';
 export * from './gateReport';
 export { runReadinessGate } from './cli/readinessGate';

@@ -4,7 +4,7 @@ import type { ReadinessApi } from '@internal/plugin-readiness-common';
 export type { ReadinessApi } from '@internal/plugin-readiness-common';
 
 /**
- * The Readiness backend, for components. Implemented by `ReadinessClient` from `@internal/plugin-readiness-common`
+ * The Readiness backend, for components. Implemented by `ReadinessClient` from the -common package
  * over `discoveryApi` and `fetchApi` (the plugin registers that factory).
  *
  * @public

@@ -16,6 +16,7 @@ export {
   ReadinessPage,
   EnvironmentNameFieldExtension,
 } from './plugin';
+export type { ReadinessPollingProps } from './plugin';
 export { readinessApiRef } from './api';
 export type { ReadinessApi } from './api';
 export { rootRouteRef as readinessRouteRef } from './routes';

@@ -15,6 +15,13 @@ import {
 import { readinessApiRef } from './api';
 import { rootRouteRef } from './routes';
 
+/**
+ * Props of the components that reload while visible: `pollIntervalMs` (default 30 000) is how often.
+ *
+ * @public
+ */
+export type ReadinessPollingProps = { pollIntervalMs?: number };
+
 /** The Readiness frontend plugin (legacy frontend system; the new one is in `/alpha`). @public */
 export const readinessPlugin = createPlugin({
   id: 'readiness',
@@ -30,7 +37,9 @@ export const readinessPlugin = createPlugin({
 });
 
 /** Per track: gates passed, the next gate, and what blocks it, in one sentence. @public */
-export const EntityReadinessCard = readinessPlugin.provide(
+export const EntityReadinessCard: (
+  props: ReadinessPollingProps,
+) => JSX.Element = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityReadinessCard',
     component: {
@@ -43,7 +52,9 @@ export const EntityReadinessCard = readinessPlugin.provide(
 );
 
 /** The Readiness tab: the gate graph, checks, attest/waive, history, refresh. @public */
-export const EntityReadinessContent = readinessPlugin.provide(
+export const EntityReadinessContent: (
+  props: ReadinessPollingProps,
+) => JSX.Element = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityReadinessContent',
     component: {
@@ -56,20 +67,21 @@ export const EntityReadinessContent = readinessPlugin.provide(
 );
 
 /** The System readiness tab: component × gate matrix, weakest link first. @public */
-export const EntitySystemReadinessContent = readinessPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySystemReadinessContent',
-    component: {
-      lazy: () =>
-        import(
-          './components/SystemReadiness/EntitySystemReadinessContent'
-        ).then(m => m.EntitySystemReadinessContent),
-    },
-  }),
-);
+export const EntitySystemReadinessContent: () => JSX.Element =
+  readinessPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySystemReadinessContent',
+      component: {
+        lazy: () =>
+          import(
+            './components/SystemReadiness/EntitySystemReadinessContent'
+          ).then(m => m.EntitySystemReadinessContent),
+      },
+    }),
+  );
 
 /** Environment × version matrix with status and age. @public */
-export const EntityDeploymentsCard = readinessPlugin.provide(
+export const EntityDeploymentsCard: () => JSX.Element = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityDeploymentsCard',
     component: {
@@ -82,20 +94,21 @@ export const EntityDeploymentsCard = readinessPlugin.provide(
 );
 
 /** The Deployments tab: the matrix, history with paging, rollback. @public */
-export const EntityDeploymentsContent = readinessPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDeploymentsContent',
-    component: {
-      lazy: () =>
-        import('./components/Deployments/EntityDeploymentsContent').then(
-          m => m.EntityDeploymentsContent,
-        ),
-    },
-  }),
-);
+export const EntityDeploymentsContent: () => JSX.Element =
+  readinessPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeploymentsContent',
+      component: {
+        lazy: () =>
+          import('./components/Deployments/EntityDeploymentsContent').then(
+            m => m.EntityDeploymentsContent,
+          ),
+      },
+    }),
+  );
 
 /** The Runbooks tab: the list with freshness, the selected runbook, alert lookup. @public */
-export const EntityRunbooksContent = readinessPlugin.provide(
+export const EntityRunbooksContent: () => JSX.Element = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityRunbooksContent',
     component: {
@@ -108,7 +121,7 @@ export const EntityRunbooksContent = readinessPlugin.provide(
 );
 
 /** Who is on call now and next, escalation levels, and Escalate. @public */
-export const EntityOnCallCard = readinessPlugin.provide(
+export const EntityOnCallCard: () => JSX.Element = readinessPlugin.provide(
   createComponentExtension({
     name: 'EntityOnCallCard',
     component: {
@@ -121,7 +134,7 @@ export const EntityOnCallCard = readinessPlugin.provide(
 );
 
 /** The Readiness page: every entity by track, filters, top root causes. @public */
-export const ReadinessPage = readinessPlugin.provide(
+export const ReadinessPage: () => JSX.Element = readinessPlugin.provide(
   createRoutableExtension({
     name: 'ReadinessPage',
     component: () =>

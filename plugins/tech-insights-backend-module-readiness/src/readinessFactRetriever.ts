@@ -12,10 +12,12 @@ export const READINESS_FACT_RETRIEVER_ID = 'readinessFactRetriever';
 /**
  * The facts of one entity from its overview rows (one per track that applies).
  * - `gatesPassed` / `gatesTotal`: across every track (gates scoped to an environment the system lacks do not count);
- * - `gates`: `{ <trackId>: { <gateId>: passed | failed | blocked | unknown | not-applicable } }`, so a check reads one gate with
+ * - `gates`: by track id, by gate id, the gate's status (passed, failed, blocked, unknown or not-applicable), so a check reads one gate with
  *   `path: "$['rag-production-readiness']['backend-verified']"`;
- * - `nextGates`: `{ <trackId>: <gateId> }` for tracks not passed;
+ * - `nextGates`: by track id, the next gate, for tracks not passed;
  * - `blockedRootCauses`: how many failing or unmeasured checks keep the next gates from passing.
+ *
+ * @public
  */
 export function factsOf(rows: OverviewRow[]) {
   const gates: Record<string, Record<string, string>> = {};

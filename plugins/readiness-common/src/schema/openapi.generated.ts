@@ -14,7 +14,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Signs off a manual check; who signs comes from the credentials. */
+        /** Signs off a manual check; who signs comes from the credentials. */
         post: operations["CreateAttestation"];
         delete?: never;
         options?: never;
@@ -31,7 +31,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description CI records a deployment. The same externalId again updates that record (a finished deployment cannot go back to in_progress); two requests racing on two replicas still make one record. */
+        /** CI records a deployment. The same externalId again updates that record (a finished deployment cannot go back to in_progress); two requests racing on two replicas still make one record. */
         post: operations["CreateDeployment"];
         delete?: never;
         options?: never;
@@ -48,7 +48,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Records a new deployment of the previous successful version to the same environment (rollbackOf the given one), and calls the configured rollback webhook so a CD system acts on it. Without a webhook the response says so. */
+        /** Records a new deployment of the previous successful version to the same environment (rollbackOf the given one), and calls the configured rollback webhook so a CD system acts on it. Without a webhook the response says so. */
         post: operations["RollbackDeployment"];
         delete?: never;
         options?: never;
@@ -63,7 +63,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The entity's deployments, newest first, a page at a time. */
+        /** The entity's deployments, newest first, a page at a time. */
         get: operations["ListDeployments"];
         put?: never;
         post?: never;
@@ -80,7 +80,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every environment of the entity's system with the current and last successful version. */
+        /** Every environment of the entity's system with the current and last successful version. */
         get: operations["GetDeploymentMatrix"];
         put?: never;
         post?: never;
@@ -99,7 +99,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Records up to 500 deployments in one request (a CD event forwarder's batch), each with the rules of POST /deployments. Answers 200 with one result per item, in order: status 201 (recorded), 200 (updated by its externalId) or the 4xx the single route would give, with the error naming the item. */
+        /** Records up to 500 deployments in one request (a CD event forwarder's batch), each with the rules of POST /deployments. Answers 200 with one result per item, in order: status 201 (recorded), 200 (updated by its externalId) or the 4xx the single route would give, with the error naming the item. */
         post: operations["CreateDeployments"];
         delete?: never;
         options?: never;
@@ -114,7 +114,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The environments recorded with the readiness backend (active ones unless includeDecommissioned), optionally of one System. Environment-scoped gates apply while an active environment of their tier or name is recorded. */
+        /** The environments recorded with the readiness backend (active ones unless includeDecommissioned), optionally of one System. Environment-scoped gates apply while an active environment of their tier or name is recorded. */
         get: operations["ListEnvironments"];
         put?: never;
         post?: never;
@@ -132,7 +132,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Records that the environment Resource exists for a System (idempotent: 201 when it becomes active, 200 when it already was with the same system and tier; 409 when it is active for another system or tier). The System must be in the catalog. Audited; the System's components are re-evaluated in the background. */
+        /** Records that the environment Resource exists for a System (idempotent: 201 when it becomes active, 200 when it already was with the same system and tier; 409 when it is active for another system or tier). The System must be in the catalog. Audited; the System's components are re-evaluated in the background. */
         put: operations["RecordEnvironment"];
         post?: never;
         delete?: never;
@@ -150,7 +150,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Records that the environment was decommissioned (idempotent; the record is kept). Its environment-scoped gates stop applying unless another active environment of the tier remains. Audited. */
+        /** Records that the environment was decommissioned (idempotent; the record is kept). Its environment-scoped gates stop applying unless another active environment of the tier remains. Audited. */
         post: operations["DecommissionEnvironment"];
         delete?: never;
         options?: never;
@@ -167,7 +167,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description CI pushes evidence about an entity. Pushing the same externalId again returns the first record (200) instead of adding one; different evidence under a recorded externalId is a 409. */
+        /** CI pushes evidence about an entity. Pushing the same externalId again returns the first record (200) instead of adding one; different evidence under a recorded externalId is a 409. */
         post: operations["CreateEvidence"];
         delete?: never;
         options?: never;
@@ -182,7 +182,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One gate of one track for the entity, evaluated now. */
+        /** One gate of one track for the entity, evaluated now. */
         get: operations["GetGate"];
         put?: never;
         post?: never;
@@ -199,7 +199,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Liveness of the plugin (no credentials needed). */
+        /** Liveness of the plugin (no credentials needed). */
         get: operations["GetHealth"];
         put?: never;
         post?: never;
@@ -216,7 +216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who is on call for the entity now and next, the escalation levels and the hours nobody covers in the next 14 days, from on-call as code (readiness.io/oncall) or PagerDuty (pagerduty.com/service-id). configured is false when the entity has neither. */
+        /** Who is on call for the entity now and next, the escalation levels and the hours nobody covers in the next 14 days, from on-call as code (readiness.io/oncall) or PagerDuty (pagerduty.com/service-id). configured is false when the entity has neither. */
         get: operations["GetOnCall"];
         put?: never;
         post?: never;
@@ -233,10 +233,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The entity's escalations, newest first. */
+        /** The entity's escalations, newest first. */
         get: operations["ListEscalations"];
         put?: never;
-        /** @description Pages an escalation level (the one given, or the one after the entity's last escalation in the past 24 hours). Signed-in people only; audited; at most readiness.oncall.escalationRateLimit per person (429 with Retry-After). */
+        /** Pages an escalation level (the one given, or the one after the entity's last escalation in the past 24 hours). Signed-in people only; audited; at most readiness.oncall.escalationRateLimit per person (429 with Retry-After). */
         post: operations["CreateEscalation"];
         delete?: never;
         options?: never;
@@ -251,7 +251,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Readiness across the catalog from the stored results of the last evaluation: one row per entity and track (gates passed, next gate, its root causes), filtered; how many are not passed; the most frequent root causes. */
+        /** Readiness across the catalog from the stored results of the last evaluation: one row per entity and track (gates passed, next gate, its root causes), filtered; how many are not passed; the most frequent root causes. */
         get: operations["GetOverview"];
         put?: never;
         post?: never;
@@ -268,7 +268,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The runbooks the entity's readiness.io/runbooks annotation points to, with their Markdown and front matter; unreadable or malformed ones are listed with their errors. Also the entity's alerts and those no runbook covers. */
+        /** The runbooks the entity's readiness.io/runbooks annotation points to, with their Markdown and front matter; unreadable or malformed ones are listed with their errors. Also the entity's alerts and those no runbook covers. */
         get: operations["GetEntityRunbooks"];
         put?: never;
         post?: never;
@@ -285,7 +285,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Which runbooks list this alert in their front matter, among the entities the caller may see. */
+        /** Which runbooks list this alert in their front matter, among the entities the caller may see. */
         get: operations["GetRunbooksByAlert"];
         put?: never;
         post?: never;
@@ -302,7 +302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every track that applies to the entity, evaluated now, with evidence, waivers, attestations and root causes. */
+        /** Every track that applies to the entity, evaluated now, with evidence, waivers, attestations and root causes. */
         get: operations["GetScorecard"];
         put?: never;
         post?: never;
@@ -319,7 +319,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Status transitions of the entity's gates and checks, newest first. */
+        /** Status transitions of the entity's gates and checks, newest first. */
         get: operations["GetScorecardHistory"];
         put?: never;
         post?: never;
@@ -338,7 +338,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Evaluates the entity now and stores the transitions. */
+        /** Evaluates the entity now and stores the transitions. */
         post: operations["RefreshScorecard"];
         delete?: never;
         options?: never;
@@ -353,7 +353,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The System's readiness matrix (components and the resources they depend on × gates), weakest link first. */
+        /** The System's readiness matrix (components and the resources they depend on × gates), weakest link first. */
         get: operations["GetSystemReadiness"];
         put?: never;
         post?: never;
@@ -370,7 +370,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The environment × version matrix of every component of a System. */
+        /** The environment × version matrix of every component of a System. */
         get: operations["GetSystemDeployments"];
         put?: never;
         post?: never;
@@ -387,7 +387,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every track the backend loaded. */
+        /** Every track the backend loaded. */
         get: operations["GetTracks"];
         put?: never;
         post?: never;
@@ -406,7 +406,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Asks for a waiver of one check for one entity, until expiresAt. */
+        /** Asks for a waiver of one check for one entity, until expiresAt. */
         post: operations["RequestWaiver"];
         delete?: never;
         options?: never;
@@ -423,7 +423,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Approves a pending waiver; the approver must not be the requester. */
+        /** Approves a pending waiver; the approver must not be the requester. */
         post: operations["ApproveWaiver"];
         delete?: never;
         options?: never;
@@ -440,7 +440,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Revokes a waiver, pending or approved. */
+        /** Revokes a waiver, pending or approved. */
         post: operations["RevokeWaiver"];
         delete?: never;
         options?: never;
@@ -486,11 +486,11 @@ export interface components {
             trackId: components["schemas"]["Id"];
             /**
              * Format: date-time
-             * @description Defaults to now + the check's validForDays, which is also the latest allowed.
+             * Defaults to now + the check's validForDays, which is also the latest allowed.
              */
             validUntil?: string;
         };
-        /** @description What a check asks of a fact: the operator applied to the value at `path` inside the fact (the whole value without a path). */
+        /** What a check asks of a fact: the operator applied to the value at `path` inside the fact (the whole value without a path). */
         CheckCondition: {
             operator: components["schemas"]["ConditionOperator"];
             path?: string;
@@ -500,21 +500,18 @@ export interface components {
             attestation?: components["schemas"]["Attestation"];
             checkId: string;
             fact?: components["schemas"]["Fact"];
-            /** @description What the check found, in one sentence */
+            /** What the check found, in one sentence */
             message: string;
-            /** @description Since when the check has had this status */
+            /** Since when the check has had this status */
             since?: string;
             status: components["schemas"]["CheckStatus"];
             /**
-             * @description For a blocked or waived check: what it would be on its own
-             * @enum {string}
+             * For a blocked or waived check: what it would be on its own
              */
             underlying?: "pass" | "fail" | "unknown";
             waiver?: components["schemas"]["Waiver"];
         };
-        /** @enum {string} */
         CheckSeverity: "critical" | "high" | "medium" | "low";
-        /** @enum {string} */
         CheckStatus: "pass" | "fail" | "unknown" | "blocked" | "waived" | "not-applicable";
         CheckTarget: {
             checkId: components["schemas"]["Id"];
@@ -522,7 +519,6 @@ export interface components {
             gateId: components["schemas"]["Id"];
             trackId: components["schemas"]["Id"];
         };
-        /** @enum {string} */
         ConditionOperator: "equal" | "notEqual" | "lessThan" | "lessThanInclusive" | "greaterThan" | "greaterThanInclusive" | "in" | "notIn" | "contains" | "doesNotContain" | "exists" | "notExists" | "matches";
         Deployment: {
             actor?: string;
@@ -543,14 +539,14 @@ export interface components {
         DeploymentMatrix: {
             entityRef: string;
             environments: {
-                /** @description Days since the last successful deployment finished */
+                /** Days since the last successful deployment finished */
                 ageDays?: number;
                 environment: string;
                 lastSuccessful?: components["schemas"]["Deployment"];
                 latest?: components["schemas"]["Deployment"];
                 title: string;
             }[];
-            /** @description Whether a rollback from the portal tells a CD system (only in the single-entity matrix) */
+            /** Whether a rollback from the portal tells a CD system (only in the single-entity matrix) */
             rollbackWebhook?: {
                 configured: boolean;
             };
@@ -559,22 +555,20 @@ export interface components {
             actor?: string;
             commitSha?: string;
             entityRef: components["schemas"]["EntityRef"];
-            /** @description The environment Resource, as a ref (resource:default/rag-staging) or a name (rag-staging) */
+            /** The environment Resource, as a ref (resource:default/rag-staging) or a name (rag-staging) */
             environment: string;
             externalId?: string;
             /** Format: date-time */
             finishedAt?: string;
             /** Format: date-time */
             startedAt?: string;
-            /** @enum {string} */
             status: "in_progress" | "succeeded" | "failed" | "rolled_back";
             /** Format: uri */
             url?: string;
             version: string;
         };
-        /** @enum {string} */
         DeploymentStatus: "in_progress" | "succeeded" | "failed" | "rolled_back";
-        /** @description A full entity ref, kind:namespace/name (or kind:name in the default namespace). */
+        /** A full entity ref, kind:namespace/name (or kind:name in the default namespace). */
         EntityRef: string;
         EntityRunbooks: {
             alertErrors: string[];
@@ -587,11 +581,11 @@ export interface components {
         EntityScorecard: {
             attestations: components["schemas"]["Attestation"][];
             entityRef: string;
-            /** @description When it was evaluated (now; scorecards are evaluated on request) */
+            /** When it was evaluated (now; scorecards are evaluated on request) */
             evaluatedAt: string;
-            /** @description When the newest stored transition happened; the history changes only with it */
+            /** When the newest stored transition happened; the history changes only with it */
             historyChangedAt?: string;
-            /** @description Track files that could not be loaded (what they would say is unknown) */
+            /** Track files that could not be loaded (what they would say is unknown) */
             trackProblems?: components["schemas"]["TrackProblem"][];
             tracks: {
                 evaluation: components["schemas"]["TrackEvaluation"];
@@ -643,46 +637,45 @@ export interface components {
             externalId?: string;
             /**
              * Format: date-time
-             * @description When it was observed; defaults to now
+             * When it was observed; defaults to now
              */
             observedAt?: string;
-            /** @description The fact type, under evidence., e.g. evidence.tests.oidc-login */
+            /** The fact type, under evidence., e.g. evidence.tests.oidc-login */
             type: string;
             /** Format: uri */
             url?: string;
-            /** @description Any JSON value, e.g. {"status": "failed", "failures": 3} */
+            /** Any JSON value, e.g. \{"status": "failed", "failures": 3\} */
             value: components["schemas"]["JsonValue"];
         };
-        /** @description A typed value about an entity at a time, with where it came from. */
+        /** A typed value about an entity at a time, with where it came from. */
         Fact: {
             commitSha?: string;
             entityRef: string;
             observedAt: string;
-            /** @description The fact source that produced it, e.g. catalog or evidence */
+            /** The fact source that produced it, e.g. catalog or evidence */
             source: string;
-            /** @description e.g. evidence.tests.oidc-login, catalog.owner */
+            /** e.g. evidence.tests.oidc-login, catalog.owner */
             type: string;
             url?: string;
             value: components["schemas"]["JsonValue"];
         };
         FilterValue: string | string[];
         GateResult: {
-            /** @description For a blocked gate: the gates it waits for */
+            /** For a blocked gate: the gates it waits for */
             blockedBy: string[];
             checks: components["schemas"]["CheckResult"][];
-            /** @description For a gate scoped to an environment, the System's active environments in scope (names) */
+            /** For a gate scoped to an environment, the System's active environments in scope (names) */
             environments?: string[];
             gateId: string;
-            /** @description For a not-applicable gate: why */
+            /** For a not-applicable gate: why */
             message?: string;
             rootCauses: components["schemas"]["RootCause"][];
             since?: string;
             status: components["schemas"]["GateStatus"];
         };
-        /** @enum {string} */
         GateStatus: "passed" | "failed" | "blocked" | "unknown" | "not-applicable";
         Id: string;
-        /** @description Any JSON value (null included). */
+        /** Any JSON value (null included). */
         JsonValue: BackstageJsonValue;
         OnCallShift: {
             end: string;
@@ -707,14 +700,13 @@ export interface components {
             email?: string;
             name: string;
             ref: string;
-            /** @enum {string} */
             type: "user" | "group" | "schedule" | "external";
         };
-        /** @description One entity × track of the overview, from the stored results of the last evaluation. */
+        /** One entity × track of the overview, from the stored results of the last evaluation. */
         OverviewRow: {
             entityRef: string;
             evaluatedAt?: string;
-            /** @description Every gate's status by gate id */
+            /** Every gate's status by gate id */
             gates: {
                 [key: string]: string;
             };
@@ -729,8 +721,7 @@ export interface components {
                 status: string;
             }[];
             /**
-             * @description passed: every gate passed; failed / unknown: some gate is; blocked: only waiting on others; not-evaluated: not yet
-             * @enum {string}
+             * passed: every gate passed; failed / unknown: some gate is; blocked: only waiting on others; not-evaluated: not yet
              */
             status: "passed" | "failed" | "blocked" | "unknown" | "not-evaluated";
             system?: string;
@@ -743,17 +734,16 @@ export interface components {
             entityRef: string;
             recordedAt: string;
             recordedBy: string;
-            /** @enum {string} */
             status: "active" | "decommissioned";
             systemRef: string;
             taskId?: string;
             tier: string;
         };
         ReadinessOverview: {
-            /** @description Of the rows that match, how many are not passed */
+            /** Of the rows that match, how many are not passed */
             blocked: number;
             items: components["schemas"]["OverviewRow"][];
-            /** @description The values each filter can take, from every row before filtering */
+            /** The values each filter can take, from every row before filtering */
             options: {
                 owners: string[];
                 systems: string[];
@@ -765,21 +755,20 @@ export interface components {
                 entityRefs: string[];
                 gateId: string;
                 gateTitle: string;
-                /** @description The check's title */
+                /** The check's title */
                 title: string;
                 trackId: string;
             }[];
             total: number;
-            /** @description Track files that could not be loaded (their entities are missing) */
+            /** Track files that could not be loaded (their entities are missing) */
             trackProblems?: components["schemas"]["TrackProblem"][];
         };
         RefPart: string;
-        /** @description A failing or unmeasured check at the bottom of a dependency chain. */
+        /** A failing or unmeasured check at the bottom of a dependency chain. */
         RootCause: {
             checkId: string;
             gateId: string;
             message: string;
-            /** @enum {string} */
             status: "fail" | "unknown";
         };
         Runbook: {
@@ -787,7 +776,6 @@ export interface components {
             markdown?: string;
             metadata: components["schemas"]["RunbookMetadata"];
             reviewAgeDays?: number;
-            /** @enum {string} */
             status: "ok" | "invalid" | "unreadable";
             target: string;
             url: string;
@@ -796,7 +784,6 @@ export interface components {
             alerts: string[];
             lastReviewed?: string;
             owner?: string;
-            /** @enum {string} */
             severity?: "critical" | "high" | "medium" | "low";
             title?: string;
         };
@@ -808,7 +795,6 @@ export interface components {
                 entityRefs: string[];
                 gateId: string;
                 message: string;
-                /** @enum {string} */
                 status: "fail" | "unknown";
             }[];
             systemRef: string;
@@ -838,11 +824,9 @@ export interface components {
                 trackId: string;
             }[];
         };
-        /** @description A track as loaded (see the backend README for the format). */
+        /** A track as loaded (see the backend README for the format). */
         Track: {
-            /** @enum {string} */
             apiVersion: "readiness.io/v1";
-            /** @enum {string} */
             kind: "Track";
             metadata: {
                 description?: string;
@@ -857,20 +841,20 @@ export interface components {
         TrackCheck: {
             condition?: components["schemas"]["CheckCondition"];
             description?: string;
-            /** @description Another entity whose fact it reads */
+            /** Another entity whose fact it reads */
             entity?: string;
-            /** @description The fact type it reads, e.g. evidence.tests.oidc-login */
+            /** The fact type it reads, e.g. evidence.tests.oidc-login */
             fact?: string;
             howToFix?: string;
             id: string;
-            /** @description Decided by a person's attestation, valid for this many days */
+            /** Decided by a person's attestation, valid for this many days */
             manual?: {
                 validForDays: number;
             };
             severity: components["schemas"]["CheckSeverity"];
             title: string;
         };
-        /** @description Which entities a track applies to; every key given must match (case-insensitive). */
+        /** Which entities a track applies to; every key given must match (case-insensitive). */
         TrackEntityFilter: {
             kind?: components["schemas"]["FilterValue"];
             "metadata.namespace"?: components["schemas"]["FilterValue"];
@@ -886,9 +870,9 @@ export interface components {
             summary: {
                 blockers: components["schemas"]["RootCause"][];
                 gatesPassed: number;
-                /** @description The gates that apply */
+                /** The gates that apply */
                 gatesTotal: number;
-                /** @description The first gate in dependency order that has not passed */
+                /** The first gate in dependency order that has not passed */
                 nextGate?: string;
             };
             trackId: string;
@@ -897,19 +881,19 @@ export interface components {
             checks: components["schemas"]["TrackCheck"][];
             dependsOn: string[];
             description?: string;
-            /** @description The environment tier or name the gate is scoped to */
+            /** The environment tier or name the gate is scoped to */
             environment?: string;
             id: string;
             title: string;
         };
-        /** @description A track file that could not be loaded, and why (the file and the path inside it). */
+        /** A track file that could not be loaded, and why (the file and the path inside it). */
         TrackProblem: {
             message: string;
             source: string;
         };
         Transition: {
             at: string;
-            /** @description Empty for the gate itself */
+            /** Empty for the gate itself */
             checkId: string;
             entityRef: string;
             from?: string;
@@ -943,7 +927,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description An error */
+        /** An error */
         ErrorResponse: {
             headers: {
                 [name: string]: unknown;
@@ -978,7 +962,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Recorded */
+            /** Recorded */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1006,7 +990,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The record with this externalId, updated */
+            /** The record with this externalId, updated */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1015,7 +999,7 @@ export interface operations {
                     "application/json": components["schemas"]["Deployment"];
                 };
             };
-            /** @description Recorded */
+            /** Recorded */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1048,7 +1032,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The rollback deployment and what the webhook said */
+            /** The rollback deployment and what the webhook said */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1089,7 +1073,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of deployments */
+            /** A page of deployments */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1120,7 +1104,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The environment × version matrix of one entity */
+            /** The environment × version matrix of one entity */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1150,7 +1134,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description One result per item */
+            /** One result per item */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1185,7 +1169,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Environments */
+            /** Environments */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1222,7 +1206,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Already recorded, unchanged */
+            /** Already recorded, unchanged */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1231,7 +1215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadinessEnvironment"];
                 };
             };
-            /** @description Recorded (new, or active again after a decommission) */
+            /** Recorded (new, or active again after a decommission) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1265,7 +1249,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The environment, decommissioned */
+            /** The environment, decommissioned */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1293,7 +1277,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Already recorded under this externalId */
+            /** Already recorded under this externalId */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1302,7 +1286,7 @@ export interface operations {
                     "application/json": components["schemas"]["Evidence"];
                 };
             };
-            /** @description Recorded */
+            /** Recorded */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1333,7 +1317,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The gate */
+            /** The gate */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1361,14 +1345,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Healthy */
+            /** Healthy */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /** @enum {string} */
                         status: "ok";
                     };
                 };
@@ -1388,7 +1371,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The on-call summary */
+            /** The on-call summary */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1419,7 +1402,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Escalations */
+            /** Escalations */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1456,7 +1439,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The recorded escalation and who was notified */
+            /** The recorded escalation and who was notified */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1487,7 +1470,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The overview */
+            /** The overview */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1514,7 +1497,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The runbooks */
+            /** The runbooks */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1540,7 +1523,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The runbooks answering the alert (possibly none) */
+            /** The runbooks answering the alert (possibly none) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1567,7 +1550,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The scorecard */
+            /** The scorecard */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1599,7 +1582,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The transitions */
+            /** The transitions */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1629,7 +1612,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The transitions written */
+            /** The transitions written */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1658,7 +1641,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The rollup */
+            /** The rollup */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1685,7 +1668,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One matrix per component */
+            /** One matrix per component */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1713,7 +1696,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tracks */
+            /** The tracks */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1721,7 +1704,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Track"][];
-                        /** @description Track files that could not be loaded (left out; everything else works) */
+                        /** Track files that could not be loaded (left out; everything else works) */
                         problems: components["schemas"]["TrackProblem"][];
                     };
                 };
@@ -1743,7 +1726,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Requested */
+            /** Requested */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1769,7 +1752,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Approved */
+            /** Approved */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1796,7 +1779,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Revoked */
+            /** Revoked */
             200: {
                 headers: {
                     [name: string]: unknown;

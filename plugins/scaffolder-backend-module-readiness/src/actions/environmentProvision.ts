@@ -22,7 +22,7 @@ import { examples } from './environmentProvision.examples';
 
 const MARKER = '.provisioned-by';
 
-/** Where environments are published locally, and how long to wait for the catalog to show a new one. */
+/** Where environments are published locally, and how long to wait for the catalog to show a new one. @public */
 export type EnvironmentsDirectoryOptions = {
   catalog: CatalogService;
   auth: AuthService;

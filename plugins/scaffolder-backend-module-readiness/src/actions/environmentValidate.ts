@@ -10,7 +10,7 @@ import {
 } from '@internal/plugin-readiness-common';
 import { examples } from './environmentValidate.examples';
 
-/** The gate every component of a system must have passed before it gets a production environment. */
+/** The gate every component of a system must have passed before it gets a production environment. @public */
 export type ProductionGate = { trackId: string; gateId: string };
 
 /**
