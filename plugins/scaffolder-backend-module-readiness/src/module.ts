@@ -20,7 +20,7 @@ import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
  * `readiness.environments.localPublishing` is on and `readiness.environments.directory` set (local setup), `readiness:environment:provision` and
  * `readiness:environment:decommission`.
  * `readiness.scaffolder.productionGate` (trackId, gateId) is the gate a system must pass before it gets a
- * production environment; default rag-production-readiness / deployment-prepared.
+ * production environment; without it, production environments are refused.
  *
  * @public
  */
@@ -41,9 +41,9 @@ export const scaffolderModuleReadiness = createBackendModule({
         const gate = config.getOptionalConfig(
           'readiness.scaffolder.productionGate',
         );
-        const productionGate = {
-          trackId: gate?.getString('trackId') ?? 'rag-production-readiness',
-          gateId: gate?.getString('gateId') ?? 'deployment-prepared',
+        const productionGate = gate && {
+          trackId: gate.getString('trackId'),
+          gateId: gate.getString('gateId'),
         };
         actions.addActions(
           createGateCheckAction({ readiness }),
@@ -51,7 +51,7 @@ export const scaffolderModuleReadiness = createBackendModule({
             readiness,
             catalog,
             auth,
-            productionGate,
+            ...(productionGate ? { productionGate } : {}),
           }),
         );
         // Local publishing (no git host): only where an environments directory is configured.

@@ -30,6 +30,23 @@ describe('readiness:environment:validate', () => {
     return ctx;
   };
 
+  it('refuses a production environment when no production gate is configured, saying where to set it', async () => {
+    const unconfigured = createEnvironmentValidateAction(
+      await startReadinessForActions(),
+    );
+    const ctx = createMockActionContext({
+      input: {
+        system: 'system:default/rag-platform',
+        tier: 'production',
+        name: 'rag-prod-new',
+      } as any,
+    });
+    await expect(unconfigured.handler(ctx as any)).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining('readiness.scaffolder.productionGate'),
+    });
+  });
+
   it('accepts a new staging environment and outputs its ref', async () => {
     const ctx = await run({ name: 'rag-staging-eu' });
     expect(ctx.output).toHaveBeenCalledWith(

@@ -25,7 +25,8 @@ export function createEnvironmentValidateAction(options: {
   readiness: ReadinessApi;
   catalog: CatalogService;
   auth: AuthService;
-  productionGate: ProductionGate;
+  /** Without it (readiness.scaffolder.productionGate unset), production environments are refused. */
+  productionGate?: ProductionGate;
 }) {
   return createTemplateAction({
     id: 'readiness:environment:validate',
@@ -90,6 +91,11 @@ export function createEnvironmentValidateAction(options: {
         );
       }
       if (tier === 'production') {
+        if (!options.productionGate) {
+          throw new InputError(
+            'tier: production environments need a production gate; set readiness.scaffolder.productionGate (trackId, gateId) in app-config',
+          );
+        }
         const { trackId, gateId } = options.productionGate;
         const readiness = await options.readiness.getSystemReadiness(systemRef);
         const notPassed = readiness.entities
