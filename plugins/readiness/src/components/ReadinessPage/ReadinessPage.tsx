@@ -19,7 +19,6 @@ import {
   Page,
   Progress,
   ResponseErrorPanel,
-  WarningPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -27,6 +26,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { OverviewRow } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { StatusChip } from '../common/StatusChip';
+import { TrackProblemsPanel } from '../common/TrackProblemsPanel';
 import { EntityLink } from '../common/EntityLink';
 import { refName } from '../common/format';
 
@@ -173,25 +173,14 @@ export function ReadinessPage() {
         )}
         {trackProblems.length > 0 && (
           <Box mb={2}>
-            <WarningPanel
-              severity="error"
-              defaultExpanded
-              title={`${trackProblems.length} track${
-                trackProblems.length === 1 ? '' : 's'
-              } could not be loaded: their readiness is not shown`}
-            >
-              {trackProblems.map(p => (
-                <Typography
-                  key={p.source}
-                  variant="body2"
-                  component="pre"
-                  data-testid="track-problem"
-                  style={{ whiteSpace: 'pre-wrap' }}
-                >
-                  {p.message}
-                </Typography>
-              ))}
-            </WarningPanel>
+            <TrackProblemsPanel
+              problems={trackProblems}
+              title={n =>
+                `${n} track${
+                  n === 1 ? '' : 's'
+                } could not be loaded: their readiness is not shown`
+              }
+            />
           </Box>
         )}
         {loadingFirst && <Progress />}

@@ -98,6 +98,31 @@ describe('EntityReadinessContent', () => {
     ).toHaveTextContent('production: rag-prod-eu');
   });
 
+  it('says which track files could not be loaded, above the tracks that did', async () => {
+    const problem = {
+      source: '/srv/tracks/typo.yaml',
+      message:
+        "Invalid readiness track /srv/tracks/typo.yaml:\n  - spec.gates[0].dependsOn[0]: unknown gate 'nope'",
+    };
+    await render(<EntityReadinessContent />, {
+      api: fakeApi({
+        getScorecard: async () => ({
+          ...fixtures.scorecard,
+          trackProblems: [problem],
+        }),
+      }),
+    });
+    expect(
+      await screen.findByText(
+        'Error: 1 readiness track could not be loaded: what they would say about this entity is unknown',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('track-problem')).toHaveTextContent(
+      "unknown gate 'nope'",
+    );
+    expect(screen.getAllByText(/Backend verified/).length).toBeGreaterThan(0);
+  });
+
   it('shows only the checks of a gate clicked in the graph', async () => {
     await render(<EntityReadinessContent />);
     expect(screen.getByTestId('check-refined-ux-review')).toBeInTheDocument();

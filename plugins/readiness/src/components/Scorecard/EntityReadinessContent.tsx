@@ -15,8 +15,8 @@ import {
   EmptyState,
   Progress,
   ResponseErrorPanel,
-  WarningPanel,
 } from '@backstage/core-components';
+import { TrackProblemsPanel } from '../common/TrackProblemsPanel';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   readinessAttestationCreatePermission,
@@ -85,25 +85,14 @@ export function EntityReadinessContent(
   if (error) return <ResponseErrorPanel error={error} />;
   const problems = value?.trackProblems ?? [];
   const problemsPanel = problems.length > 0 && (
-    <WarningPanel
-      severity="error"
-      defaultExpanded
-      title={`${problems.length} readiness track${
-        problems.length === 1 ? '' : 's'
-      } could not be loaded: what they would say about this entity is unknown`}
-    >
-      {problems.map(p => (
-        <Typography
-          key={p.source}
-          variant="body2"
-          component="pre"
-          data-testid="track-problem"
-          style={{ whiteSpace: 'pre-wrap' }}
-        >
-          {p.message}
-        </Typography>
-      ))}
-    </WarningPanel>
+    <TrackProblemsPanel
+      problems={problems}
+      title={n =>
+        `${n} readiness track${
+          n === 1 ? '' : 's'
+        } could not be loaded: what they would say about this entity is unknown`
+      }
+    />
   );
   if (!value || value.tracks.length === 0) {
     if (problemsPanel) return problemsPanel;
