@@ -2,7 +2,7 @@ import {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -123,7 +123,7 @@ export class EntityCatalog {
     kind?: string,
   ): Promise<Entity[]> {
     const systemRef = entityRefKey(system);
-    const [, namespace, name] = /^[^:]+:([^/]+)\/(.+)$/.exec(systemRef)!;
+    const { namespace, name } = parseEntityRef(systemRef);
     const items = await this.queryEntities(
       {
         ...(kind ? { kind } : {}),
