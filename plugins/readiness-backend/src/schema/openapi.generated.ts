@@ -3231,10 +3231,12 @@ export const spec = {
             "type": "string"
           },
           "owner": {
-            "type": "string"
+            "type": "string",
+            "description": "The owner, as an entity ref (group:default/rag-team)."
           },
           "system": {
-            "type": "string"
+            "type": "string",
+            "description": "The System, as an entity ref (system:default/rag)."
           },
           "trackId": {
             "type": "string"

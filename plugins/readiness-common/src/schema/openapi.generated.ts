@@ -714,6 +714,7 @@ export interface components {
             gatesTotal: number;
             kind: string;
             nextGate?: string;
+            /** The owner, as an entity ref (group:default/rag-team). */
             owner?: string;
             rootCauses: {
                 checkId: string;
@@ -724,6 +725,7 @@ export interface components {
              * passed: every gate passed; failed / unknown: some gate is; blocked: only waiting on others; not-evaluated: not yet
              */
             status: "passed" | "failed" | "blocked" | "unknown" | "not-evaluated";
+            /** The System, as an entity ref (system:default/rag). */
             system?: string;
             title?: string;
             trackId: string;

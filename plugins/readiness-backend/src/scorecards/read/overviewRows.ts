@@ -4,6 +4,7 @@ import {
   OverviewRow,
   ReadinessOverview,
   ownerRefOf,
+  systemRefOf,
 } from '@internal/plugin-readiness-common';
 import { LoadedTrack } from '../tracks/TrackRegistry';
 import { rootCausesByGate } from '../evaluation/rootCauses';
@@ -25,13 +26,12 @@ export function overviewRow(
   vector: Vector | undefined,
 ): OverviewRow {
   const gates = track.track.spec.gates;
-  const spec = entity.spec as { owner?: string; system?: string } | undefined;
   const base = {
     entityRef,
     kind: entity.kind,
     ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
     ...(ownerRefOf(entity) ? { owner: ownerRefOf(entity) } : {}),
-    ...(spec?.system ? { system: spec.system } : {}),
+    ...(systemRefOf(entity) ? { system: systemRefOf(entity) } : {}),
     trackId: track.track.metadata.name,
     gatesTotal: gates.length,
   };

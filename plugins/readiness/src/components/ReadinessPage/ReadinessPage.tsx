@@ -157,7 +157,11 @@ export function ReadinessPage() {
       field: 'owner',
       render: r => (r.owner ? refName(r.owner) : '—'),
     },
-    { title: 'System', field: 'system', render: r => r.system ?? '—' },
+    {
+      title: 'System',
+      field: 'system',
+      render: r => (r.system ? refName(r.system) : '—'),
+    },
   ];
 
   return (
@@ -218,7 +222,7 @@ export function ReadinessPage() {
                         label="System"
                         value={filters.system}
                         onChange={set('system')}
-                        options={options.systems.map(s => [s, s])}
+                        options={options.systems.map(s => [s, refName(s)])}
                       />
                     </Grid>
                     <Grid item xs={6} md={3}>
