@@ -1,59 +1,11 @@
 // End-to-end smoke test of the running portal in real Chromium (playwright-core).
 // Expects the portal to be up (`npm start`); .ci/run starts it, runs this, and stops it.
-//   APP_URL      the frontend (default http://localhost:3000)
-//   CHROMIUM     the browser binary (default /usr/bin/chromium)
-//   E2E_RESULTS  where screenshots go (default ./e2e-results)
-import { chromium } from 'playwright-core';
+// Settings: see harness.mjs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { appUrl, backendUrl, ciToken, resultsDir, runE2e } from './harness.mjs';
 
-const appUrl = process.env.APP_URL ?? 'http://localhost:3000';
-const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
-const ciToken =
-  process.env.READINESS_CI_TOKEN ?? 'local-ci-token-for-development-only';
-const resultsDir = resolve(process.env.E2E_RESULTS ?? 'e2e-results');
-mkdirSync(resultsDir, { recursive: true });
-
-const results = [];
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(
-      `  ✗ ${name}\n    ${String(error?.message ?? error)
-        .split('\n')
-        .join('\n    ')}`,
-    );
-    throw error;
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-page.setDefaultTimeout(60_000);
-const shot = name =>
-  page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
-
-let failed = false;
-try {
-  console.log(`e2e smoke against ${appUrl}`);
-
+await runE2e('e2e smoke', async (page, step, shot) => {
   await step('sign in as guest', async () => {
     await page.goto(appUrl);
     await page.getByText('Guest', { exact: true }).first().waitFor();
@@ -453,17 +405,4 @@ try {
       await shot('19-rag-api-scorecard-readiness');
     },
   );
-} catch {
-  failed = true;
-  await shot('failure').catch(() => {});
-} finally {
-  await browser.close();
-}
-
-const passed = results.filter(r => r.ok).length;
-console.log(
-  `e2e: ${passed} passed, ${
-    results.length - passed
-  } failed; screenshots in ${resultsDir}`,
-);
-process.exit(failed ? 1 : 0);
+});

@@ -1,0 +1,95 @@
+// What every e2e script shares: where the portal is, a Chromium page, named steps and the summary line .ci/run
+// reads ("e2e: N passed, M failed").
+//   APP_URL      the frontend (default http://localhost:3000)
+//   BACKEND_URL  the backend (default http://localhost:7007)
+//   CHROMIUM     the browser binary (default /usr/bin/chromium)
+//   E2E_RESULTS  where screenshots go (default ./e2e-results)
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const appUrl = process.env.APP_URL ?? 'http://localhost:3000';
+export const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
+export const ciToken =
+  process.env.READINESS_CI_TOKEN ?? 'local-ci-token-for-development-only';
+export const resultsDir = resolve(process.env.E2E_RESULTS ?? 'e2e-results');
+mkdirSync(resultsDir, { recursive: true });
+
+/** Runs `scenario(page, step, shot)` in a fresh Chromium page, prints the summary and exits 0 or 1. */
+export async function runE2e(title, scenario) {
+  const results = [];
+  const step = async (name, fn) => {
+    const started = Date.now();
+    try {
+      await fn();
+      results.push({ name, ok: true });
+      console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      results.push({ name, ok: false });
+      console.log(
+        `  ✗ ${name}\n    ${String(error?.message ?? error)
+          .split('\n')
+          .join('\n    ')}`,
+      );
+      throw error;
+    }
+  };
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1000 },
+  });
+  page.setDefaultTimeout(60_000);
+  const shot = name =>
+    page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
+  let failed = false;
+  try {
+    console.log(`${title} against ${appUrl}`);
+    await scenario(page, step, shot);
+  } catch {
+    failed = true;
+    await shot(`failure-${title.replace(/\W+/g, '-')}`).catch(() => {});
+  } finally {
+    await browser.close();
+  }
+  const passed = results.filter(r => r.ok).length;
+  console.log(
+    `e2e: ${passed} passed, ${
+      results.length - passed
+    } failed; screenshots in ${resultsDir}`,
+  );
+  process.exit(failed ? 1 : 0);
+}
+
+/** Signs in as the guest user (the demo's sign-in page). */
+export async function signInAsGuest(page) {
+  await page.goto(appUrl);
+  await page.getByText('Guest', { exact: true }).first().waitFor();
+  await page.getByRole('button', { name: /enter/i }).click();
+  await page.getByRole('heading', { name: /Readiness Demo Catalog/ }).waitFor();
+}
+
+/** A GET on the readiness API with the CI token: the status and the parsed body. */
+export async function getReadiness(path) {
+  const res = await fetch(`${backendUrl}/api/readiness${path}`, {
+    headers: { Authorization: `Bearer ${ciToken}` },
+  });
+  const text = await res.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: res.status, body };
+}
