@@ -23,4 +23,5 @@ export type {
   Schemas,
 } from './schema/wire';
 export * from './gateReport';
+export * from './verdict';
 export { runReadinessGate } from './cli/readinessGate';

@@ -2599,6 +2599,10 @@ export const spec = {
           "condition": {
             "$ref": "#/components/schemas/CheckCondition"
           },
+          "unit": {
+            "type": "string",
+            "description": "The unit of the value the condition reads, for people (ms, s, min, hours, days, %, or ratio for a fraction shown as a percentage). Without it the fact's convention or the field name (p95Ms) decides."
+          },
           "manual": {
             "type": "object",
             "description": "Decided by a person's attestation, valid for this many days",

@@ -855,6 +855,8 @@ export interface components {
             };
             severity: components["schemas"]["CheckSeverity"];
             title: string;
+            /** The unit of the value the condition reads, for people (ms, s, min, hours, days, %, or ratio for a fraction shown as a percentage). Without it the fact's convention or the field name (p95Ms) decides. */
+            unit?: string;
         };
         /** Which entities a track applies to; every key given must match (case-insensitive). */
         TrackEntityFilter: {

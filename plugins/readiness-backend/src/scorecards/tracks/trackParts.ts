@@ -146,6 +146,7 @@ export function parseCheck(
       'condition',
       'manual',
       'howToFix',
+      'unit',
     ],
     at,
     problems,
@@ -203,6 +204,8 @@ export function parseCheck(
         : parseCondition(raw.condition, `${at}.condition`, problems);
     check.fact = fact;
     check.condition = condition;
+    const unit = str(raw, 'unit', at, problems, false);
+    if (unit !== undefined) check.unit = unit;
     const entity = str(raw, 'entity', at, problems, false);
     if (entity !== undefined) {
       try {

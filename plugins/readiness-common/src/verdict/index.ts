@@ -1,0 +1,16 @@
+export {
+  describeCheckResult,
+  describeExpectation,
+  describeMeasurement,
+  describeMissingFact,
+  joinWords,
+} from './describeCheckResult';
+export type { VerdictContext } from './describeCheckResult';
+export {
+  formatDate,
+  formatNumber,
+  formatValue,
+  refDisplayName,
+  timeAgo,
+  unitOf,
+} from './words';
