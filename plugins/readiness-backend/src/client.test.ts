@@ -81,7 +81,7 @@ describe('ReadinessClient against the readiness backend', () => {
       status: 'failed',
       nextGate: 'backend-verified',
       owner: 'group:default/rag-team',
-      system: 'rag-platform',
+      system: 'system:default/rag-platform',
     });
     expect(apiRow.rootCauses.map(c => c.checkId)).toContain('oidc-login');
     expect(apiRow.gates).toMatchObject({

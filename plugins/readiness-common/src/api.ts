@@ -3,7 +3,7 @@ import {
   Attestation,
   CheckTargetRequest,
   EntityScorecard,
-  GateResult,
+  GateAnswer,
   ReadinessOverview,
   SystemReadiness,
   Track,
@@ -41,7 +41,7 @@ export interface ReadinessApi {
     entityRef: string,
     trackId: string,
     gateId: string,
-  ): Promise<{ entityRef: string; trackId: string; gate: GateResult }>;
+  ): Promise<GateAnswer>;
   getSystemReadiness(systemRef: string): Promise<SystemReadiness>;
   createEvidence(evidence: EvidenceRequest): Promise<Evidence>;
   createAttestation(

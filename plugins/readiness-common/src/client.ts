@@ -4,7 +4,7 @@ import {
   Attestation,
   CheckTargetRequest,
   EntityScorecard,
-  GateResult,
+  GateAnswer,
   ReadinessOverview,
   SystemReadiness,
   Track,
@@ -136,10 +136,11 @@ export class ReadinessClient implements ReadinessApi {
     ).transitions;
   }
   async getGate(entityRef: string, trackId: string, gateId: string) {
-    return this.call<{ entityRef: string; trackId: string; gate: GateResult }>(
-      'GetGate',
-      { ...refParts(entityRef), trackId, gateId },
-    );
+    return this.call<GateAnswer>('GetGate', {
+      ...refParts(entityRef),
+      trackId,
+      gateId,
+    });
   }
   async getSystemReadiness(systemRef: string) {
     const { namespace, name } = refParts(systemRef, 'system');

@@ -1,23 +1,30 @@
-import type { GateResult } from './scorecards';
+import type { GateAnswer } from './scorecards';
+import { joinWords } from './verdict';
 
 /**
  * What a promotion gate says about one gate of one entity, in one place for the `readiness-gate` CLI and the
- * scaffolder's `readiness:gate:check`: whether it passed, a headline, and the lines that explain a gate that did
- * not (what it waits for, its root causes, its own checks that do not pass).
+ * scaffolder's `readiness:gate:check`: whether it passed, a headline in titles, and the lines that explain a gate
+ * that did not (what it waits for, its root causes and its own checks that do not pass, each as a sentence).
  *
  * @public
  */
-export function describeGateResult(
-  entityRef: string,
-  trackId: string,
-  gate: GateResult,
-): { passed: boolean; headline: string; details: string[] } {
+export function describeGateResult(answer: GateAnswer): {
+  passed: boolean;
+  headline: string;
+  details: string[];
+} {
+  const { gate, entityTitle, trackTitle } = answer;
+  const title = (id: string) => answer.gateTitles[id] ?? id;
   const passed = gate.status === 'passed';
-  const subject = `gate '${gate.gateId}' of track '${trackId}'`;
+  const subject = `“${title(gate.gateId)}” (${trackTitle})`;
   if (passed) {
-    return { passed, headline: `${entityRef} passed ${subject}`, details: [] };
+    return {
+      passed,
+      headline: `${entityTitle} passed ${subject}.`,
+      details: [],
+    };
   }
-  const notPassed = `${entityRef} has not passed ${subject}`;
+  const notPassed = `${entityTitle} has not passed ${subject}`;
   if (gate.status === 'not-applicable') {
     // Scoped to an environment the system does not have (yet): said once, not per check.
     return {
@@ -28,28 +35,37 @@ export function describeGateResult(
       details: [],
     };
   }
+  const state: Record<string, string> = {
+    failed: 'it fails',
+    blocked: 'it is blocked',
+    unknown: 'it cannot be measured yet',
+  };
   const waiting =
     gate.blockedBy.length > 0
-      ? ` (waiting for ${gate.blockedBy.join(', ')})`
+      ? `, waiting for ${joinWords(gate.blockedBy.map(title))}`
       : '';
   const details = [
-    gate.rootCauses.length > 0 ? 'Root causes:' : 'Root causes: none recorded',
-    ...gate.rootCauses.map(
-      c => `  - [${c.status}] ${c.gateId}/${c.checkId}: ${c.message}`,
-    ),
+    gate.rootCauses.length > 0
+      ? 'What blocks it, at the bottom of the chain:'
+      : 'Root causes: none recorded',
+    ...gate.rootCauses.map(c => `  - ${c.message}`),
   ];
   const own = gate.checks.filter(
     c => !['pass', 'waived', 'blocked', 'not-applicable'].includes(c.status),
   );
-  if (own.length > 0) {
+  const ownNotRootCauses = own.filter(
+    c =>
+      !gate.rootCauses.some(
+        r => r.gateId === gate.gateId && r.checkId === c.checkId,
+      ),
+  );
+  if (ownNotRootCauses.length > 0) {
     details.push('Checks of this gate not passing:');
-    for (const check of own) {
-      details.push(`  - [${check.status}] ${check.checkId}: ${check.message}`);
-    }
+    for (const check of ownNotRootCauses) details.push(`  - ${check.message}`);
   }
   return {
     passed,
-    headline: `${notPassed}: it is ${gate.status}${waiting}.`,
+    headline: `${notPassed}: ${state[gate.status] ?? gate.status}${waiting}.`,
     details,
   };
 }

@@ -64,12 +64,13 @@ describe('readiness-gate CLI against a running readiness backend', () => {
     );
     expect(code).toBe(1);
     expect(stdout).toContain(
-      "component:default/rag-api has not passed gate 'deployment-prepared' of track 'rag-production-readiness': it is blocked (waiting for backend-verified, frontend-verified,",
+      'RAG API has not passed “Deployment prepared (sprint 7)” (RAG production readiness): it is blocked, waiting for Backend verified (sprint 2), Frontend verified (sprint 3),',
     );
-    expect(stdout).toContain('Root causes:');
+    expect(stdout).toContain('What blocks it, at the bottom of the chain:');
     expect(stdout).toMatch(
-      /\[fail\] backend-verified\/oidc-login: evidence.tests.oidc-login of component:default\/rag-api/,
+      /\n {2}- OIDC login works end to end: status failed, just now; expected all to pass\./,
     );
+    expect(stdout).not.toMatch(/[{}"]|evidence\.|component:default/);
   });
 
   it('exits 1 for a gate that does not apply yet, saying why once', async () => {
@@ -86,8 +87,8 @@ describe('readiness-gate CLI against a running readiness backend', () => {
     );
     expect(code).toBe(1);
     expect(stdout).toBe(
-      "component:default/rag-api has not passed gate 'production-verified' of track 'rag-production-readiness': it does not apply yet. " +
-        'Not applicable: no production environment is recorded for system:default/rag-platform\n',
+      'RAG API has not passed “Production verified” (RAG production readiness): it does not apply yet. ' +
+        'rag-platform has no production environment recorded yet.\n',
     );
   });
 
@@ -103,7 +104,7 @@ describe('readiness-gate CLI against a running readiness backend', () => {
     expect([code, stdout]).toEqual([
       0,
       expect.stringContaining(
-        "component:default/rag-api passed gate 'catalogued' of track 'service-baseline'",
+        'RAG API passed “Catalogued” (Service baseline).',
       ),
     ]);
   });

@@ -90,8 +90,7 @@ describe('environment routes', () => {
     expect(before.gate).toMatchObject({
       status: 'not-applicable',
       environments: [],
-      message:
-        'Not applicable: no production environment is recorded for system:default/rag-platform',
+      message: 'rag-platform has no production environment recorded yet.',
     });
     const applyingBefore = before.summary.gatesTotal;
 
@@ -132,7 +131,7 @@ describe('environment routes', () => {
       status: 'blocked',
       underlying: 'fail',
       message:
-        'deployments.rag-prod-eu.lastSuccessful: expected value exists, found null',
+        'Deployed successfully to production: not decided until Backend verified (sprint 2) passes. Today: not measured: no successful deployment to rag-prod-eu has been recorded for rag-api.',
     });
     expect(after.summary.gatesTotal).toBe(applyingBefore + 1);
 
@@ -150,7 +149,9 @@ describe('environment routes', () => {
     expect(deployed.status).toBe(201);
     expect((await productionGate()).gate.checks[0]).toMatchObject({
       underlying: 'pass',
-      message: 'deployments.rag-prod-eu.lastSuccessful: value exists',
+      message: expect.stringMatching(
+        /^Deployed successfully to production: not decided until Backend verified \(sprint 2\) passes. Today: version 1.0.0, finished at .*, age 0 days.$/,
+      ),
     });
 
     // The stored results (overview, tech-insights) follow in the background.

@@ -373,18 +373,35 @@ export const spec = {
                   "type": "object",
                   "required": [
                     "entityRef",
+                    "entityTitle",
                     "trackId",
-                    "gate"
+                    "trackTitle",
+                    "gate",
+                    "gateTitles"
                   ],
                   "properties": {
                     "entityRef": {
                       "type": "string"
                     },
+                    "entityTitle": {
+                      "type": "string",
+                      "description": "The title of the entity (its name when it has none)"
+                    },
                     "trackId": {
+                      "type": "string"
+                    },
+                    "trackTitle": {
                       "type": "string"
                     },
                     "gate": {
                       "$ref": "#/components/schemas/GateResult"
+                    },
+                    "gateTitles": {
+                      "type": "object",
+                      "description": "The title of every gate of the track, by id (for the gates a report names)",
+                      "additionalProperties": {
+                        "type": "string"
+                      }
                     }
                   }
                 }
@@ -3000,6 +3017,10 @@ export const spec = {
         "properties": {
           "entityRef": {
             "type": "string"
+          },
+          "title": {
+            "type": "string",
+            "description": "The title of the entity (its name when it has none)"
           },
           "evaluatedAt": {
             "type": "string",

@@ -100,7 +100,7 @@ export async function runReadinessGate(
     }
     return 2;
   }
-  const report = describeGateResult(answer.entityRef, args.track, answer.gate);
+  const report = describeGateResult(answer);
   out.log([report.headline, ...report.details].join('\n'));
   return report.passed ? 0 : 1;
 }

@@ -585,6 +585,8 @@ export interface components {
             evaluatedAt: string;
             /** When the newest stored transition happened; the history changes only with it */
             historyChangedAt?: string;
+            /** The title of the entity (its name when it has none) */
+            title?: string;
             /** Track files that could not be loaded (what they would say is unknown) */
             trackProblems?: components["schemas"]["TrackProblem"][];
             tracks: {
@@ -1329,8 +1331,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         entityRef: string;
+                        /** The title of the entity (its name when it has none) */
+                        entityTitle: string;
                         gate: components["schemas"]["GateResult"];
+                        /** The title of every gate of the track, by id (for the gates a report names) */
+                        gateTitles: {
+                            [key: string]: string;
+                        };
                         trackId: string;
+                        trackTitle: string;
                     };
                 };
             };

@@ -1,4 +1,5 @@
-import type { CheckResult, Fact, TrackCheck } from '../scorecards';
+import type { Fact } from '../facts';
+import type { CheckResult, TrackCheck } from '../scorecards';
 import {
   describeCheckResult,
   describeExpectation,
@@ -72,7 +73,7 @@ describe('describeCheckResult', () => {
     };
     const sentence = describeCheckResult(oidc, result, context);
     expect(sentence).toBe(
-      'OIDC login works end to end: 3 of 3 tests failed, 3 days ago; expected all to pass.',
+      'OIDC login works end to end: 3 of 3 tests failed (invalid_client), 3 days ago; expected all to pass.',
     );
     expectWords(sentence);
   });

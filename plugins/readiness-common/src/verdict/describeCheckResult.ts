@@ -1,5 +1,6 @@
 import type { JsonValue } from '@backstage/types';
-import type { CheckResult, Fact, TrackCheck } from '../scorecards';
+import type { Fact } from '../facts';
+import type { CheckResult, TrackCheck } from '../scorecards';
 import {
   fieldWords,
   formatDate,
@@ -42,7 +43,13 @@ const OPERATOR_WORDS: Record<string, string> = {
   matches: 'to match ',
 };
 
-type TestRun = { status?: string; passed?: number; failed?: number };
+type TestRun = {
+  status?: string;
+  passed?: number;
+  failed?: number;
+  error?: unknown;
+  reason?: unknown;
+};
 
 /** A test-run shaped value (`status` with `passed`/`failed` counts), as CI tools report them. */
 function asTestRun(value: JsonValue | undefined): TestRun | undefined {
@@ -97,15 +104,27 @@ export function describeMeasurement(check: TrackCheck, fact: Fact): string {
     const passed = run.passed ?? 0;
     const failed = run.failed ?? 0;
     const total = passed + failed;
+    // CI tools often say why (`error`, `reason`): worth a person's time, in brackets, kept short.
+    const why = [run.error, run.reason].find(
+      (v): v is string => typeof v === 'string' && v.length > 0,
+    );
+    const because = why
+      ? ` (${why.length > 120 ? `${why.slice(0, 119)}…` : why})`
+      : '';
     if (failed > 0)
-      return `${failed} of ${total} test${total === 1 ? '' : 's'} failed`;
+      return `${failed} of ${total} test${
+        total === 1 ? '' : 's'
+      } failed${because}`;
     if (run.status && run.status !== 'passed')
       return `the run ended ${run.status} (${passed} passed)`;
     return `all ${passed} test${passed === 1 ? '' : 's'} passed`;
   }
   const unit = unitOf(check);
   const path = check.condition?.path;
-  const measured = formatValue(valueAt(fact.value, path), unit);
+  const value = valueAt(fact.value, path);
+  if (path?.split('.').pop() === 'length' && typeof value === 'number')
+    return value === 0 ? 'none' : `${value}`;
+  const measured = formatValue(value, unit);
   const subject = fieldWords(path);
   return subject && subject !== 'status'
     ? `${subject} ${measured}`
@@ -223,22 +242,39 @@ function ownSentence(
         )}, valid until ${until}.`;
   }
   const fact = result.fact;
-  if (!fact) {
+  const measuredValue = fact
+    ? valueAt(fact.value, check.condition?.path)
+    : undefined;
+  // Nothing recorded (no fact, or a fact saying null: no deployment yet) is said as what is missing.
+  if (
+    !fact ||
+    (measuredValue === null &&
+      result.underlying !== 'pass' &&
+      result.status !== 'pass')
+  ) {
     const subject = check.entity ?? context.entityRef;
     return `not measured: ${describeMissingFact(
       check.fact ?? '',
       subject ? name(subject) : 'this entity',
     )}.`;
   }
-  const measured = describeMeasurement(check, fact);
-  const when = timeAgo(fact.observedAt, now);
+  // A fact read from another entity (a system-wide check) says whose it is.
+  const whose =
+    check.entity && context.entityRef && check.entity !== context.entityRef
+      ? ` for ${name(check.entity)}`
+      : '';
+  const measured = `${describeMeasurement(check, fact)}${whose}`;
+  // Evidence was observed at a time worth saying; facts derived on each evaluation (catalog, deployments,
+  // runbooks, on-call) were observed just now.
+  const when =
+    fact.source === 'evidence' ? `, ${timeAgo(fact.observedAt, now)}` : '';
   const own = result.underlying ?? result.status;
-  if (own === 'pass') return `${measured}, ${when}.`;
+  if (own === 'pass') return `${measured}${when}.`;
   if (own === 'unknown')
-    return `the recorded result (${when}) does not say; expected ${describeExpectation(
-      check,
-    )}.`;
-  return `${measured}, ${when}; expected ${describeExpectation(check)}.`;
+    return `the recorded result${
+      when ? ` (${when.slice(2)})` : ''
+    } does not say; expected ${describeExpectation(check)}.`;
+  return `${measured}${when}; expected ${describeExpectation(check)}.`;
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase() + s.slice(1);

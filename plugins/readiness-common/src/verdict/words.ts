@@ -93,12 +93,22 @@ export function formatValue(
   if (value === undefined || value === null) return 'nothing';
   if (typeof value === 'number') return formatNumber(value, unit);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') {
+    if (ISO_DATE_TIME.test(value)) return formatDate(value);
+    // Long free text (a description) is cut, and never ends a sentence twice.
+    const text = value.replace(/[.\s]+$/, '');
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  }
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
+    // Lists of objects (links, alerts) by what names them.
     const shown = value
       .slice(0, 3)
-      .map(v => formatValue(v))
+      .map(v =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? formatValue(v.title ?? v.name ?? v.id ?? v.url ?? v)
+          : formatValue(v),
+      )
       .join(', ');
     return `${value.length}: ${shown}${value.length > 3 ? ', …' : ''}`;
   }
@@ -108,7 +118,13 @@ export function formatValue(
   if (simple.length === 0) return `${Object.keys(value).length} fields`;
   return simple
     .slice(0, 4)
-    .map(([k, v]) => `${fieldWords(k)} ${formatValue(v as JsonValue)}`)
+    .map(
+      ([k, v]) =>
+        `${fieldWords(k)} ${formatValue(
+          v as JsonValue,
+          unitOf({ condition: { path: k } }),
+        )}`,
+    )
     .join(', ');
 }
 
@@ -134,6 +150,7 @@ export function valueAt(
 }
 
 const DAY = 86_400_000;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** How long ago a time was, in the largest whole unit: `just now`, `5 minutes ago`, `3 days ago`. @public */
 export function timeAgo(iso: string, now: Date = new Date()): string {

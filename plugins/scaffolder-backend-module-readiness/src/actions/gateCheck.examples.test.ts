@@ -25,7 +25,7 @@ describe('readiness:gate:check examples', () => {
       input: yaml.parse(examples[1].example).steps[0].input,
     });
     await expect(action.handler(ctx as any)).rejects.toThrow(
-      /has not passed gate 'backend-verified'[^\n]*\nRoot causes:\n.*oidc-login/,
+      /has not passed “Backend verified \(sprint 2\)”[^\n]*\nWhat blocks it, at the bottom of the chain:\n {2}- OIDC login works end to end: /,
     );
   });
 });

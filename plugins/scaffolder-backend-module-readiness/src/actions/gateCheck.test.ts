@@ -34,11 +34,11 @@ describe('readiness:gate:check', () => {
     });
     const error = await action.handler(ctx as any).catch(e => e);
     expect(error.name).toBe('InputError');
-    expect(error.message).toMatch(
-      /component:default\/rag-web has not passed gate 'frontend-verified' of track 'rag-production-readiness': it is blocked \(waiting for backend-verified\)/,
+    expect(error.message).toContain(
+      'RAG Web has not passed “Frontend verified (sprint 3)” (RAG production readiness): it is blocked, waiting for Backend verified (sprint 2).',
     );
     expect(error.message).toMatch(
-      /\[fail\] backend-verified\/oidc-login: evidence.tests.oidc-login of component:default\/rag-api/,
+      /\n {2}- OIDC login works end to end: 3 of 3 tests failed \(invalid_client: .*\) for rag-api, 3 days ago; expected all to pass\./,
     );
     expect(ctx.output).toHaveBeenCalledWith('status', 'blocked');
   });
@@ -54,8 +54,8 @@ describe('readiness:gate:check', () => {
     await expect(action.handler(ctx as any)).rejects.toMatchObject({
       name: 'InputError',
       message:
-        "component:default/rag-api has not passed gate 'production-verified' of track 'rag-production-readiness': it does not apply yet. " +
-        'Not applicable: no production environment is recorded for system:default/rag-platform',
+        'RAG API has not passed “Production verified” (RAG production readiness): it does not apply yet. ' +
+        'rag-platform has no production environment recorded yet.',
     });
     expect(ctx.output).toHaveBeenCalledWith('status', 'not-applicable');
   });

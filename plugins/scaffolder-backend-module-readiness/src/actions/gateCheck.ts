@@ -48,13 +48,9 @@ export function createGateCheckAction(options: { readiness: ReadinessApi }) {
     },
     async handler(ctx) {
       const { entityRef, trackId, gateId } = ctx.input;
-      let gate;
+      let answer;
       try {
-        ({ gate } = await options.readiness.getGate(
-          entityRef,
-          trackId,
-          gateId,
-        ));
+        answer = await options.readiness.getGate(entityRef, trackId, gateId);
       } catch (error) {
         const e = error as {
           statusCode?: number;
@@ -67,10 +63,11 @@ export function createGateCheckAction(options: { readiness: ReadinessApi }) {
           );
         throw error;
       }
+      const gate = answer.gate;
       const rootCauses = gate.rootCauses.map(c => `${c.gateId}/${c.checkId}`);
       ctx.output('status', gate.status);
       ctx.output('rootCauses', rootCauses);
-      const report = describeGateResult(entityRef, trackId, gate);
+      const report = describeGateResult(answer);
       if (!report.passed) {
         throw new InputError([report.headline, ...report.details].join('\n'));
       }

@@ -98,11 +98,3 @@ export function compileCondition(condition: CheckCondition): CompiledCondition {
   const path = condition.path.split('.');
   return value => test(readPath(value, path));
 }
-
-/** Says what a condition asks, for messages: `status equal "passed"`. */
-export function describeCondition(condition: CheckCondition): string {
-  const subject = condition.path ?? 'value';
-  return condition.value === undefined
-    ? `${subject} ${condition.operator}`
-    : `${subject} ${condition.operator} ${JSON.stringify(condition.value)}`;
-}

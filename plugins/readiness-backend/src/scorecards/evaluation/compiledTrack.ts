@@ -10,7 +10,6 @@ import {
 import {
   compileCondition,
   CompiledCondition,
-  describeCondition,
   readPath,
 } from './compileCondition';
 
@@ -59,14 +58,8 @@ export function factTypeFor(factType: string, environment: string): string {
 export interface CompiledCheck {
   check: TrackCheck;
   test?: CompiledCondition;
-  /** `evidence.x of component:default/y` or `evidence.x`. */
-  label?: string;
   /** Whether the fact type names `{environment}`: the check is decided once per environment in the gate's scope. */
   perEnvironment?: boolean;
-  /** What the condition asks, e.g. `status equal "passed"`. */
-  condition?: string;
-  passMessage?: string;
-  unknownMessage?: string;
 }
 
 /** Orders gates so that each comes after every gate it depends on (the track parser has ruled out cycles). */
@@ -98,23 +91,13 @@ export function compileTrack(track: Track): CompiledTrack {
           ...(gate.environment ? { environment: gate.environment } : {}),
           checks: gate.checks.map((check): CompiledCheck => {
             if (!check.condition) return { check };
-            const label = check.entity
-              ? `${check.fact} of ${check.entity}`
-              : check.fact!;
-            const condition = describeCondition(check.condition);
             return {
               check,
               test: compileCondition(check.condition),
-              label,
-              condition,
               ...(gate.environment &&
               check.fact!.includes(ENVIRONMENT_PLACEHOLDER)
                 ? { perEnvironment: true }
                 : {}),
-              passMessage: `${label}: ${condition}`,
-              unknownMessage: `Cannot measure: no ${check.fact} fact${
-                check.entity ? ` for ${check.entity}` : ''
-              }`,
             };
           }),
         },

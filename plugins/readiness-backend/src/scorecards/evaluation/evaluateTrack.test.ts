@@ -168,7 +168,7 @@ describe('evaluateTrack', () => {
     // One root cause, not one per path through the graph.
     expect(deploy.rootCauses).toEqual([expect.objectContaining(oidc)]);
     expect(deploy.rootCauses[0].message).toBe(
-      'evidence.tests.oidc-login: expected status equal "passed", found {"status":"failed"}',
+      'oidc-login: status failed, 1 day ago; expected all to pass.',
     );
     expect(deploy.checks).toEqual([
       expect.objectContaining({
@@ -204,7 +204,8 @@ describe('evaluateTrack', () => {
         gateId: 'backend-verified',
         checkId: 'api-tests',
         status: 'unknown',
-        message: 'Cannot measure: no evidence.tests.api fact',
+        message:
+          "api-tests: not measured: no 'api' test result has been recorded for rag-api.",
       },
     ]);
   });
@@ -227,7 +228,7 @@ describe('evaluateTrack', () => {
     const dr = result.gates.find(g => g.gateId === 'deployment-prepared')!
       .checks[0];
     expect(dr.message).toBe(
-      'Attested by user:default/maria.garcia, valid until 2026-12-20',
+      'dr-tested: signed off by maria.garcia 5 days ago, valid until 20 December 2026.',
     );
   });
 
@@ -241,7 +242,7 @@ describe('evaluateTrack', () => {
     const deploy = result.gates.find(g => g.gateId === 'deployment-prepared')!;
     expect(deploy.status).toBe('unknown');
     expect(deploy.checks[0].message).toBe(
-      'Needs an attestation: nobody has signed this off',
+      'dr-tested: needs a sign-off; nobody has attested it yet.',
     );
   });
 
@@ -259,7 +260,8 @@ describe('evaluateTrack', () => {
     expect(oidc).toMatchObject({
       status: 'waived',
       underlying: 'fail',
-      message: 'Waived until 2026-12-01: IdP outage, manual login verified',
+      message:
+        'oidc-login: waived until 1 December 2026 (IdP outage, manual login verified, approved by maria.garcia). On its own: status failed, 1 day ago; expected all to pass.',
     });
     expect(statuses(result)['backend-verified']).toBe('passed');
     expect(statuses(result)['frontend-verified']).toBe('passed');
@@ -315,7 +317,7 @@ describe('checks that read another entity', () => {
         otherFacts: facts,
       });
     expect(web().gates[0].rootCauses[0].message).toBe(
-      'Cannot measure: no evidence.tests.oidc-login fact for component:default/rag-api',
+      "oidc-login: not measured: no 'oidc-login' test result has been recorded for rag-api.",
     );
     const failing = new Map([
       [
@@ -333,7 +335,7 @@ describe('checks that read another entity', () => {
       rootCauses: [
         {
           message:
-            'evidence.tests.oidc-login of component:default/rag-api: expected status equal "passed", found {"status":"failed"}',
+            'oidc-login: status failed for rag-api, 1 day ago; expected all to pass.',
         },
       ],
     });
@@ -409,20 +411,19 @@ describe('environment-scoped gates', () => {
           checkId: 'deployed',
           status: 'not-applicable',
           message:
-            'Not applicable: no production environment is recorded for system:default/rag-platform',
+            'Deployed: does not apply (rag-platform has no production environment recorded yet).',
         },
         {
           checkId: 'smoke',
           status: 'not-applicable',
           message:
-            'Not applicable: no production environment is recorded for system:default/rag-platform',
+            'smoke: does not apply (rag-platform has no production environment recorded yet).',
         },
       ],
       blockedBy: [],
       rootCauses: [],
       environments: [],
-      message:
-        'Not applicable: no production environment is recorded for system:default/rag-platform',
+      message: 'rag-platform has no production environment recorded yet.',
     });
     expect(result.gates[2].status).toBe('passed');
     // Counted neither as passed nor as a gate to pass.
@@ -465,7 +466,7 @@ describe('environment-scoped gates', () => {
           checkId: 'deployed',
           status: 'unknown',
           message:
-            'Cannot measure: no deployments.rag-prod-us.lastSuccessful fact',
+            'Deployed: not measured: no successful deployment to rag-prod-us has been recorded for rag-api.',
         },
         { checkId: 'smoke', status: 'pass' },
       ],
@@ -486,8 +487,7 @@ describe('environment-scoped gates', () => {
     );
     expect(both.gates[1].checks[0]).toMatchObject({
       status: 'pass',
-      message:
-        'deployments.{environment}.lastSuccessful: value exists in each of rag-prod-eu, rag-prod-us',
+      message: 'Deployed: passes in each of rag-prod-eu and rag-prod-us.',
     });
     expect(both.summary).toEqual({
       gatesPassed: 3,
@@ -510,7 +510,7 @@ describe('environment-scoped gates', () => {
     expect(failed.gates[1].checks[0]).toMatchObject({
       status: 'fail',
       message:
-        'deployments.rag-prod-us.lastSuccessful: expected value exists, found null',
+        'Deployed: not measured: no successful deployment to rag-prod-us has been recorded for rag-api.',
     });
 
     // Scoped by name: only that environment counts.
@@ -535,7 +535,7 @@ describe('environment-scoped gates', () => {
       environments: ['rag-prod-eu'],
     });
     expect(one.gates[1].checks[0].message).toBe(
-      'deployments.rag-prod-eu.lastSuccessful: value exists',
+      'Deployed: version 1.4.0, finished at 24 November 2026, age 1 day.',
     );
   });
 });

@@ -1,6 +1,9 @@
 import {
   CheckResult,
+  describeCheckResult,
   GateResult,
+  joinWords,
+  refDisplayName,
   TrackEvaluation,
 } from '@internal/plugin-readiness-common';
 import {
@@ -14,11 +17,9 @@ import { rootCausesByGate } from './rootCauses';
 import {
   CheckDecision,
   checkStatusCodes,
-  FAIL,
   gateStatusCodes,
   NOT_APPLICABLE,
   statusEvaluatorOf,
-  UNKNOWN,
 } from './statusEvaluator';
 
 /**
@@ -54,7 +55,9 @@ export function evaluateTrack(
     (gateId, checkId) => checkStatus.get(`${gateId}/${checkId}`),
   );
 
-  // Every check in words first: a blocked gate's root causes are checks of the gates it waits for.
+  // Every check in words first (the one formatter in -common): a blocked gate's root causes are checks of the
+  // gates it waits for.
+  const titleOf = new Map(gates.map(g => [g.id, g.title]));
   const scopes = gates.map(gate => {
     const scope = compiled.gates.get(gate.id)!.environment;
     return {
@@ -66,22 +69,42 @@ export function evaluateTrack(
     };
   });
   const notApplicableMessage = (scope: string | undefined) =>
-    `Not applicable: no ${scope} environment is recorded for ${
-      input.systemRef ?? "the entity's system"
-    }`;
-  const checksOf = gates.map((gate, g) =>
-    compiled.gates
-      .get(gate.id)!
-      .checks.map((c, j) =>
-        describeCheck(
-          c,
-          checkStatusCodes[vector.checks[slots[g] + j]],
-          decisions[slots[g] + j],
-          scopes[g].environments ?? [],
-          notApplicableMessage(scopes[g].scope),
-        ),
-      ),
-  );
+    `${
+      input.systemRef ? refDisplayName(input.systemRef) : "The entity's system"
+    } has no ${scope} environment recorded yet`;
+  const checksOf = gates.map((gate, g) => {
+    // What a blocked check waits for, said by the gates at the bottom of the chain (those of its root causes),
+    // not every gate in between.
+    const bottom = [
+      ...new Set(causes.get(gate.id)!.rootCauses.map(rc => rc.gateId)),
+    ];
+    const waitingFor = (
+      bottom.length > 0 ? bottom : causes.get(gate.id)!.blockedBy
+    ).map(id => titleOf.get(id) ?? id);
+    return compiled.gates.get(gate.id)!.checks.map((c, j) => {
+      const result = checkResult(
+        c,
+        checkStatusCodes[vector.checks[slots[g] + j]],
+        decisions[slots[g] + j],
+      );
+      const env = decisions[slots[g] + j].environment;
+      const check =
+        env && c.check.fact
+          ? { ...c.check, fact: factTypeFor(c.check.fact, env) }
+          : c.check;
+      const environments = scopes[g].environments ?? [];
+      const message =
+        c.perEnvironment && result.status === 'pass' && environments.length > 1
+          ? `${c.check.title}: passes in each of ${joinWords(environments)}.`
+          : describeCheckResult(check, result, {
+              now: input.now,
+              entityRef: input.entityRef,
+              waitingFor,
+              notApplicable: notApplicableMessage(scopes[g].scope),
+            });
+      return { ...result, message };
+    });
+  });
   const messageOf = new Map(
     gates.flatMap((gate, g) =>
       checksOf[g].map(c => [`${gate.id}/${c.checkId}`, c.message] as const),
@@ -102,7 +125,7 @@ export function evaluateTrack(
       })),
       ...(environments ? { environments } : {}),
       ...(status === 'not-applicable'
-        ? { message: notApplicableMessage(scope) }
+        ? { message: `${notApplicableMessage(scope)}.` }
         : {}),
     };
   });
@@ -130,70 +153,30 @@ export function evaluateTrack(
 
 const OWN = ['pass', 'fail', 'unknown'] as const;
 
-/** One check's result in words, from its decision. */
-function describeCheck(
+/** One check's result from its decision: status, and the fact, attestation or waiver behind it (words come after). */
+function checkResult(
   compiled: CompiledCheck,
   status: CheckResult['status'],
   decision: CheckDecision,
-  environments: string[],
-  notApplicable: string,
 ): CheckResult {
   const checkId = compiled.check.id;
   if (decision.own === NOT_APPLICABLE) {
-    return { checkId, status, message: notApplicable };
+    return { checkId, status, message: '' };
   }
   const own = OWN[decision.own as 0 | 1 | 2];
-  let result: CheckResult;
-  if (compiled.check.manual) {
-    const a = decision.attestation;
-    result = a
-      ? {
-          checkId,
-          status: own,
-          message: `Attested by ${
-            a.attestedBy
-          }, valid until ${a.validUntil.slice(0, 10)}`,
-          attestation: a,
-        }
-      : {
-          checkId,
-          status: own,
-          message: 'Needs an attestation: nobody has signed this off',
-        };
-  } else {
-    const env = decision.environment;
-    const label = env ? factTypeFor(compiled.label!, env) : compiled.label!;
-    let message: string;
-    if (decision.own === UNKNOWN) {
-      message = env
-        ? factTypeFor(compiled.unknownMessage!, env)
-        : compiled.unknownMessage!;
-    } else if (decision.own === FAIL) {
-      message = `${label}: expected ${
-        compiled.condition
-      }, found ${JSON.stringify(decision.fact!.value)}`;
-    } else if (env && environments.length > 1) {
-      message = `${compiled.label}: ${
-        compiled.condition
-      } in each of ${environments.join(', ')}`;
-    } else {
-      message = `${label}: ${compiled.condition}`;
-    }
-    result = {
-      checkId,
-      status: own,
-      message,
-      ...(decision.fact ? { fact: decision.fact } : {}),
-    };
-  }
+  let result: CheckResult = {
+    checkId,
+    status: own,
+    message: '',
+    ...(decision.attestation ? { attestation: decision.attestation } : {}),
+    ...(decision.fact ? { fact: decision.fact } : {}),
+  };
   if (status === 'waived') {
-    const w = decision.waiver!;
     result = {
       ...result,
       status: 'waived',
       underlying: own as 'fail' | 'unknown',
-      waiver: w,
-      message: `Waived until ${w.expiresAt.slice(0, 10)}: ${w.reason}`,
+      waiver: decision.waiver!,
     };
   }
   if (status === 'blocked') {

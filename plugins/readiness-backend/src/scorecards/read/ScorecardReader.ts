@@ -3,7 +3,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   EntityScorecard,
   entityRefKey,
-  GateResult,
+  GateAnswer,
 } from '@internal/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
 import { AttestationStore } from '../attestations/AttestationStore';
@@ -47,22 +47,42 @@ export class ScorecardReader {
       if (!historyChangedAt || since > historyChangedAt)
         historyChangedAt = since;
     }
+    // "Since" is when the stored status last changed — or, when evidence says so, earlier: a test that failed in a
+    // CI run three days ago has failed for three days, however recently this backend first evaluated it.
+    const earliest = (a: string | undefined, b: string | undefined) =>
+      !a ? b : !b ? a : a < b ? a : b;
     for (const evaluation of evaluations) {
       for (const gate of evaluation.gates) {
+        let checksSince: string | undefined;
+        for (const check of gate.checks) {
+          const stored = current.get(
+            resultKey(evaluation.trackId, gate.gateId, check.checkId),
+          );
+          const observed =
+            check.fact?.source === 'evidence'
+              ? check.fact.observedAt
+              : undefined;
+          const since = earliest(
+            stored?.status === check.status ? stored.since : undefined,
+            observed,
+          );
+          if (since) check.since = since;
+          if (check.status === 'fail' && since)
+            checksSince = earliest(checksSince, since);
+        }
         const gateSince = current.get(
           resultKey(evaluation.trackId, gate.gateId, ''),
         );
-        if (gateSince?.status === gate.status) gate.since = gateSince.since;
-        for (const check of gate.checks) {
-          const since = current.get(
-            resultKey(evaluation.trackId, gate.gateId, check.checkId),
-          );
-          if (since?.status === check.status) check.since = since.since;
-        }
+        const since = earliest(
+          gateSince?.status === gate.status ? gateSince.since : undefined,
+          gate.status === 'failed' ? checksSince : undefined,
+        );
+        if (since) gate.since = since;
       }
     }
     return {
       entityRef: ref,
+      title: entity.metadata.title ?? entity.metadata.name,
       evaluatedAt: (this.deps.now ? this.deps.now() : new Date()).toISOString(),
       ...(historyChangedAt ? { historyChangedAt } : {}),
       tracks: evaluations.map(evaluation => ({
@@ -80,7 +100,7 @@ export class ScorecardReader {
     trackId: string,
     gateId: string,
     credentials: BackstageCredentials,
-  ): Promise<{ entityRef: string; trackId: string; gate: GateResult }> {
+  ): Promise<GateAnswer> {
     const track = this.deps.tracks.get(trackId);
     if (!track) throw new NotFoundError(`No track '${trackId}'`);
     if (!track.track.spec.gates.some(g => g.id === gateId)) {
@@ -97,8 +117,13 @@ export class ScorecardReader {
     }
     return {
       entityRef: scorecard.entityRef,
+      entityTitle: scorecard.title ?? scorecard.entityRef,
       trackId,
+      trackTitle: track.track.metadata.title ?? trackId,
       gate: evaluation.gates.find(g => g.gateId === gateId)!,
+      gateTitles: Object.fromEntries(
+        track.track.spec.gates.map(g => [g.id, g.title]),
+      ),
     };
   }
 }

@@ -82,7 +82,8 @@ export function rollUpSystem(options: {
     for (const ev of e.evaluations) {
       for (const gate of ev.gates) {
         for (const rc of gate.rootCauses) {
-          const key = `${ev.trackId}/${rc.gateId}/${rc.checkId}/${rc.message}`;
+          // One cause per check: a system-wide check (one entity's fact) blocks every entity it is read for.
+          const key = `${ev.trackId}/${rc.gateId}/${rc.checkId}`;
           const existing = causes.get(key) ?? { ...rc, entityRefs: [] };
           if (!existing.entityRefs.includes(e.entityRef))
             existing.entityRefs.push(e.entityRef);

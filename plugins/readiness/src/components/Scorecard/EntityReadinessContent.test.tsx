@@ -52,7 +52,7 @@ describe('EntityReadinessContent', () => {
     ).toHaveTextContent('production only');
     expect(
       screen.getAllByText(
-        'Not applicable: no production environment is recorded for system:default/rag-platform',
+        'rag-platform has no production environment recorded yet.',
       ).length,
     ).toBeGreaterThan(0);
     const smoke = screen.getByTestId(

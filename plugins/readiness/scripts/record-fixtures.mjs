@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Records the frontend's test fixtures (src/__fixtures__) from a running readiness backend with the demo catalog,
+// so components are tested against what the backend really sends:
+//
+//   cd packages/backend && npx backstage-cli package start     # the demo backend, port 7007
+//   node plugins/readiness/scripts/record-fixtures.mjs          # once it has evaluated (about 20 s)
+//
+//   READINESS_BASE_URL  default http://localhost:7007
+//   READINESS_TOKEN     default the local CI token of app-config.yaml
+//
+// Records the scorecard, history, system and overview answers (these follow the evaluator's words). The
+// deployments, runbooks, on-call and environments fixtures were recorded after pushing deployments by hand and
+// are left as they are unless named on the command line.
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const base = (
+  process.env.READINESS_BASE_URL ?? 'http://localhost:7007'
+).replace(/\/+$/, '');
+const token =
+  process.env.READINESS_TOKEN ?? 'local-ci-token-for-development-only';
+const dir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'src',
+  '__fixtures__',
+);
+
+const recordings = {
+  'scorecard-rag-api.json': '/scorecards/component/default/rag-api',
+  'history-rag-api.json':
+    '/scorecards/component/default/rag-api/history?limit=500',
+  'system-rag-platform.json': '/systems/default/rag-platform',
+  'overview.json': '/overview',
+  'overview-service-baseline.json': '/overview?trackId=service-baseline',
+  'overview-service-baseline-passed.json':
+    '/overview?trackId=service-baseline&status=passed',
+  'deployments-matrix-rag-api.json':
+    '/deployments/component/default/rag-api/environments',
+  'deployments-rag-api.json': '/deployments/component/default/rag-api',
+  'runbooks-rag-api.json': '/runbooks/component/default/rag-api',
+  'runbooks-rag-retriever.json': '/runbooks/component/default/rag-retriever',
+  'oncall-rag-api.json': '/oncall/component/default/rag-api',
+  'oncall-rag-web.json': '/oncall/component/default/rag-web',
+  'environments-rag-platform.json':
+    '/environments?system=system%3Adefault%2Frag-platform',
+};
+const defaults = Object.keys(recordings).slice(0, 6);
+const chosen =
+  process.argv.slice(2).length > 0 ? process.argv.slice(2) : defaults;
+
+for (const file of chosen) {
+  const path = recordings[file];
+  if (!path) {
+    console.error(
+      `unknown fixture '${file}' (known: ${Object.keys(recordings).join(
+        ', ',
+      )})`,
+    );
+    process.exit(2);
+  }
+  const res = await fetch(`${base}/api/readiness${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!res.ok) {
+    console.error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+    process.exit(1);
+  }
+  writeFileSync(
+    join(dir, file),
+    `${JSON.stringify(await res.json(), null, 2)}\n`,
+  );
+  console.log(`recorded ${file} from GET ${path}`);
+}
