@@ -14,6 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import prettier from 'prettier';
 
 const base = (
   process.env.READINESS_BASE_URL ?? 'http://localhost:7007'
