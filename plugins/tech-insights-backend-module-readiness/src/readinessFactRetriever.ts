@@ -45,7 +45,8 @@ export function factsOf(rows: OverviewRow[]) {
 export const readinessFactRetriever: FactRetriever = {
   id: READINESS_FACT_RETRIEVER_ID,
   // 0.2.0: gate statuses may be not-applicable, and gatesTotal counts only the gates that apply.
-  version: '0.2.0',
+  // 0.3.0: descriptions are short labels people read next to a value (the app's Scorecard tab shows them).
+  version: '0.3.0',
   title: 'Readiness',
   description:
     'Gates passed, every gate status and the blocking root causes of each entity, from the readiness backend',
@@ -53,26 +54,25 @@ export const readinessFactRetriever: FactRetriever = {
   schema: {
     gatesPassed: {
       type: 'integer',
-      description: 'Gates passed, across every track that applies',
+      description: 'Gates passed',
     },
     gatesTotal: {
       type: 'integer',
-      description:
-        'Gates that apply, across every track that applies (not-applicable ones left out)',
+      description: 'Gates that apply',
     },
     gates: {
       type: 'object',
-      description:
-        'Status of every gate: { trackId: { gateId: passed | failed | blocked | unknown | not-applicable } }',
+      // By track id, by gate id: passed | failed | blocked | unknown | not-applicable.
+      description: 'Gate status',
     },
     nextGates: {
       type: 'object',
-      description: 'The next gate to pass, per track: { trackId: gateId }',
+      // By track id: the id of the next gate to pass.
+      description: 'Next gate',
     },
     blockedRootCauses: {
       type: 'integer',
-      description:
-        'Failing or unmeasured checks that keep the next gates from passing',
+      description: 'Checks blocking the next gates',
     },
   },
   async handler({ discovery, auth, logger }): Promise<TechInsightFact[]> {

@@ -53,7 +53,7 @@ describe('EntityTechInsightsScorecardContent', () => {
   const title = check('titleCheck', 'Has a title');
   const tags = check('tagsCheck', 'Has tags');
 
-  it('shows each check with its outcome, and checks without facts as such', async () => {
+  it('shows each check with its outcome and what it read in words; checks without facts for the entity are counted, not shown', async () => {
     const runChecks = jest
       .fn()
       .mockResolvedValue([
@@ -65,7 +65,7 @@ describe('EntityTechInsightsScorecardContent', () => {
       runChecks,
     });
 
-    expect(await screen.findByText('1 of 3 checks passed')).toBeInTheDocument();
+    expect(await screen.findByText('1 of 2 checks passed')).toBeInTheDocument();
     expect(runChecks).toHaveBeenCalledWith({
       kind: 'Component',
       namespace: 'default',
@@ -73,10 +73,65 @@ describe('EntityTechInsightsScorecardContent', () => {
     });
     const row = (name: string) => screen.getByText(name).closest('tr')!;
     expect(row('Owned by a group')).toHaveTextContent('Passed');
-    expect(row('Owned by a group')).toHaveTextContent('hasGroupOwner: true');
+    expect(row('Owned by a group')).toHaveTextContent('hasGroupOwner: yes');
     expect(row('Has a title')).toHaveTextContent('Failed');
-    expect(row('Has a title')).toHaveTextContent('hasTitle: false');
-    expect(row('Has tags')).toHaveTextContent('No facts yet');
+    expect(row('Has a title')).toHaveTextContent('hasTitle: no');
+    expect(screen.queryByText('Has tags')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/1 other check has no facts for this entity/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the value a condition read at its path, described, never the whole fact as JSON', async () => {
+    const gate = {
+      ...check('readinessBackendVerified', 'Backend verified'),
+      rule: {
+        conditions: {
+          all: [
+            {
+              fact: 'gates',
+              path: "$['rag-production-readiness']['backend-verified']",
+              operator: 'equal',
+              value: 'passed',
+              factResult: 'failed',
+              result: false,
+            },
+          ],
+        },
+      },
+    } as CheckResponse;
+    await renderWith({
+      getAllChecks: async () => [gate],
+      runChecks: async () => [
+        {
+          check: gate,
+          result: false,
+          facts: {
+            gates: {
+              id: 'gates',
+              type: 'object',
+              description: 'Gate statuses',
+              value: {
+                'rag-production-readiness': { 'backend-verified': 'failed' },
+              },
+            },
+          },
+        } as unknown as CheckResult,
+      ],
+    });
+    const row = (await screen.findByText('Backend verified')).closest('tr')!;
+    expect(row).toHaveTextContent('Gate statuses: failed');
+    expect(row.textContent).not.toMatch(/[{}"]/);
+  });
+
+  it('says when no check applies to the entity', async () => {
+    await renderWith({
+      getAllChecks: async () => [owner, tags],
+      runChecks: async () => [],
+    });
+    expect(
+      await screen.findByText('No scorecard checks apply to this entity'),
+    ).toBeInTheDocument();
   });
 
   it('runs the checks again on request', async () => {

@@ -12,25 +12,27 @@ import {
   ResponseErrorPanel,
   StatusError,
   StatusOK,
-  StatusPending,
   Table,
   TableColumn,
 } from '@backstage/core-components';
 import { techInsightsScorecardApiRef } from './api';
+import { describeCheckFacts } from './describeCheckFacts';
 
 /** One row of the scorecard: a check and what its latest run said. */
 export type ScorecardRow = {
   id: string;
   name: string;
   description: string;
-  outcome: 'passed' | 'failed' | 'no-facts';
+  outcome: 'passed' | 'failed';
   facts: string;
 };
+
+/** The checks run for the entity, and how many had no facts for it (their retrievers do not cover it). */
+type Scorecard = { rows: ScorecardRow[]; withoutFacts: number };
 
 const outcomeLabel: Record<ScorecardRow['outcome'], JSX.Element> = {
   passed: <StatusOK>Passed</StatusOK>,
   failed: <StatusError>Failed</StatusError>,
-  'no-facts': <StatusPending>No facts yet</StatusPending>,
 };
 
 const columns: TableColumn<ScorecardRow>[] = [
@@ -43,7 +45,7 @@ const columns: TableColumn<ScorecardRow>[] = [
   },
   { title: 'Check', field: 'name', highlight: true },
   { title: 'Description', field: 'description' },
-  { title: 'Facts', field: 'facts' },
+  { title: 'What it read', field: 'facts' },
 ];
 
 /**
@@ -55,29 +57,27 @@ export const EntityTechInsightsScorecardContent = () => {
   const api = useApi(techInsightsScorecardApiRef);
   const entityRef = getCompoundEntityRef(entity);
 
-  const load = useCallback(async (): Promise<ScorecardRow[]> => {
+  const load = useCallback(async (): Promise<Scorecard> => {
     const [checks, results] = await Promise.all([
       api.getAllChecks(),
       api.runChecks(entityRef),
     ]);
     const byId = new Map(results.map(r => [r.check.id, r]));
-    return checks.map(check => {
+    const rows: ScorecardRow[] = [];
+    for (const check of checks) {
       const result = byId.get(check.id);
-      const facts = result
-        ? Object.entries(result.facts)
-            .map(([name, fact]) => `${name}: ${JSON.stringify(fact.value)}`)
-            .join(', ')
-        : '';
-      let outcome: ScorecardRow['outcome'] = 'no-facts';
-      if (result) outcome = result.result === true ? 'passed' : 'failed';
-      return {
+      // No facts: the check's retrievers do not cover this entity (a readiness track that does not apply to its
+      // kind, say). Counted, not shown as a row that would wait forever.
+      if (!result) continue;
+      rows.push({
         id: check.id,
         name: check.name,
         description: check.description,
-        outcome,
-        facts,
-      };
-    });
+        outcome: result.result === true ? 'passed' : 'failed',
+        facts: describeCheckFacts(result),
+      });
+    }
+    return { rows, withoutFacts: checks.length - rows.length };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, entityRef.kind, entityRef.namespace, entityRef.name]);
 
@@ -89,7 +89,7 @@ export const EntityTechInsightsScorecardContent = () => {
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }
-  if (!value || value.length === 0) {
+  if (!value || value.rows.length + value.withoutFacts === 0) {
     return (
       <EmptyState
         missing="info"
@@ -98,12 +98,30 @@ export const EntityTechInsightsScorecardContent = () => {
       />
     );
   }
+  const { rows, withoutFacts } = value;
+  const notShown =
+    withoutFacts > 0
+      ? ` ${withoutFacts} other check${
+          withoutFacts === 1 ? ' has' : 's have'
+        } no facts for this entity (their fact retrievers do not cover it) and ${
+          withoutFacts === 1 ? 'is' : 'are'
+        } not shown.`
+      : '';
+  if (rows.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No scorecard checks apply to this entity"
+        description={`None of the ${withoutFacts} configured checks has facts for it: their fact retrievers do not cover this kind of entity.`}
+      />
+    );
+  }
 
-  const passed = value.filter(r => r.outcome === 'passed').length;
+  const passed = rows.filter(r => r.outcome === 'passed').length;
   return (
     <InfoCard
       title="Scorecard"
-      subheader={`${passed} of ${value.length} checks passed`}
+      subheader={`${passed} of ${rows.length} checks passed`}
       action={
         <Button
           startIcon={<RefreshIcon />}
@@ -118,11 +136,11 @@ export const EntityTechInsightsScorecardContent = () => {
       <Table<ScorecardRow>
         options={{ paging: false, search: false, toolbar: false }}
         columns={columns}
-        data={value}
+        data={rows}
       />
       <Typography variant="caption" color="textSecondary">
         Checks from tech-insights (techInsights.factChecker.checks), run against
-        the latest facts for this entity.
+        the latest facts for this entity.{notShown}
       </Typography>
     </InfoCard>
   );
