@@ -194,18 +194,31 @@ export function describeCheckResult(
   result: CheckResult,
   context: VerdictContext = {},
 ): string {
+  return `${check.title}: ${describeCheckOutcome(check, result, context)}`;
+}
+
+/**
+ * {@link describeCheckResult} without the check's title in front, for places that show the title beside it (a
+ * table row): `3 of 3 tests failed, 3 days ago; expected all to pass.`
+ *
+ * @public
+ */
+export function describeCheckOutcome(
+  check: TrackCheck,
+  result: CheckResult,
+  context: VerdictContext = {},
+): string {
   const now = context.now ?? new Date();
   const name = (ref: string) => context.nameOf?.(ref) ?? refDisplayName(ref);
-  const title = check.title;
   if (result.status === 'not-applicable')
-    return `${title}: does not apply${
+    return `does not apply${
       context.notApplicable ? ` (${lowerFirst(context.notApplicable)})` : ''
     }.`;
   const own = ownSentence(check, result, context, now, name);
   if (result.status === 'waived' && result.waiver) {
     const w = result.waiver;
     const by = w.approvedBy ? `, approved by ${name(w.approvedBy)}` : '';
-    return `${title}: waived until ${formatDate(w.expiresAt)} (${
+    return `waived until ${formatDate(w.expiresAt)} (${
       w.reason
     }${by}). On its own: ${own}`;
   }
@@ -215,9 +228,9 @@ export function describeCheckResult(
           context.waitingFor.length === 1 ? 'passes' : 'pass'
         }`
       : 'not decided until the gates before it pass';
-    return `${title}: ${waiting}. Today: ${own}`;
+    return `${waiting}. Today: ${own}`;
   }
-  return `${title}: ${own}`;
+  return own;
 }
 
 function ownSentence(

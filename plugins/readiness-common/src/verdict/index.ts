@@ -1,4 +1,5 @@
 export {
+  describeCheckOutcome,
   describeCheckResult,
   describeExpectation,
   describeMeasurement,

@@ -13,12 +13,15 @@ import {
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
 import {
+  describeCheckOutcome,
+  formatDate,
   Track,
   TrackEvaluation,
   Waiver,
 } from '@internal/plugin-readiness-common';
 import { StatusChip } from '../common/StatusChip';
-import { durationSince, formatValue, refName } from '../common/format';
+import { durationSince } from '../common/format';
+import { useDisplayNames } from '../common/useDisplayNames';
 import { evidenceLabel } from './describe';
 
 /** What the person may do, from the permission framework. */
@@ -66,13 +69,23 @@ export function ChecksTable(props: {
     ),
   );
   const now = new Date();
+  const nameOf = useDisplayNames([
+    evaluation.entityRef,
+    ...track.spec.gates.flatMap(g => g.checks.map(c => c.entity)),
+    ...evaluation.gates.flatMap(g =>
+      g.checks.flatMap(c => [c.attestation?.attestedBy, c.waiver?.approvedBy]),
+    ),
+    ...props.waivers.flatMap(w => [w.requestedBy, w.approvedBy]),
+  ]);
+  const titleOf = (gateId: string) =>
+    track.spec.gates.find(g => g.id === gateId)?.title ?? gateId;
   return (
     <Table size="small" aria-label="checks">
       <TableHead>
         <TableRow>
           <TableCell>Check</TableCell>
           <TableCell>Status</TableCell>
-          <TableCell>Value</TableCell>
+          <TableCell>What was found</TableCell>
           <TableCell>Evidence</TableCell>
           <TableCell>Since</TableCell>
           <TableCell align="right">Actions</TableCell>
@@ -172,16 +185,11 @@ export function ChecksTable(props: {
                   </TableCell>
                   <TableCell>
                     <StatusChip status={status} title={r?.message} />
-                    {r?.underlying && status !== r.underlying && (
-                      <Typography variant="caption" display="block">
-                        on its own: {r.underlying}
-                      </Typography>
-                    )}
                     {r?.attestation && (
                       <Chip
                         size="small"
                         className={classes.badge}
-                        label={`attested by ${refName(
+                        label={`attested by ${nameOf(
                           r.attestation.attestedBy,
                         )}`}
                         title={r.attestation.note}
@@ -191,7 +199,7 @@ export function ChecksTable(props: {
                       <Chip
                         size="small"
                         className={classes.badge}
-                        label={`waived until ${active.expiresAt.slice(0, 10)}`}
+                        label={`waived until ${formatDate(active.expiresAt)}`}
                         title={active.reason}
                       />
                     )}
@@ -200,22 +208,30 @@ export function ChecksTable(props: {
                         size="small"
                         variant="outlined"
                         className={classes.badge}
-                        label={`waiver requested by ${refName(
+                        label={`waiver requested by ${nameOf(
                           pending.requestedBy,
                         )}`}
                         title={pending.reason}
                       />
                     )}
                   </TableCell>
-                  <TableCell
-                    className={classes.value}
-                    title={r?.fact ? JSON.stringify(r.fact.value) : r?.message}
-                  >
-                    {r?.fact && formatValue(r.fact.value)}
-                    {/* A not-applicable check says why in its gate's row. */}
-                    {!r?.fact && status === 'not-applicable' && '—'}
-                    {!r?.fact && status !== 'not-applicable' && (
-                      <Typography variant="caption">{r?.message}</Typography>
+                  <TableCell className={classes.value}>
+                    {r && (
+                      <Typography variant="body2">
+                        {describeCheckOutcome(check, r, {
+                          now,
+                          entityRef: evaluation.entityRef,
+                          nameOf,
+                          waitingFor: [
+                            ...new Set(
+                              (result?.rootCauses ?? []).map(c =>
+                                titleOf(c.gateId),
+                              ),
+                            ),
+                          ],
+                          // A not-applicable check: its gate's row says why.
+                        })}
+                      </Typography>
                     )}
                   </TableCell>
                   <TableCell>

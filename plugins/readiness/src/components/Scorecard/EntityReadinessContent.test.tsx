@@ -37,6 +37,22 @@ describe('EntityReadinessContent', () => {
     expect(
       within(oidc).getByRole('link', { name: /CI run #1412/ }),
     ).toBeInTheDocument();
+    // What was found, in words: the formatter's sentence, no JSON, no fact ids.
+    expect(
+      within(oidc).getByText(
+        /^3 of 3 tests failed \(invalid_client: client authentication failed at the token endpoint\), \d+ days ago; expected all to pass\.$/,
+      ),
+    ).toBeInTheDocument();
+    const coverage = screen.getByTestId(
+      'check-backend-verified-backend-coverage',
+    );
+    expect(
+      within(coverage).getByText(
+        /^lines 38\.2 %, \d+ days ago; expected lines at least 70 %\.$/,
+      ),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'checks' });
+    expect(table.textContent).not.toMatch(/[{}"]|evidence\.|[a-z]+:default\//);
     expect(screen.getByText('0 of 10 gates passed')).toBeInTheDocument();
   });
 

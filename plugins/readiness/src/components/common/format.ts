@@ -16,29 +16,6 @@ export function durationSince(
   return `${days} day${days === 1 ? '' : 's'}`;
 }
 
-/** A fact's value in a few words for a table cell. */
-export function formatValue(value: unknown): string {
-  if (value === undefined) return '—';
-  if (value === null) return 'none';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean')
-    return String(value);
-  if (Array.isArray(value))
-    return value.length === 0
-      ? 'none'
-      : value.map(v => formatValue(v)).join(', ');
-  const entries = Object.entries(value as Record<string, unknown>);
-  return entries
-    .slice(0, 4)
-    .map(
-      ([k, v]) =>
-        `${k}: ${
-          typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)
-        }`,
-    )
-    .join(', ');
-}
-
 /** An instant in the viewer's own time zone, with the zone's name. */
 export function localTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, {
