@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import prettier from 'prettier';
+import { format, resolveConfig } from 'prettier';
 
 const base = (
   process.env.READINESS_BASE_URL ?? 'http://localhost:7007'
@@ -51,26 +51,38 @@ const defaults = Object.keys(recordings).slice(0, 6);
 const chosen =
   process.argv.slice(2).length > 0 ? process.argv.slice(2) : defaults;
 
-for (const file of chosen) {
-  const path = recordings[file];
-  if (!path) {
-    console.error(
-      `unknown fixture '${file}' (known: ${Object.keys(recordings).join(
-        ', ',
-      )})`,
+async function main() {
+  for (const file of chosen) {
+    const path = recordings[file];
+    if (!path) {
+      process.stderr.write(
+        `unknown fixture '${file}' (known: ${Object.keys(recordings).join(
+          ', ',
+        )})\n`,
+      );
+      process.exit(2);
+    }
+    const res = await fetch(`${base}/api/readiness${path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!res.ok) {
+      process.stderr.write(
+        `GET ${path} answered ${res.status}: ${await res.text()}\n`,
+      );
+      process.exit(1);
+    }
+    const target = join(dir, file);
+    // Written as the repository formats JSON, so `prettier --check` in npm test stays green.
+    const options = (await resolveConfig(target)) ?? {};
+    writeFileSync(
+      target,
+      format(JSON.stringify(await res.json()), { ...options, parser: 'json' }),
     );
-    process.exit(2);
+    process.stdout.write(`recorded ${file} from GET ${path}\n`);
   }
-  const res = await fetch(`${base}/api/readiness${path}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) {
-    console.error(`GET ${path} answered ${res.status}: ${await res.text()}`);
-    process.exit(1);
-  }
-  writeFileSync(
-    join(dir, file),
-    `${JSON.stringify(await res.json(), null, 2)}\n`,
-  );
-  console.log(`recorded ${file} from GET ${path}`);
 }
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});

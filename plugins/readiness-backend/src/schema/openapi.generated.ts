@@ -3191,24 +3191,38 @@ export const spec = {
             }
           },
           "weakestLink": {
-            "type": "string"
+            "type": "string",
+            "description": "The entity furthest from ready, when the entities are not all at the same point"
           },
           "rootCauses": {
             "type": "array",
             "items": {
               "type": "object",
               "required": [
+                "trackId",
                 "gateId",
                 "checkId",
+                "title",
+                "gateTitle",
                 "status",
                 "message",
                 "entityRefs"
               ],
               "properties": {
+                "trackId": {
+                  "type": "string"
+                },
                 "gateId": {
                   "type": "string"
                 },
                 "checkId": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string",
+                  "description": "The check's title"
+                },
+                "gateTitle": {
                   "type": "string"
                 },
                 "status": {
@@ -3219,13 +3233,15 @@ export const spec = {
                   ]
                 },
                 "message": {
-                  "type": "string"
+                  "type": "string",
+                  "description": "The check result in words, for one of the entities"
                 },
                 "entityRefs": {
                   "type": "array",
                   "items": {
                     "type": "string"
-                  }
+                  },
+                  "description": "The entities it blocks"
                 }
               }
             }

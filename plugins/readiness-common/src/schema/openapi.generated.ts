@@ -796,10 +796,16 @@ export interface components {
             evaluatedAt: string;
             rootCauses: {
                 checkId: string;
+                /** The entities it blocks */
                 entityRefs: string[];
                 gateId: string;
+                gateTitle: string;
+                /** The check result in words, for one of the entities */
                 message: string;
                 status: "fail" | "unknown";
+                /** The check's title */
+                title: string;
+                trackId: string;
             }[];
             systemRef: string;
             tracks: {
@@ -811,6 +817,7 @@ export interface components {
                 title: string;
                 trackId: string;
             }[];
+            /** The entity furthest from ready, when the entities are not all at the same point */
             weakestLink?: string;
         };
         SystemReadinessEntity: {

@@ -61,6 +61,8 @@ function asTestRun(value: JsonValue | undefined): TestRun | undefined {
   return v as TestRun;
 }
 
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase() + s.slice(1);
+
 const isTestStatusCheck = (check: TrackCheck) =>
   check.condition?.path === 'status' &&
   check.condition.operator === 'equal' &&
@@ -126,11 +128,8 @@ export function describeMeasurement(check: TrackCheck, fact: Fact): string {
     return value === 0 ? 'none' : `${value}`;
   const measured = formatValue(value, unit);
   const subject = fieldWords(path);
-  return subject && subject !== 'status'
-    ? `${subject} ${measured}`
-    : subject === 'status'
-    ? `status ${measured}`
-    : measured;
+  if (!subject) return measured;
+  return `${subject} ${measured}`;
 }
 
 /**
@@ -289,8 +288,6 @@ function ownSentence(
     } does not say; expected ${describeExpectation(check)}.`;
   return `${measured}${when}; expected ${describeExpectation(check)}.`;
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase() + s.slice(1);
 
 /** `a`, `a and b`, `a, b and c`. @public */
 export function joinWords(items: string[]): string {

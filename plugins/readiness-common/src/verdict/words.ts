@@ -45,6 +45,8 @@ export function unitOf(check: {
   return undefined;
 }
 
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
 const SINGULAR: Record<string, string> = {
   days: 'day',
   hours: 'hour',
@@ -150,7 +152,6 @@ export function valueAt(
 }
 
 const DAY = 86_400_000;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** How long ago a time was, in the largest whole unit: `just now`, `5 minutes ago`, `3 days ago`. @public */
 export function timeAgo(iso: string, now: Date = new Date()): string {

@@ -49,8 +49,11 @@ export class ScorecardReader {
     }
     // "Since" is when the stored status last changed — or, when evidence says so, earlier: a test that failed in a
     // CI run three days ago has failed for three days, however recently this backend first evaluated it.
-    const earliest = (a: string | undefined, b: string | undefined) =>
-      !a ? b : !b ? a : a < b ? a : b;
+    const earliest = (a: string | undefined, b: string | undefined) => {
+      if (!a) return b;
+      if (!b) return a;
+      return a < b ? a : b;
+    };
     for (const evaluation of evaluations) {
       for (const gate of evaluation.gates) {
         let checksSince: string | undefined;

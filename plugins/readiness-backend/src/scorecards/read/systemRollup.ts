@@ -1,6 +1,5 @@
 import {
   GateStatus,
-  RootCause,
   SystemReadiness,
   SystemReadinessEntity,
   Track,
@@ -77,14 +76,26 @@ export function rollUpSystem(options: {
     }),
   }));
 
-  const causes = new Map<string, RootCause & { entityRefs: string[] }>();
+  const trackById = new Map(options.tracks.map(t => [t.metadata.name, t]));
+  const causes = new Map<string, SystemReadiness['rootCauses'][number]>();
   for (const e of options.entities) {
     for (const ev of e.evaluations) {
       for (const gate of ev.gates) {
         for (const rc of gate.rootCauses) {
           // One cause per check: a system-wide check (one entity's fact) blocks every entity it is read for.
           const key = `${ev.trackId}/${rc.gateId}/${rc.checkId}`;
-          const existing = causes.get(key) ?? { ...rc, entityRefs: [] };
+          const causeGate = trackById
+            .get(ev.trackId)
+            ?.spec.gates.find(g => g.id === rc.gateId);
+          const existing = causes.get(key) ?? {
+            ...rc,
+            trackId: ev.trackId,
+            title:
+              causeGate?.checks.find(c => c.id === rc.checkId)?.title ??
+              rc.checkId,
+            gateTitle: causeGate?.title ?? rc.gateId,
+            entityRefs: [],
+          };
           if (!existing.entityRefs.includes(e.entityRef))
             existing.entityRefs.push(e.entityRef);
           causes.set(key, existing);
@@ -92,7 +103,14 @@ export function rollUpSystem(options: {
       }
     }
   }
-  const weakest = rows.find(r => r.tracks.length > 0);
+  // A weakest link only when there is one: rows all at the same share of gates passed have none.
+  const measured = rows.filter(r => r.tracks.length > 0);
+  const weakest =
+    measured.length > 1 &&
+    shareOfGatesPassed(measured[0]) <
+      shareOfGatesPassed(measured[measured.length - 1])
+      ? measured[0]
+      : undefined;
   return {
     systemRef: options.systemRef,
     evaluatedAt: options.evaluatedAt,

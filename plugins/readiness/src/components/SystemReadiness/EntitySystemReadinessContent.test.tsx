@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   fakeApi,
   fixtures,
@@ -8,7 +9,7 @@ import {
 import { EntitySystemReadinessContent } from './EntitySystemReadinessContent';
 
 describe('EntitySystemReadinessContent', () => {
-  it('shows the component × gate matrix, weakest link first, with links to each entity', async () => {
+  it('shows entities at the same point in one row, gates in the same state in one column (the last ones always), and what blocks the track by check title', async () => {
     const api = fakeApi();
     await render(<EntitySystemReadinessContent />, {
       api,
@@ -17,35 +18,61 @@ describe('EntitySystemReadinessContent', () => {
     expect(
       api.calls.find(([name]) => name === 'getSystemReadiness')![1],
     ).toEqual(['system:default/rag-platform']);
+    // The demo: all four components fail at Backend verified, everything after it is blocked.
     const rows = screen.getAllByTestId(/^system-row-/);
-    expect(rows).toHaveLength(4);
-    const weakest = screen.getByTestId(
-      `system-row-${fixtures.system.weakestLink}`,
+    expect(rows).toHaveLength(1);
+    const row = rows[0];
+    for (const title of [
+      'RAG API',
+      'RAG Web',
+      'RAG Retriever',
+      'RAG Ingestion',
+    ])
+      expect(
+        within(row).getByRole('link', { name: title }),
+      ).toBeInTheDocument();
+    expect(within(row).getByText('0 of 10')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'All 4 entities are at the same point: 0 of 10 gates passed.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/weakest/i)).not.toBeInTheDocument();
+    expect(
+      within(row).getByTitle('Backend verified (sprint 2): Failed'),
+    ).toBeInTheDocument();
+    // The blocked run between them is one column; the last two gates keep theirs.
+    expect(
+      screen.getByText(
+        '8 gates: Frontend verified (sprint 3) … Security and compliance',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByTitle('Deployment prepared (sprint 7): Blocked'),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByTitle('Production verified: Not applicable'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show every gate' }),
     );
-    expect(within(weakest).getByText('0 / 10')).toBeInTheDocument();
-    const api1 = screen.getByTestId('system-row-component:default/rag-api');
-    expect(within(api1).getByRole('link', { name: 'RAG API' })).toHaveAttribute(
-      'href',
-      '/catalog/default/component/rag-api',
-    );
+    expect(screen.getAllByTestId(/^system-column-/)).toHaveLength(11);
+
+    // Root causes of this track, by title, with the entities they block.
     expect(
-      within(api1).getByTitle('Backend verified (sprint 2): Failed'),
+      screen.getByText('What blocks RAG production readiness'),
+    ).toBeInTheDocument();
+    const oidc = screen.getByTestId('system-cause-oidc-login');
+    expect(
+      within(oidc).getByText('OIDC login works end to end'),
     ).toBeInTheDocument();
     expect(
-      within(api1).getByTitle('Deployment prepared (sprint 7): Blocked'),
+      within(oidc).getByText(
+        'blocks RAG API, RAG Ingestion, RAG Retriever and RAG Web',
+      ),
     ).toBeInTheDocument();
-    // Every component has passed as few gates as the others: the first by name is named.
-    expect(
-      screen.getByText(/Weakest link first; the weakest is RAG API/),
-    ).toBeInTheDocument();
-    // Production is scoped to an environment the system does not have yet.
-    expect(
-      within(api1).getByTitle('Production verified: Not applicable'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText('Root causes across the system'),
-    ).toBeInTheDocument();
-    expect(screen.getAllByText('blocks 4').length).toBeGreaterThan(0);
+    const causes = screen.getByRole('table', { name: 'root causes' });
+    expect(causes.textContent).not.toMatch(/[{}"]|evidence\.|[a-z]+:default\//);
   });
 
   it('lists the environments recorded with readiness, decommissioned ones too', async () => {
@@ -108,7 +135,9 @@ describe('EntitySystemReadinessContent', () => {
     const rows = screen
       .getAllByTestId(/^system-row-/)
       .map(r => r.getAttribute('data-testid'));
+    expect(rows).toHaveLength(2);
     expect(rows[rows.length - 1]).toBe('system-row-component:default/rag-api');
+    expect(screen.getByText(/^Furthest from ready first/)).toBeInTheDocument();
   });
 
   it('shows empty and error states', async () => {

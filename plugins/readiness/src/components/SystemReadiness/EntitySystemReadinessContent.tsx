@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import {
   Box,
+  Button,
   Card,
   CardContent,
   CardHeader,
@@ -21,10 +22,12 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { joinWords, refDisplayName } from '@internal/plugin-readiness-common';
 import { useReadiness } from '../common/hooks';
 import { statusColors } from '../common/StatusChip';
 import { EntityLink } from '../common/EntityLink';
 import { SystemEnvironmentsCard } from '../Environments/SystemEnvironmentsCard';
+import { systemMatrix } from './systemMatrix';
 
 const useStyles = makeStyles(theme => ({
   cell: {
@@ -38,11 +41,13 @@ const useStyles = makeStyles(theme => ({
   head: {
     fontSize: 12,
     verticalAlign: 'bottom',
-    minWidth: 100,
+    minWidth: 90,
+    maxWidth: 160,
     wordBreak: 'normal',
     hyphens: 'none',
   },
-  entity: { minWidth: 150, whiteSpace: 'nowrap' },
+  entityHead: { minWidth: 160 },
+  entity: { minWidth: 160, maxWidth: 280 },
   nowrap: { whiteSpace: 'nowrap' },
   weakest: {
     outline: `3px solid ${theme.palette.warning.main}`,
@@ -50,9 +55,15 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** "RAG API, RAG Web and RAG Retriever" for a list of entities. */
+function entityNames(entities: Array<{ entityRef: string; title?: string }>) {
+  return joinWords(entities.map(e => e.title ?? refDisplayName(e.entityRef)));
+}
+
 /**
- * The System readiness tab: every component (and the resources they depend on) × the gates of a track, weakest link
- * first, with the root causes across the system.
+ * The System readiness tab: the components (and the resources they depend on) × the gates of a track — entities
+ * at the same point share a row, runs of gates in the same state share a column, the last gates always shown —
+ * and the root causes of that track across the system, by check title.
  */
 export function EntitySystemReadinessContent() {
   const classes = useStyles();
@@ -60,6 +71,7 @@ export function EntitySystemReadinessContent() {
     api.getSystemReadiness(ref),
   );
   const [trackId, setTrackId] = useState<string | undefined>();
+  const [everyGate, setEveryGate] = useState(false);
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value || value.tracks.length === 0 || value.entities.length === 0) {
@@ -67,103 +79,126 @@ export function EntitySystemReadinessContent() {
       <EmptyState
         missing="info"
         title="No readiness track applies to this system's components"
+        description="Tracks select entities by kind, type or system (appliesTo in the track file); none of this system's components is selected by one."
       />
     );
   }
   const track =
     value.tracks.find(t => t.trackId === trackId) ?? value.tracks[0];
-  const rows = value.entities
-    .map(e => ({
-      entity: e,
-      result: e.tracks.find(t => t.trackId === track.trackId),
-    }))
-    .filter(r => r.result)
-    .sort(
-      (a, b) =>
-        a.result!.gatesPassed / a.result!.gatesTotal -
-          b.result!.gatesPassed / b.result!.gatesTotal ||
-        a.entity.entityRef.localeCompare(b.entity.entityRef),
-    );
+  const { rows, columns } = systemMatrix(track, value.entities, {
+    collapse: !everyGate,
+  });
+  const collapsed = columns.some(c => c.gates.length > 1);
+  const weakest = value.weakestLink
+    ? value.entities.find(e => e.entityRef === value.weakestLink)
+    : undefined;
+  const subheader =
+    rows.length === 1
+      ? `${rows[0].entities.length === 1 ? '' : 'All '}${
+          rows[0].entities.length
+        } ${
+          rows[0].entities.length === 1 ? 'entity is' : 'entities are'
+        } at the same point: ${rows[0].gatesPassed} of ${
+          rows[0].gatesTotal
+        } gates passed.`
+      : `Furthest from ready first${
+          weakest
+            ? `: ${weakest.title ?? refDisplayName(weakest.entityRef)}`
+            : ''
+        }.`;
+  const causes = value.rootCauses.filter(c => c.trackId === track.trackId);
+  const entityByRef = new Map(value.entities.map(e => [e.entityRef, e]));
   return (
     <Box display="flex" flexDirection="column" gridGap={24}>
       <Card>
         <CardHeader
-          title="Readiness of the system"
-          subheader={
-            value.weakestLink
-              ? `Weakest link first; the weakest is ${
-                  value.entities.find(e => e.entityRef === value.weakestLink)
-                    ?.title ?? value.weakestLink
-                }.`
-              : undefined
-          }
+          title={`Readiness of the system: ${track.title}`}
+          subheader={subheader}
           action={
-            value.tracks.length > 1 && (
-              <FormControl>
-                <InputLabel id="system-track">Track</InputLabel>
-                <Select
-                  labelId="system-track"
-                  value={track.trackId}
-                  onChange={e => setTrackId(e.target.value as string)}
-                >
-                  {value.tracks.map(t => (
-                    <MenuItem key={t.trackId} value={t.trackId}>
-                      {t.title}
-                    </MenuItem>
-                  ))}
-                </Select>
-              </FormControl>
-            )
+            <Box display="flex" alignItems="center" gridGap={16}>
+              {(collapsed || everyGate) && (
+                <Button size="small" onClick={() => setEveryGate(!everyGate)}>
+                  {everyGate
+                    ? 'Group gates in the same state'
+                    : 'Show every gate'}
+                </Button>
+              )}
+              {value.tracks.length > 1 && (
+                <FormControl>
+                  <InputLabel id="system-track">Track</InputLabel>
+                  <Select
+                    labelId="system-track"
+                    value={track.trackId}
+                    onChange={e => setTrackId(e.target.value as string)}
+                  >
+                    {value.tracks.map(t => (
+                      <MenuItem key={t.trackId} value={t.trackId}>
+                        {t.title}
+                      </MenuItem>
+                    ))}
+                  </Select>
+                </FormControl>
+              )}
+            </Box>
           }
         />
         <CardContent style={{ overflowX: 'auto' }}>
           <Table size="small" aria-label="component by gate matrix">
             <TableHead>
               <TableRow>
-                <TableCell>Entity</TableCell>
+                <TableCell className={classes.entityHead}>Entities</TableCell>
                 <TableCell className={classes.nowrap}>Gates passed</TableCell>
-                {track.gates.map(g => (
-                  <TableCell key={g.id} className={classes.head}>
-                    {g.title}
+                {columns.map(c => (
+                  <TableCell
+                    key={c.gates[0].id}
+                    className={classes.head}
+                    title={c.gates.map(g => g.title).join('\n')}
+                    data-testid={`system-column-${c.gates[0].id}`}
+                  >
+                    {c.gates.length === 1
+                      ? c.gates[0].title
+                      : `${c.gates.length} gates: ${c.gates[0].title} … ${
+                          c.gates[c.gates.length - 1].title
+                        }`}
                   </TableCell>
                 ))}
               </TableRow>
             </TableHead>
             <TableBody>
-              {rows.map(({ entity, result }) => (
+              {rows.map(row => (
                 <TableRow
-                  key={entity.entityRef}
-                  data-testid={`system-row-${entity.entityRef}`}
+                  key={row.entities[0].entityRef}
+                  data-testid={`system-row-${row.entities[0].entityRef}`}
                   className={
-                    entity.entityRef === value.weakestLink
+                    row.entities.some(e => e.entityRef === value.weakestLink)
                       ? classes.weakest
                       : undefined
                   }
                 >
                   <TableCell className={classes.entity}>
-                    <EntityLink
-                      entityRef={entity.entityRef}
-                      title={entity.title}
-                    />
-                    <Typography variant="caption" display="block">
-                      {entity.kind}
-                    </Typography>
+                    {row.entities.map((e, i) => (
+                      <Fragment key={e.entityRef}>
+                        {i > 0 && ', '}
+                        <EntityLink entityRef={e.entityRef} title={e.title} />
+                      </Fragment>
+                    ))}
                   </TableCell>
                   <TableCell className={classes.nowrap}>
-                    {result!.gatesPassed} / {result!.gatesTotal}
+                    {row.gatesPassed} of {row.gatesTotal}
                   </TableCell>
-                  {track.gates.map(g => {
-                    const status = result!.gates[g.id] ?? 'unknown';
+                  {columns.map(c => {
+                    const status = row.statuses[c.gates[0].id];
+                    const label = statusColors[status]?.label ?? status;
                     return (
                       <TableCell
-                        key={g.id}
+                        key={c.gates[0].id}
                         className={classes.cell}
                         style={{ background: statusColors[status]?.background }}
-                        title={`${g.title}: ${
-                          statusColors[status]?.label ?? status
-                        }`}
+                        title={`${c.gates
+                          .map(g => g.title)
+                          .join(', ')}: ${label}`}
                       >
-                        {statusColors[status]?.label ?? status}
+                        {label}
                       </TableCell>
                     );
                   })}
@@ -175,27 +210,38 @@ export function EntitySystemReadinessContent() {
       </Card>
       <Card>
         <CardHeader
-          title="Root causes across the system"
-          subheader="The failing or unmeasured checks that block the most, first"
+          title={`What blocks ${track.title}`}
+          subheader="The failing or unmeasured checks at the bottom of the chain, those blocking the most entities first"
         />
         <CardContent>
-          {value.rootCauses.length === 0 ? (
-            <Typography>Nothing blocks this system.</Typography>
+          {causes.length === 0 ? (
+            <Typography>Nothing blocks this track in this system.</Typography>
           ) : (
-            <Table size="small">
+            <Table size="small" aria-label="root causes">
               <TableBody>
-                {value.rootCauses.map(c => (
-                  <TableRow key={`${c.gateId}/${c.checkId}`}>
+                {causes.map(c => (
+                  <TableRow
+                    key={`${c.gateId}/${c.checkId}`}
+                    data-testid={`system-cause-${c.checkId}`}
+                  >
                     <TableCell>
-                      <b>
-                        {track.gates.find(g => g.id === c.gateId)?.title ??
-                          c.gateId}
-                      </b>{' '}
-                      / {c.checkId}
+                      <Typography variant="body2">
+                        <b>{c.title}</b>
+                      </Typography>
+                      <Typography variant="caption">{c.gateTitle}</Typography>
                     </TableCell>
-                    <TableCell>{c.message}</TableCell>
-                    <TableCell className={classes.nowrap}>
-                      blocks {c.entityRefs.length}
+                    <TableCell>
+                      {c.message.startsWith(`${c.title}: `)
+                        ? c.message.slice(c.title.length + 2)
+                        : c.message}
+                    </TableCell>
+                    <TableCell>
+                      blocks{' '}
+                      {entityNames(
+                        c.entityRefs.map(
+                          ref => entityByRef.get(ref) ?? { entityRef: ref },
+                        ),
+                      )}
                     </TableCell>
                   </TableRow>
                 ))}
