@@ -53,7 +53,36 @@ describe('EntityReadinessContent', () => {
     ).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'checks' });
     expect(table.textContent).not.toMatch(/[{}"]|evidence\.|[a-z]+:default\//);
-    expect(screen.getByText('0 of 10 gates passed')).toBeInTheDocument();
+    expect(screen.getByText(/^0 of 10 gates passed\./)).toBeInTheDocument();
+  });
+
+  it('answers whether it can ship above the graph, and draws the path from the root cause to the gate asked about', async () => {
+    await render(<EntityReadinessContent />);
+    expect(screen.getByTestId('ship-headline')).toHaveTextContent(
+      "Can't ship: RAG API is blocked at Deployment prepared (sprint 7) by OIDC login works end to end, Backend API test suite passes and Backend line coverage at least 70 % (Backend verified (sprint 2)).",
+    );
+    const onPath = (id: string) =>
+      screen.getByTestId(`gate-node-${id}`).getAttribute('data-on-path');
+    expect(onPath('backend-verified')).toBe('true');
+    expect(onPath('deployment-prepared')).toBe('true');
+    expect(onPath('production-verified')).toBe('false');
+    // No edge another path implies, and the arrows of the path drawn apart.
+    expect(
+      screen.queryByTestId('gate-edge-backend-verified-deployment-prepared'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByTestId('gate-edge-backend-verified-frontend-verified'),
+    ).toHaveAttribute('data-on-path', 'true');
+    expect(
+      screen.getByTestId('gate-edge-deployment-prepared-production-verified'),
+    ).toHaveAttribute('data-on-path', 'false');
+
+    // Asking about another gate moves the question.
+    await userEvent.click(screen.getByTestId('gate-node-frontend-verified'));
+    expect(screen.getByTestId('ship-headline')).toHaveTextContent(
+      "Can't ship: RAG API is blocked at Frontend verified (sprint 3) by",
+    );
+    expect(onPath('deployment-prepared')).toBe('false');
   });
 
   it('shows a gate scoped to an environment the system does not have as not applicable, and offers no attestation there', async () => {
@@ -106,7 +135,7 @@ describe('EntityReadinessContent', () => {
     );
     expect(
       within(screen.getByTestId('gate-node-production-verified')).getByText(
-        'Blocked · 0/3 checks · production',
+        'Blocked · 0 of 3 checks · production',
       ),
     ).toBeInTheDocument();
     expect(
@@ -330,7 +359,7 @@ describe('EntityReadinessContent', () => {
         ).toBeGreaterThanOrEqual(3),
       { timeout: 3000 },
     );
-    expect(screen.getByText('0 of 10 gates passed')).toBeInTheDocument();
+    expect(screen.getByText(/^0 of 10 gates passed\./)).toBeInTheDocument();
   });
 
   it('shows empty and error states', async () => {

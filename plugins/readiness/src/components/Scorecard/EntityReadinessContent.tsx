@@ -34,7 +34,7 @@ import {
   WaiverDecisionDialog,
   WaiverRequestDialog,
 } from './CheckDialogs';
-import { describeCause } from './describe';
+import { blockingPath, shipHeadline, targetGate } from './gateGraphModel';
 
 const HistoryChart = lazy(() => import('./HistoryChart'));
 
@@ -107,6 +107,14 @@ export function EntityReadinessContent(
   const { track, evaluation } =
     value.tracks[Math.min(trackIndex, value.tracks.length - 1)];
   const gateIds = gateId ? [gateId] : track.spec.gates.map(g => g.id);
+  // The gate asked about (the one selected, else the last that applies) and the answer in words.
+  const shipGate = targetGate(track, evaluation, gateId);
+  const headline = shipHeadline(
+    track,
+    evaluation,
+    shipGate,
+    value.title ?? entityRef,
+  );
   const done = () => {
     setAction(undefined);
     retry();
@@ -172,25 +180,26 @@ export function EntityReadinessContent(
       <Grid item xs={12}>
         <Card>
           <CardHeader
-            title={`${evaluation.summary.gatesPassed} of ${evaluation.summary.gatesTotal} gates passed`}
-            subheader={
-              evaluation.summary.blockers.length
-                ? `Root causes: ${evaluation.summary.blockers
-                    .map(b => describeCause(track, evaluation, b).text)
-                    .join('; ')}`
-                : 'Nothing blocks the next gate'
-            }
+            title={<span data-testid="ship-headline">{headline}</span>}
+            subheader={`${evaluation.summary.gatesPassed} of ${
+              evaluation.summary.gatesTotal
+            } gates passed.${
+              blockingPath(track, evaluation, shipGate).edges.size > 0
+                ? ' The thick red path leads from the root cause to the gate asked about.'
+                : ''
+            }`}
           />
           <CardContent>
             <GateGraph
               track={track}
               evaluation={evaluation}
               selected={gateId}
+              target={shipGate}
               onSelect={id => setGateId(id === gateId ? undefined : id)}
             />
             <Typography variant="caption" color="textSecondary">
-              Click a gate to see only its checks; a yellow outline marks a gate
-              holding a root cause.
+              Click a gate to ask about it and see only its checks; a yellow
+              outline marks a gate holding a root cause.
             </Typography>
           </CardContent>
         </Card>

@@ -5,43 +5,70 @@ import {
 import { makeStyles } from '@material-ui/core/styles';
 import { Track, TrackEvaluation } from '@internal/plugin-readiness-common';
 import { statusColors } from '../common/StatusChip';
+import { blockingPath, reducedEdges } from './gateGraphModel';
 
 type GateNode = {
   title: string;
   status: string;
   rootCause: boolean;
   selected: boolean;
+  onPath: boolean;
   passed: string;
   scope?: string;
 };
+type GateEdge = { onPath: boolean };
 
-const useStyles = makeStyles({
+const useStyles = makeStyles(theme => ({
   node: { cursor: 'pointer' },
-  title: { fontSize: 12, fontWeight: 600, fill: '#fff' },
-  sub: { fontSize: 11, fill: '#fff' },
-});
+  title: { fontSize: 13, fontWeight: 600, fill: '#fff' },
+  sub: { fontSize: 12, fill: '#fff' },
+  edge: {
+    fill: 'none',
+    stroke: theme.palette.text.secondary,
+    strokeWidth: 1.3,
+  },
+  pathEdge: { fill: 'none', stroke: theme.palette.error.main, strokeWidth: 3 },
+  arrow: { fill: theme.palette.text.secondary },
+  pathArrow: { fill: theme.palette.error.main },
+}));
 
-const WIDTH = 236;
+const WIDTH = 250;
+const HEIGHT = 62;
+const LINE = 30;
+
+/** A title in at most two lines of about {@link LINE} characters, split between words. */
+export function titleLines(title: string): string[] {
+  if (title.length <= LINE) return [title];
+  const words = title.split(' ');
+  let first = '';
+  while (words.length && `${first} ${words[0]}`.trim().length <= LINE)
+    first = `${first} ${words.shift()}`.trim();
+  const rest = words.join(' ');
+  return [first, rest.length > LINE ? `${rest.slice(0, LINE - 1)}…` : rest];
+}
 
 /** Yellow around a gate holding a root cause, blue around the selected one. */
 function outline(node: GateNode) {
   if (node.rootCause) return '#ffeb3b';
   return node.selected ? '#2196f3' : 'none';
 }
-const HEIGHT = 46;
 
 /**
- * The gates of a track as a dependency graph (core-components' DependencyGraph), coloured by status. Gates holding a
- * root cause get a thick outline; clicking a gate selects it.
+ * The gates of a track as a dependency graph (core-components' DependencyGraph, laid out by dagre), top down from
+ * the first gate, with arrows, only the edges no other path implies, and the path from the root cause to the gate
+ * asked about drawn thick. Clicking a gate selects it.
  */
 export function GateGraph(props: {
   track: Track;
   evaluation: TrackEvaluation;
   selected?: string;
+  /** The gate asked about: the path from its root causes to it is highlighted. */
+  target?: string;
   onSelect: (gateId: string) => void;
 }) {
   const classes = useStyles();
   const { track, evaluation } = props;
+  const path = blockingPath(track, evaluation, props.target);
   const causes = new Set(
     evaluation.gates.flatMap(g => g.rootCauses.map(c => c.gateId)),
   );
@@ -59,33 +86,55 @@ export function GateGraph(props: {
         status: result?.status ?? 'unknown',
         rootCause: causes.has(gate.id),
         selected: props.selected === gate.id,
-        passed: `${passed}/${gate.checks.length} checks`,
+        onPath: path.gates.has(gate.id),
+        passed: `${passed} of ${gate.checks.length} checks`,
         ...(gate.environment ? { scope: gate.environment } : {}),
       };
     });
-  const edges = track.spec.gates.flatMap(gate =>
-    gate.dependsOn.map(from => ({ from, to: gate.id })),
-  );
+  const edges: DependencyGraphTypes.DependencyEdge<GateEdge>[] = reducedEdges(
+    track.spec.gates,
+  ).map(e => ({ ...e, onPath: path.edges.has(`${e.from}->${e.to}`) }));
+
+  const renderEdge = ({
+    edge,
+  }: DependencyGraphTypes.RenderEdgeProps<GateEdge>) => {
+    const points = (edge.points ?? []).filter(
+      p => Number.isFinite(p.x) && Number.isFinite(p.y),
+    );
+    if (points.length < 2) return null;
+    const d = points
+      .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`)
+      .join(' ');
+    return (
+      <path
+        d={d}
+        className={edge.onPath ? classes.pathEdge : classes.edge}
+        markerEnd={`url(#${edge.onPath ? 'gate-arrow-path' : 'gate-arrow'})`}
+        data-testid={`gate-edge-${edge.from}-${edge.to}`}
+        data-on-path={edge.onPath ? 'true' : 'false'}
+      />
+    );
+  };
+
   const renderNode = ({
     node,
   }: DependencyGraphTypes.RenderNodeProps<GateNode>) => {
     const color = statusColors[node.status]?.background ?? '#9e9e9e';
-    const title =
-      node.title.length > 30 ? `${node.title.slice(0, 29)}…` : node.title;
+    const label = statusColors[node.status]?.label ?? node.status;
+    const lines = titleLines(node.title);
     return (
       <g
         className={classes.node}
         onClick={() => props.onSelect(node.id)}
         data-testid={`gate-node-${node.id}`}
         data-status={node.status}
+        data-on-path={node.onPath ? 'true' : 'false'}
         role="button"
-        aria-label={`${node.title}: ${
-          statusColors[node.status]?.label ?? node.status
-        }`}
+        aria-label={`${node.title}: ${label}`}
       >
-        <title>{`${node.title}: ${
-          statusColors[node.status]?.label ?? node.status
-        }${node.rootCause ? ' (root cause here)' : ''}`}</title>
+        <title>{`${node.title}: ${label}${
+          node.rootCause ? ' (root cause here)' : ''
+        }`}</title>
         <rect
           width={WIDTH}
           height={HEIGHT}
@@ -94,31 +143,48 @@ export function GateGraph(props: {
           stroke={outline(node)}
           strokeWidth={node.rootCause || node.selected ? 4 : 0}
         />
-        <text x={10} y={19} className={classes.title}>
-          {title}
-        </text>
-        <text x={10} y={36} className={classes.sub}>
+        {lines.map((line, i) => (
+          <text key={i} x={10} y={18 + i * 16} className={classes.title}>
+            {line}
+          </text>
+        ))}
+        <text x={10} y={lines.length === 1 ? 38 : 53} className={classes.sub}>
           {node.status === 'not-applicable'
             ? `Not applicable · needs ${node.scope}`
-            : `${statusColors[node.status]?.label ?? node.status} · ${
-                node.passed
-              }${node.rootCause ? ' · root cause' : ''}${
-                node.scope ? ` · ${node.scope}` : ''
-              }`}
+            : `${label} · ${node.passed}${
+                node.rootCause ? ' · root cause' : ''
+              }${node.scope ? ` · ${node.scope}` : ''}`}
         </text>
       </g>
     );
   };
+  const arrow = (id: string, className: string) => (
+    <marker
+      id={id}
+      viewBox="0 0 10 10"
+      refX="10"
+      refY="5"
+      markerWidth="7"
+      markerHeight="7"
+      orient="auto-start-reverse"
+    >
+      <path d="M 0 0 L 10 5 L 0 10 z" className={className} />
+    </marker>
+  );
   return (
     <DependencyGraph
       nodes={nodes}
       edges={edges}
       renderNode={renderNode}
+      renderEdge={renderEdge}
+      defs={[
+        arrow('gate-arrow', classes.arrow),
+        arrow('gate-arrow-path', classes.pathArrow),
+      ]}
       direction={DependencyGraphTypes.Direction.TOP_BOTTOM}
-      rankMargin={50}
+      rankMargin={40}
       nodeMargin={24}
-      paddingX={60}
-      curve="curveMonotoneX"
+      paddingX={20}
       paddingY={20}
       zoom="enable-on-click"
       style={{ width: '100%' }}
