@@ -20,6 +20,16 @@ export type { ReadinessPollingProps } from './plugin';
 export { readinessApiRef } from './api';
 export type { ReadinessApi } from './api';
 export { rootRouteRef as readinessRouteRef } from './routes';
+export { createReadinessColumn } from './components/Catalog/EntityReadinessColumn';
+export {
+  EntityReadinessFilter,
+  EntityReadinessPicker,
+} from './components/Catalog/EntityReadinessPicker';
+export type { ReadinessEntityFilters } from './components/Catalog/EntityReadinessPicker';
+export type {
+  EntityReadinessStatus,
+  EntityReadinessSummary,
+} from './components/Catalog/readinessIndex';
 export {
   isReadinessAvailable,
   isSystemEntity,
