@@ -114,9 +114,13 @@ await runE2e('e2e smoke', async (page, step, shot) => {
           encoding: 'utf8',
         },
       );
+      // The CLI speaks in titles and sentences: no JSON, fact ids or refs.
       if (
         gate.status !== 1 ||
-        !gate.stdout.includes('backend-verified/oidc-login')
+        !gate.stdout.includes(
+          '  - OIDC login works end to end: 3 of 3 tests failed',
+        ) ||
+        /[{}"]|evidence\.|component:default/.test(gate.stdout)
       ) {
         throw new Error(
           `readiness-gate exited ${gate.status}: ${gate.stdout}${gate.stderr}`,

@@ -40,9 +40,15 @@ export function describeGateResult(answer: GateAnswer): {
     blocked: 'it is blocked',
     unknown: 'it cannot be measured yet',
   };
+  // What it waits for, said by the gates at the bottom of the chain (where its root causes are), not every gate
+  // in between.
+  const bottom = [...new Set(gate.rootCauses.map(c => c.gateId))].filter(
+    id => id !== gate.gateId,
+  );
+  const waitingFor = bottom.length > 0 ? bottom : gate.blockedBy;
   const waiting =
-    gate.blockedBy.length > 0
-      ? `, waiting for ${joinWords(gate.blockedBy.map(title))}`
+    gate.status === 'blocked' && waitingFor.length > 0
+      ? ` behind ${joinWords(waitingFor.map(title))}`
       : '';
   const details = [
     gate.rootCauses.length > 0

@@ -24,4 +24,5 @@ export type {
 } from './schema/wire';
 export * from './gateReport';
 export * from './verdict';
+export * from './entityReadiness';
 export { runReadinessGate } from './cli/readinessGate';

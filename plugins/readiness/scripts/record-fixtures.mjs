@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format, resolveConfig } from 'prettier';
+import prettier from 'prettier';
 
 const base = (
   process.env.READINESS_BASE_URL ?? 'http://localhost:7007'
@@ -73,10 +73,13 @@ async function main() {
     }
     const target = join(dir, file);
     // Written as the repository formats JSON, so `prettier --check` in npm test stays green.
-    const options = (await resolveConfig(target)) ?? {};
+    const options = (await prettier.resolveConfig(target)) ?? {};
     writeFileSync(
       target,
-      format(JSON.stringify(await res.json()), { ...options, parser: 'json' }),
+      prettier.format(JSON.stringify(await res.json()), {
+        ...options,
+        parser: 'json',
+      }),
     );
     process.stdout.write(`recorded ${file} from GET ${path}\n`);
   }

@@ -26,10 +26,7 @@ export {
   EntityReadinessPicker,
 } from './components/Catalog/EntityReadinessPicker';
 export type { ReadinessEntityFilters } from './components/Catalog/EntityReadinessPicker';
-export type {
-  EntityReadinessStatus,
-  EntityReadinessSummary,
-} from './components/Catalog/readinessIndex';
+export type { EntityReadinessSummary } from './components/Catalog/readinessIndex';
 export {
   isReadinessAvailable,
   isSystemEntity,

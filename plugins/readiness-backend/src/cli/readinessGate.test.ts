@@ -64,7 +64,7 @@ describe('readiness-gate CLI against a running readiness backend', () => {
     );
     expect(code).toBe(1);
     expect(stdout).toContain(
-      'RAG API has not passed “Deployment prepared (sprint 7)” (RAG production readiness): it is blocked, waiting for Backend verified (sprint 2), Frontend verified (sprint 3),',
+      'RAG API has not passed “Deployment prepared (sprint 7)” (RAG production readiness): it is blocked behind Backend verified (sprint 2).',
     );
     expect(stdout).toContain('What blocks it, at the bottom of the chain:');
     expect(stdout).toMatch(

@@ -3336,12 +3336,38 @@ export const spec = {
           }
         }
       },
+      "ReadinessCounts": {
+        "type": "object",
+        "description": "Entities counted once each: ready on every track shown, not ready, or not measured (nothing evaluated yet, or the next gate cannot be measured)",
+        "required": [
+          "total",
+          "ready",
+          "notReady",
+          "notMeasured"
+        ],
+        "properties": {
+          "total": {
+            "type": "integer"
+          },
+          "ready": {
+            "type": "integer"
+          },
+          "notReady": {
+            "type": "integer"
+          },
+          "notMeasured": {
+            "type": "integer"
+          }
+        }
+      },
       "ReadinessOverview": {
         "type": "object",
         "required": [
           "items",
           "total",
           "blocked",
+          "entities",
+          "teams",
           "options",
           "topRootCauses"
         ],
@@ -3353,11 +3379,39 @@ export const spec = {
             }
           },
           "total": {
-            "type": "integer"
+            "type": "integer",
+            "description": "Rows (entity × track) that match"
           },
           "blocked": {
             "type": "integer",
             "description": "Of the rows that match, how many are not passed"
+          },
+          "entities": {
+            "$ref": "#/components/schemas/ReadinessCounts",
+            "description": "The entities of the rows that match, each counted once (ready across every track shown, or not)"
+          },
+          "teams": {
+            "type": "array",
+            "description": "Per owner, their entities among the rows that match; most entities not ready first",
+            "items": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/ReadinessCounts"
+                },
+                {
+                  "type": "object",
+                  "required": [
+                    "owner"
+                  ],
+                  "properties": {
+                    "owner": {
+                      "type": "string",
+                      "description": "The owner, as an entity ref"
+                    }
+                  }
+                }
+              ]
+            }
           },
           "options": {
             "type": "object",

@@ -732,6 +732,13 @@ export interface components {
             title?: string;
             trackId: string;
         };
+        /** Entities counted once each: ready on every track shown, not ready, or not measured (nothing evaluated yet, or the next gate cannot be measured) */
+        ReadinessCounts: {
+            notMeasured: number;
+            notReady: number;
+            ready: number;
+            total: number;
+        };
         ReadinessEnvironment: {
             decommissionedAt?: string;
             decommissionedBy?: string;
@@ -746,6 +753,8 @@ export interface components {
         ReadinessOverview: {
             /** Of the rows that match, how many are not passed */
             blocked: number;
+            /** The entities of the rows that match, each counted once (ready across every track shown, or not) */
+            entities: components["schemas"]["ReadinessCounts"];
             items: components["schemas"]["OverviewRow"][];
             /** The values each filter can take, from every row before filtering */
             options: {
@@ -753,6 +762,11 @@ export interface components {
                 systems: string[];
                 trackIds: string[];
             };
+            /** Per owner, their entities among the rows that match; most entities not ready first */
+            teams: (components["schemas"]["ReadinessCounts"] & {
+                /** The owner, as an entity ref */
+                owner: string;
+            })[];
             topRootCauses: {
                 checkId: string;
                 count: number;
@@ -763,6 +777,7 @@ export interface components {
                 title: string;
                 trackId: string;
             }[];
+            /** Rows (entity × track) that match */
             total: number;
             /** Track files that could not be loaded (their entities are missing) */
             trackProblems?: components["schemas"]["TrackProblem"][];

@@ -35,7 +35,7 @@ describe('readiness:gate:check', () => {
     const error = await action.handler(ctx as any).catch(e => e);
     expect(error.name).toBe('InputError');
     expect(error.message).toContain(
-      'RAG Web has not passed “Frontend verified (sprint 3)” (RAG production readiness): it is blocked, waiting for Backend verified (sprint 2).',
+      'RAG Web has not passed “Frontend verified (sprint 3)” (RAG production readiness): it is blocked behind Backend verified (sprint 2).',
     );
     expect(error.message).toMatch(
       /\n {2}- OIDC login works end to end: 3 of 3 tests failed \(invalid_client: .*\) for rag-api, 3 days ago; expected all to pass\./,

@@ -149,6 +149,29 @@ describe.each(databases.eachSupportedId())('OverviewReader on %p', id => {
     ).toBe('not-evaluated');
     expect(overview.total).toBe(4);
     expect(overview.blocked).toBe(3);
+    // Each entity once: billing is ready, api and web are not, new-one was never evaluated.
+    expect(overview.entities).toEqual({
+      total: 4,
+      ready: 1,
+      notReady: 2,
+      notMeasured: 1,
+    });
+    expect(overview.teams).toEqual([
+      {
+        owner: 'group:default/team-a',
+        total: 2,
+        ready: 0,
+        notReady: 2,
+        notMeasured: 0,
+      },
+      {
+        owner: 'group:default/team-b',
+        total: 2,
+        ready: 1,
+        notReady: 0,
+        notMeasured: 1,
+      },
+    ]);
     expect(overview.topRootCauses).toEqual([
       expect.objectContaining({
         title: 'Login test',

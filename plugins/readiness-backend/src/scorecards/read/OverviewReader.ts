@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
+  entityReadiness,
   entityRefKey,
   OverviewRow,
   ReadinessOverview,
@@ -70,10 +71,13 @@ export class OverviewReader {
       ),
     );
     const rows = all.filter(matches(filters));
+    const counted = countEntities(rows);
     return {
       items: rows,
       total: rows.length,
       blocked: rows.filter(r => r.status !== 'passed').length,
+      entities: counted.entities,
+      teams: counted.teams,
       options: {
         trackIds: distinct(all.map(r => r.trackId)),
         owners: distinct(all.map(r => r.owner)),
@@ -82,6 +86,46 @@ export class OverviewReader {
       topRootCauses: topRootCauses(rows, id => this.deps.tracks.get(id)),
     };
   }
+}
+
+type Counts = ReadinessOverview['entities'];
+const noCounts = (): Counts => ({
+  total: 0,
+  ready: 0,
+  notReady: 0,
+  notMeasured: 0,
+});
+const KEY = {
+  ready: 'ready',
+  'not-ready': 'notReady',
+  'not-measured': 'notMeasured',
+} as const;
+
+/** Each entity of the rows once (by {@link entityReadiness}), overall and per owner, most not ready first. */
+function countEntities(rows: OverviewRow[]): {
+  entities: Counts;
+  teams: ReadinessOverview['teams'];
+} {
+  const byEntity = new Map<string, OverviewRow[]>();
+  for (const row of rows)
+    byEntity.set(row.entityRef, [...(byEntity.get(row.entityRef) ?? []), row]);
+  const entities = noCounts();
+  const byOwner = new Map<string, Counts>();
+  for (const entityRows of byEntity.values()) {
+    const key = KEY[entityReadiness(entityRows).status];
+    const owner = entityRows[0].owner ?? '';
+    const team = byOwner.get(owner) ?? noCounts();
+    for (const counts of [entities, team]) {
+      counts.total++;
+      counts[key]++;
+    }
+    byOwner.set(owner, team);
+  }
+  const teams = [...byOwner.entries()]
+    .filter(([owner]) => owner)
+    .map(([owner, counts]) => ({ owner, ...counts }))
+    .sort((a, b) => b.notReady - a.notReady || a.owner.localeCompare(b.owner));
+  return { entities, teams };
 }
 
 /** Whether a row passes the filters (owner and system by ref or by name, case-insensitive). */

@@ -25,7 +25,8 @@ describe('readiness in the catalog list', () => {
     const index = summarize(fixtures.overview.items, tracks);
     expect(index.get('component:default/rag-api')).toEqual({
       status: 'not-ready',
-      label: 'Next: Backend verified (sprint 2)',
+      label: 'Backend verified (sprint 2)',
+      description: 'Next gate: Backend verified (sprint 2) (failed)',
       gateStatus: 'failed',
     });
     expect(
@@ -39,7 +40,7 @@ describe('readiness in the catalog list', () => {
         ],
         tracks,
       ).get(fixtures.overview.items[0].entityRef),
-    ).toEqual({ status: 'ready', label: 'Ready' });
+    ).toMatchObject({ status: 'ready', label: 'Ready' });
     expect(
       summarize(
         [{ ...fixtures.overview.items[0], status: 'not-evaluated' }],
@@ -52,7 +53,7 @@ describe('readiness in the catalog list', () => {
     const api = fakeApi();
     await render(<EntityReadinessChip entity={ragApi} />, { api });
     expect(
-      await screen.findByText('Next: Backend verified (sprint 2)'),
+      await screen.findByText('Backend verified (sprint 2)'),
     ).toBeInTheDocument();
     await render(<EntityReadinessChip entity={ragPlatform} />, { api });
     expect(screen.getAllByTestId('catalog-readiness')).toHaveLength(1);

@@ -10,7 +10,7 @@ import { statusColors } from '../common/StatusChip';
 import { loadReadinessIndex } from './readinessIndex';
 
 const useStyles = makeStyles({
-  chip: { fontWeight: 600, height: 22, maxWidth: 260 },
+  chip: { fontWeight: 600, height: 22, maxWidth: 220 },
 });
 
 /** One entity's readiness as a coloured chip: "Ready", or the next gate; nothing when no track applies. */
@@ -35,7 +35,7 @@ export function EntityReadinessChip(props: { entity: Entity }) {
       size="small"
       className={classes.chip}
       label={summary.label}
-      title={summary.label}
+      title={summary.description}
       style={{ background: colour.background, color: colour.color }}
       data-testid="catalog-readiness"
     />
@@ -52,7 +52,7 @@ export function createReadinessColumn<
   T extends { entity: Entity },
 >(): TableColumn<T> {
   return {
-    title: 'Readiness',
+    title: 'Readiness (next gate)',
     field: 'entity.metadata.name',
     sorting: false,
     render: row => <EntityReadinessChip entity={row.entity} />,

@@ -14,13 +14,12 @@ import {
   useEntityList,
 } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
-import { entityRefKey } from '@internal/plugin-readiness-common';
-import { readinessApiRef } from '../../api';
 import {
+  entityRefKey,
   EntityReadinessStatus,
-  EntityReadinessSummary,
-  loadReadinessIndex,
-} from './readinessIndex';
+} from '@internal/plugin-readiness-common';
+import { readinessApiRef } from '../../api';
+import { EntityReadinessSummary, loadReadinessIndex } from './readinessIndex';
 
 const CHOICES: Array<[EntityReadinessStatus, string]> = [
   ['ready', 'Ready'],

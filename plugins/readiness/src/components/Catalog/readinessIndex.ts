@@ -1,17 +1,18 @@
-import type {
+import {
+  entityReadiness,
+  EntityReadinessStatus,
   OverviewRow,
   ReadinessApi,
   Track,
 } from '@internal/plugin-readiness-common';
 
-/** Where an entity stands across the tracks that apply to it, for a list of entities. @public */
-export type EntityReadinessStatus = 'ready' | 'not-ready' | 'not-measured';
-
 /** One entity's readiness in a word and a label: "Ready", or the next gate of its furthest-behind track. @public */
 export interface EntityReadinessSummary {
   status: EntityReadinessStatus;
-  /** `Ready`, `Next: Backend verified (sprint 2)`, `Not evaluated yet`. */
+  /** `Ready`, the next gate (`Backend verified (sprint 2)`), or `Not evaluated yet`. */
   label: string;
+  /** In a sentence, for a tooltip: `Next gate: Backend verified (sprint 2), failed`. */
+  description: string;
   /** The next gate's status when not ready (failed, blocked, unknown), for its colour. */
   gateStatus?: string;
 }
@@ -30,29 +31,27 @@ export function summarize(
     byEntity.set(row.entityRef, [...(byEntity.get(row.entityRef) ?? []), row]);
   const summaries = new Map<string, EntityReadinessSummary>();
   for (const [ref, entityRows] of byEntity) {
-    const evaluated = entityRows.filter(r => r.status !== 'not-evaluated');
-    if (evaluated.length === 0) {
+    const { status, behind } = entityReadiness(entityRows);
+    if (!behind) {
+      const label = status === 'ready' ? 'Ready' : 'Not evaluated yet';
       summaries.set(ref, {
-        status: 'not-measured',
-        label: 'Not evaluated yet',
+        status,
+        label,
+        description:
+          status === 'ready'
+            ? 'Every gate of every track that applies has passed'
+            : 'No track has been evaluated for it yet',
       });
       continue;
     }
-    const behind = evaluated
-      .filter(r => r.status !== 'passed' && r.nextGate)
-      .sort(
-        (a, b) =>
-          a.gatesPassed / Math.max(1, a.gatesTotal) -
-          b.gatesPassed / Math.max(1, b.gatesTotal),
-      )[0];
-    if (!behind) {
-      summaries.set(ref, { status: 'ready', label: 'Ready' });
-      continue;
-    }
     const gateStatus = behind.gates[behind.nextGate!] ?? behind.status;
+    const gate = gateTitle(behind.trackId, behind.nextGate!);
     summaries.set(ref, {
-      status: gateStatus === 'unknown' ? 'not-measured' : 'not-ready',
-      label: `Next: ${gateTitle(behind.trackId, behind.nextGate!)}`,
+      status,
+      label: gate,
+      description: `Next gate: ${gate} (${
+        gateStatus === 'unknown' ? 'not measured' : gateStatus
+      })`,
       gateStatus,
     });
   }

@@ -15,9 +15,15 @@ async function choose(filter: string, option: RegExp) {
 describe('ReadinessPage', () => {
   it('lists every entity by track, how many are not ready and the top root causes', async () => {
     await render(<ReadinessPage />);
-    const { total, blocked } = fixtures.overview;
+    // Entities counted once, not entity × track rows: four services, each not ready on the RAG track.
+    expect(fixtures.overview.total).toBe(8);
+    expect(screen.getByText('4 of 4 entities not ready')).toBeInTheDocument();
+    // And per team, sortable.
+    const team = screen.getByText('By team').closest('div[class*="MuiPaper"]')!;
     expect(
-      screen.getByText(`${blocked} of ${total} not ready`),
+      within(team as HTMLElement).getByRole('link', {
+        name: /rag-team|RAG Team/,
+      }),
     ).toBeInTheDocument();
     // The server's top root causes, as it ranks them.
     const causes = screen.getAllByTestId('top-root-cause');
@@ -37,13 +43,15 @@ describe('ReadinessPage', () => {
     const baseline = fixtures.overviews['trackId=service-baseline'];
     expect(
       await screen.findByText(
-        `${baseline.blocked} of ${baseline.total} not ready`,
+        `${baseline.entities.notReady} of ${baseline.entities.total} entities not ready`,
       ),
     ).toBeInTheDocument();
     await choose('status', /^passed$/);
     const passed = fixtures.overviews['trackId=service-baseline&status=passed'];
     expect(
-      await screen.findByText(`0 of ${passed.total} not ready`),
+      await screen.findByText(
+        `0 of ${passed.entities.total} entities not ready`,
+      ),
     ).toBeInTheDocument();
     expect(
       api.calls.filter(([name]) => name === 'getOverview').map(([, a]) => a),

@@ -27,6 +27,7 @@ import { OverviewRow } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { StatusChip } from '../common/StatusChip';
 import { TrackProblemsPanel } from '../common/TrackProblemsPanel';
+import { TeamsCard } from './TeamsCard';
 import { EntityLink } from '../common/EntityLink';
 import { refName } from '../common/format';
 
@@ -109,7 +110,8 @@ export function ReadinessPage() {
   const topCauses = (overview.value?.topRootCauses ?? []).slice(0, 5);
   const trackProblems = overview.value?.trackProblems ?? [];
   const failedToLoad = Boolean(overview.error || tracks.error);
-  const notReady = overview.value?.blocked ?? 0;
+  const counts = overview.value?.entities;
+  const teams = overview.value?.teams ?? [];
   const loadingFirst =
     !failedToLoad && ((overview.loading && !overview.value) || tracks.loading);
   const showContent = !failedToLoad && !loadingFirst;
@@ -193,8 +195,16 @@ export function ReadinessPage() {
             <Grid item xs={12} md={8}>
               <Card>
                 <CardHeader
-                  title={`${notReady} of ${rows.length} not ready`}
-                  subheader="From the last evaluation of each entity"
+                  title={
+                    counts
+                      ? `${counts.notReady} of ${counts.total} entities not ready`
+                      : 'Entities'
+                  }
+                  subheader={
+                    counts
+                      ? `${counts.ready} ready, ${counts.notMeasured} not measured; from the last evaluation of each entity`
+                      : undefined
+                  }
                 />
                 <CardContent>
                   <Grid container spacing={2}>
@@ -282,6 +292,11 @@ export function ReadinessPage() {
                 </CardContent>
               </Card>
             </Grid>
+            {teams.length > 0 && (
+              <Grid item xs={12}>
+                <TeamsCard teams={teams} />
+              </Grid>
+            )}
             <Grid item xs={12}>
               <Table<OverviewRow>
                 title="Entities"
@@ -292,7 +307,10 @@ export function ReadinessPage() {
                   padding: 'dense',
                 }}
                 columns={columns}
-                data={rows}
+                data={rows.map(r => ({
+                  ...r,
+                  id: `${r.entityRef}/${r.trackId}`,
+                }))}
               />
             </Grid>
           </Grid>

@@ -105,8 +105,10 @@ export function GateGraph(props: {
     const d = points
       .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`)
       .join(' ');
+    // DependencyGraph lists what renderEdge returns as it is: the key is ours to give.
     return (
       <path
+        key={`${edge.from}-${edge.to}`}
         d={d}
         className={edge.onPath ? classes.pathEdge : classes.edge}
         markerEnd={`url(#${edge.onPath ? 'gate-arrow-path' : 'gate-arrow'})`}
@@ -160,6 +162,7 @@ export function GateGraph(props: {
   };
   const arrow = (id: string, className: string) => (
     <marker
+      key={id}
       id={id}
       viewBox="0 0 10 10"
       refX="10"
@@ -177,10 +180,12 @@ export function GateGraph(props: {
       edges={edges}
       renderNode={renderNode}
       renderEdge={renderEdge}
-      defs={[
-        arrow('gate-arrow', classes.arrow),
-        arrow('gate-arrow-path', classes.pathArrow),
-      ]}
+      defs={
+        <>
+          {arrow('gate-arrow', classes.arrow)}
+          {arrow('gate-arrow-path', classes.pathArrow)}
+        </>
+      }
       direction={DependencyGraphTypes.Direction.TOP_BOTTOM}
       rankMargin={40}
       nodeMargin={24}
