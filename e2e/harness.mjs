@@ -47,9 +47,27 @@ export async function runE2e(title, scenario) {
     ],
   });
   const page = await browser.newPage({
-    viewport: { width: 1440, height: 1000 },
+    viewport: { width: 1440, height: 900 },
   });
   page.setDefaultTimeout(60_000);
+  // What the browser console says while the scenario runs: errors, React warnings and uncaught exceptions.
+  const consoleMessages = [];
+  page.on('console', message => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      consoleMessages.push({
+        type: message.type(),
+        text: message.text(),
+        url: page.url(),
+      });
+  });
+  page.on('pageerror', error =>
+    consoleMessages.push({
+      type: 'pageerror',
+      text: String(error?.stack ?? error),
+      url: page.url(),
+    }),
+  );
+  page.consoleMessages = consoleMessages;
   const shot = name =>
     page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
   let failed = false;
@@ -69,6 +87,40 @@ export async function runE2e(title, scenario) {
     } failed; screenshots in ${resultsDir}`,
   );
   process.exit(failed ? 1 : 0);
+}
+
+/**
+ * Console messages caused by our own code: uncaught exceptions, and errors or warnings whose text or component
+ * stack names a file of ours (React prints the component stack with the source path in development).
+ */
+export function ourConsoleProblems(page) {
+  // React's deprecation notices about libraries (material-table's defaultProps, findDOMNode in Material UI) name
+  // the library's component, not ours, even when ours are further up the stack.
+  const aboutLibraries =
+    /^Warning: (%s: )?Support for defaultProps will be removed|^Warning: findDOMNode is deprecated/;
+  return page.consoleMessages.filter(
+    m =>
+      m.type === 'pageerror' ||
+      (!aboutLibraries.test(m.text) &&
+        /plugins\/readiness|packages\/app\/src|plugin-readiness/.test(m.text)),
+  );
+}
+
+/**
+ * Fails when the visible text of the page speaks the engine's language: JSON, fact ids or full entity refs.
+ */
+export async function expectWordsOnly(page, where) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found =
+    /\{"|"\}|\bevidence\.[a-z]|\b(user|group|component|system|resource):default\//.exec(
+      text,
+    );
+  if (found) {
+    const at = Math.max(0, found.index - 80);
+    throw new Error(
+      `${where} shows '${found[0]}': …${text.slice(at, found.index + 80)}…`,
+    );
+  }
 }
 
 /** Signs in as the guest user (the demo's sign-in page). */

@@ -3,7 +3,15 @@
 // Settings: see harness.mjs.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { appUrl, backendUrl, ciToken, resultsDir, runE2e } from './harness.mjs';
+import {
+  appUrl,
+  backendUrl,
+  ciToken,
+  expectWordsOnly,
+  ourConsoleProblems,
+  resultsDir,
+  runE2e,
+} from './harness.mjs';
 
 await runE2e('e2e smoke', async (page, step, shot) => {
   await step('sign in as guest', async () => {
@@ -17,6 +25,26 @@ await runE2e('e2e smoke', async (page, step, shot) => {
     await page.getByText('RAG API', { exact: true }).first().waitFor();
     await shot('02-catalog');
   });
+
+  await step(
+    'catalog list: a readiness column and a readiness filter',
+    async () => {
+      const row = page.getByRole('row').filter({ hasText: 'RAG API' });
+      await row
+        .getByTestId('catalog-readiness')
+        .getByText('Backend verified (sprint 2)')
+        .waitFor();
+      await page.getByRole('checkbox', { name: 'Ready', exact: true }).check();
+      await page.getByText('All Components (0)').waitFor();
+      await page
+        .getByRole('checkbox', { name: 'Ready', exact: true })
+        .uncheck();
+      await page.getByRole('checkbox', { name: 'Not ready' }).check();
+      await page.getByText('All Components (4)').waitFor();
+      await shot('02b-catalog-not-ready');
+      await page.getByRole('checkbox', { name: 'Not ready' }).uncheck();
+    },
+  );
 
   await step('rag-api entity page shows its title and owner', async () => {
     await page.goto(`${appUrl}/catalog/default/component/rag-api`);
@@ -212,6 +240,40 @@ await runE2e('e2e smoke', async (page, step, shot) => {
         .getByTestId('gate-scope-production-verified')
         .getByText('production only')
         .waitFor();
+      // The answer above the graph, and the path from the root cause to the gate asked about drawn apart.
+      const headline = await page.getByTestId('ship-headline').innerText();
+      if (
+        !headline.startsWith(
+          "Can't ship: RAG API is blocked at Deployment prepared (sprint 7) by OIDC login works end to end",
+        )
+      )
+        throw new Error(`headline: ${headline}`);
+      for (const [id, expected] of [
+        ['backend-verified', 'true'],
+        ['refined', 'true'],
+        ['deployment-prepared', 'true'],
+        ['production-verified', 'false'],
+      ]) {
+        const onPath = await page
+          .getByTestId(`gate-node-${id}`)
+          .getAttribute('data-on-path');
+        if (onPath !== expected)
+          throw new Error(`${id} on the blocking path: ${onPath}`);
+      }
+      if (
+        (await page
+          .getByTestId('gate-edge-backend-verified-deployment-prepared')
+          .count()) > 0
+      )
+        throw new Error('a transitive edge is drawn');
+      // What was found, in words.
+      await page
+        .getByTestId('check-backend-verified-oidc-login')
+        .getByText(
+          /^3 of 3 tests failed \(invalid_client: .*\), \d+ days? ago; expected all to pass\.$/,
+        )
+        .waitFor();
+      await expectWordsOnly(page, 'the readiness tab');
       await shot('08-rag-api-readiness');
       await page.getByRole('tab', { name: 'Service baseline' }).click();
       const row = page.getByTestId('check-operable-incident-drill');
@@ -248,9 +310,36 @@ await runE2e('e2e smoke', async (page, step, shot) => {
       await page.goto(
         `${appUrl}/catalog/default/system/rag-platform/readiness`,
       );
-      await page.getByTestId('system-row-component:default/rag-api').waitFor();
-      const rows = await page.locator('[data-testid^="system-row-"]').count();
-      if (rows !== 4) throw new Error(`${rows} rows in the matrix`);
+      // The four components are at the same point: one row naming all four, and no "weakest" among equals.
+      const rows = page.locator('[data-testid^="system-row-"]');
+      await rows.first().waitFor();
+      if ((await rows.count()) !== 1)
+        throw new Error(`${await rows.count()} rows in the matrix`);
+      for (const title of [
+        'RAG API',
+        'RAG Web',
+        'RAG Retriever',
+        'RAG Ingestion',
+      ])
+        await rows.first().getByRole('link', { name: title }).waitFor();
+      await page
+        .getByText(
+          'All 4 entities are at the same point: 0 of 10 gates passed.',
+        )
+        .waitFor();
+      // The last gate is on screen at 1440 × 900, not cut off.
+      const last = await page
+        .getByTestId('system-column-production-verified')
+        .boundingBox();
+      if (!last || last.x + last.width > 1440)
+        throw new Error(
+          `the last gate's column ends at ${last && last.x + last.width} px`,
+        );
+      await page
+        .getByTestId('system-cause-oidc-login')
+        .getByText('OIDC login works end to end')
+        .waitFor();
+      await expectWordsOnly(page, 'the system readiness tab');
       await shot('10-rag-platform-readiness');
     },
   );
@@ -306,7 +395,8 @@ await runE2e('e2e smoke', async (page, step, shot) => {
     await dialog.getByLabel('Level').click();
     await page.getByRole('option', { name: /Level 2/ }).click();
     await dialog.getByRole('button', { name: 'Escalate' }).click();
-    await page.getByText(/Escalated to level 2/).waitFor();
+    await page.getByText(/Escalated to level 2\. Notified /).waitFor();
+    await expectWordsOnly(page, "rag-api's overview after escalating");
     await shot('13-rag-api-escalated');
   });
 
@@ -314,8 +404,11 @@ await runE2e('e2e smoke', async (page, step, shot) => {
     'readiness page: every entity by track, with the top root causes',
     async () => {
       await page.goto(`${appUrl}/readiness`);
-      await page.getByText(/\d+ of \d+ not ready/).waitFor();
+      // Entities counted once (four services, two tracks each), and per team.
+      await page.getByText(/^\d+ of 4 entities not ready$/).waitFor();
+      await page.getByText('By team').waitFor();
       await page.getByTestId('top-root-cause').first().waitFor();
+      await expectWordsOnly(page, 'the Readiness page');
       await shot('14-readiness-page');
     },
   );
@@ -407,6 +500,20 @@ await runE2e('e2e smoke', async (page, step, shot) => {
         .first()
         .waitFor();
       await shot('19-rag-api-scorecard-readiness');
+    },
+  );
+
+  await step(
+    'the browser console has no errors or React warnings from our code',
+    async () => {
+      const problems = ourConsoleProblems(page);
+      if (problems.length > 0)
+        throw new Error(
+          problems
+            .slice(0, 5)
+            .map(p => `${p.type} on ${p.url}: ${p.text.slice(0, 400)}`)
+            .join('\n'),
+        );
     },
   );
 });

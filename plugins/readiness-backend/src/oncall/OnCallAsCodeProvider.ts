@@ -8,6 +8,8 @@ import {
   OnCallTarget,
   entityRefKey,
   isEntityOfKind,
+  joinWords,
+  refDisplayName,
 } from '@internal/plugin-readiness-common';
 import { OnCallProvider } from '@internal/plugin-readiness-node';
 import { EntityFileReader } from '../catalog/EntityFileReader';
@@ -123,7 +125,9 @@ export class OnCallAsCodeProvider implements OnCallProvider {
         title: `Escalation (level ${request.level}): ${
           entity.metadata.title ?? entity.metadata.name
         }`,
-        description: `${request.actor} escalated: ${request.reason}`,
+        description: `${refDisplayName(request.actor)} escalated: ${
+          request.reason
+        }`,
         link: `/catalog/${
           entity.metadata.namespace ?? 'default'
         }/${entity.kind.toLocaleLowerCase('en-US')}/${entity.metadata.name}`,
@@ -134,9 +138,9 @@ export class OnCallAsCodeProvider implements OnCallProvider {
     });
     return {
       notified: [...recipients],
-      message: `Notified ${[...recipients].join(', ')} (level ${
-        request.level
-      }); the next level follows after ${
+      message: `Notified ${joinWords(
+        [...recipients].map(refDisplayName),
+      )} (level ${request.level}); the next level follows after ${
         rule.timeoutMinutes
       } minutes if nobody acts.`,
     };

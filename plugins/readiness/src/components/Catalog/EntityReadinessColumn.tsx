@@ -32,6 +32,7 @@ export function EntityReadinessChip(props: { entity: Entity }) {
       : statusColors[summary.gateStatus ?? 'unknown'] ?? statusColors.unknown;
   return (
     <Chip
+      component="span"
       size="small"
       className={classes.chip}
       label={summary.label}

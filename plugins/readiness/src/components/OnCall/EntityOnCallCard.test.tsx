@@ -70,7 +70,7 @@ describe('EntityOnCallCard', () => {
         actor: 'user:development/guest',
         createdAt: '2026-11-25T22:00:00Z',
         notified: ['user:default/maria.garcia'],
-        message: 'Notified user:default/maria.garcia (level 2).',
+        message: 'Notified maria.garcia (level 2).',
       }),
     });
     await render(<EntityOnCallCard />, { api });
@@ -90,9 +90,7 @@ describe('EntityOnCallCard', () => {
     );
     await userEvent.click(submit);
     expect(
-      await screen.findByText(
-        /Escalated to level 2\. Notified user:default\/maria.garcia/,
-      ),
+      await screen.findByText(/Escalated to level 2\. Notified maria.garcia/),
     ).toBeInTheDocument();
     expect(api.calls.find(([n]) => n === 'escalate')![1]).toEqual([
       'component:default/rag-api',

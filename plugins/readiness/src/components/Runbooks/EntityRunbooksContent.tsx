@@ -38,6 +38,7 @@ export function Freshness(props: { runbook: Runbook }) {
   if (age === undefined)
     return (
       <Chip
+        component="span"
         size="small"
         label="never reviewed"
         style={{ background: '#b71c1c', color: '#fff' }}
@@ -48,6 +49,7 @@ export function Freshness(props: { runbook: Runbook }) {
   else if (age > 90) background = '#e65100';
   return (
     <Chip
+      component="span"
       size="small"
       label={`reviewed ${age} d ago`}
       style={{ background, color: '#fff' }}
@@ -113,6 +115,7 @@ export function EntityRunbooksContent() {
                       {r.status === 'ok' && <Freshness runbook={r} />}
                       {r.status !== 'ok' && (
                         <Chip
+                          component="span"
                           size="small"
                           label={
                             r.status === 'invalid'
@@ -124,6 +127,7 @@ export function EntityRunbooksContent() {
                       )}
                       {r.metadata.severity && (
                         <Chip
+                          component="span"
                           size="small"
                           variant="outlined"
                           label={r.metadata.severity}
@@ -131,6 +135,7 @@ export function EntityRunbooksContent() {
                       )}
                       {r.metadata.owner && (
                         <Chip
+                          component="span"
                           size="small"
                           variant="outlined"
                           label={refName(r.metadata.owner)}

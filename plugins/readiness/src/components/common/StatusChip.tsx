@@ -51,7 +51,9 @@ export function StatusChip(props: {
     label: props.status,
   };
   return (
+    // A span, so the chip may sit inside a paragraph (a card's subheader) without invalid nesting.
     <Chip
+      component="span"
       size="small"
       className={classes.chip}
       style={{ background: color.background, color: color.color }}
