@@ -434,11 +434,11 @@ await runE2e('e2e smoke', async (page, step, shot) => {
       await page.getByLabel(/^Name/).fill('rag-staging');
       await page
         .getByText(
-          'resource:default/rag-staging already exists (owned by group:default/rag-team)',
+          'rag-staging is taken: the catalog already has it (owned by rag-team)',
         )
         .waitFor();
       await page.getByLabel(/^Name/).fill(name);
-      await page.getByText(`resource:default/${name} is free`).waitFor();
+      await page.getByText(`${name} is free`).waitFor();
       await page.getByLabel('staging').check();
       await shot('16-template-form');
       await page.getByRole('button', { name: 'Next' }).click();

@@ -57,7 +57,18 @@ export const routes = (
     >
       {entityPage}
     </Route>
-    <Route path="/create" element={<ScaffolderPage />}>
+    <Route
+      path="/create"
+      element={
+        <ScaffolderPage
+          headerOptions={{
+            title: 'Self-service',
+            subtitle:
+              'Provision environments and more from templates; each one says what it creates',
+          }}
+        />
+      }
+    >
       <ScaffolderFieldExtensions>
         <EnvironmentNameFieldExtension />
       </ScaffolderFieldExtensions>

@@ -57,12 +57,12 @@ describe('EnvironmentNameField', () => {
     await userEvent.type(input, 'rag-staging');
     expect(
       await screen.findByText(
-        'resource:default/rag-staging already exists (owned by group:default/rag-team)',
+        'rag-staging is taken: the catalog already has it (owned by rag-team)',
       ),
     ).toBeInTheDocument();
     await userEvent.type(input, '-eu');
     expect(
-      await screen.findByText('resource:default/rag-staging-eu is free'),
+      await screen.findByText('rag-staging-eu is free'),
     ).toBeInTheDocument();
   });
 });
@@ -84,7 +84,7 @@ describe('environmentNameValidation', () => {
 
   it('refuses a malformed or taken name when the step is submitted', async () => {
     expect(await validate('rag-staging')).toEqual([
-      'resource:default/rag-staging already exists',
+      'rag-staging is taken: the catalog already has it',
     ]);
     expect(await validate('-bad')).toEqual([
       expect.stringMatching(/^Must be 3 to 40/),

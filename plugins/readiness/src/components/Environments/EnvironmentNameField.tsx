@@ -8,6 +8,7 @@ import type { FieldValidation } from '@rjsf/utils';
 import {
   ENVIRONMENT_NAME_PATTERN,
   ENVIRONMENT_NAME_RULE,
+  refDisplayName,
 } from '@internal/plugin-readiness-common';
 
 // The naming rule is -common's, the same the scaffolder actions and the backend apply.
@@ -41,9 +42,9 @@ export function EnvironmentNameField(
         .then(entity =>
           setTaken(
             entity
-              ? `${refOf(value)} already exists (owned by ${
-                  (entity.spec as { owner?: string })?.owner ?? 'nobody'
-                })`
+              ? `${value} is taken: the catalog already has it (owned by ${refDisplayName(
+                  (entity.spec as { owner?: string })?.owner ?? 'nobody',
+                )})`
               : undefined,
           ),
         )
@@ -55,7 +56,7 @@ export function EnvironmentNameField(
   let helperText = schema.description ?? RULE;
   if (invalid) helperText = `Must be ${RULE}`;
   else if (taken) helperText = taken;
-  else if (value) helperText = `${refOf(value)} is free`;
+  else if (value) helperText = `${value} is free`;
   return (
     <TextField
       id={idSchema?.$id ?? 'environment-name'}
@@ -84,5 +85,6 @@ export async function environmentNameValidation(
   }
   const catalogApi = context.apiHolder.get(catalogApiRef);
   const entity = await catalogApi?.getEntityByRef(refOf(value));
-  if (entity) validation.addError(`${refOf(value)} already exists`);
+  if (entity)
+    validation.addError(`${value} is taken: the catalog already has it`);
 }
