@@ -8,6 +8,7 @@ export {
   readinessPlugin,
   EntityReadinessCard,
   EntityReadinessContent,
+  EntitySystemReadinessCard,
   EntitySystemReadinessContent,
   EntityDeploymentsCard,
   EntityDeploymentsContent,

@@ -66,7 +66,21 @@ export const EntityReadinessContent: (
   }),
 );
 
-/** The System readiness tab: component × gate matrix, weakest link first. @public */
+/** A System's readiness at a glance, for its Overview tab. @public */
+export const EntitySystemReadinessCard: () => JSX.Element =
+  readinessPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySystemReadinessCard',
+      component: {
+        lazy: () =>
+          import('./components/SystemReadiness/EntitySystemReadinessCard').then(
+            m => m.EntitySystemReadinessCard,
+          ),
+      },
+    }),
+  );
+
+/** The System readiness tab: entities × gates (same point, same row; runs of gates grouped) and what blocks each track. @public */
 export const EntitySystemReadinessContent: () => JSX.Element =
   readinessPlugin.provide(
     createComponentExtension({

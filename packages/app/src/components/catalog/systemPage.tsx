@@ -21,7 +21,10 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-import { EntitySystemReadinessContent } from '@internal/plugin-readiness';
+import {
+  EntitySystemReadinessCard,
+  EntitySystemReadinessContent,
+} from '@internal/plugin-readiness';
 import { entityWarningContent } from './entityWarnings';
 import { scorecardContent } from './componentPage';
 
@@ -31,6 +34,9 @@ export const systemPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         {entityWarningContent}
+        <Grid item md={6} xs={12}>
+          <EntitySystemReadinessCard />
+        </Grid>
         <Grid item md={6} xs={12}>
           <EntityAboutCard />
         </Grid>
