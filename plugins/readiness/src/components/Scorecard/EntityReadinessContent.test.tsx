@@ -61,6 +61,15 @@ describe('EntityReadinessContent', () => {
     expect(screen.getByTestId('ship-headline')).toHaveTextContent(
       "Can't ship: RAG API is blocked at Deployment prepared (sprint 7) by OIDC login works end to end, Backend API test suite passes and Backend line coverage at least 70 % (Backend verified (sprint 2)).",
     );
+    // What to push next, in order.
+    const steps = within(screen.getByTestId('unblock-steps'))
+      .getAllByRole('listitem')
+      .map(li => li.textContent);
+    expect(steps).toEqual([
+      'OIDC login works end to end (Backend verified (sprint 2)) needs a passing result from CI',
+      'Backend API test suite passes (Backend verified (sprint 2)) needs a passing result from CI',
+      'Backend line coverage at least 70 % (Backend verified (sprint 2)) needs a passing result from CI',
+    ]);
     const onPath = (id: string) =>
       screen.getByTestId(`gate-node-${id}`).getAttribute('data-on-path');
     expect(onPath('backend-verified')).toBe('true');

@@ -34,7 +34,12 @@ import {
   WaiverDecisionDialog,
   WaiverRequestDialog,
 } from './CheckDialogs';
-import { blockingPath, shipHeadline, targetGate } from './gateGraphModel';
+import {
+  blockingPath,
+  shipHeadline,
+  targetGate,
+  unblockSteps,
+} from './gateGraphModel';
 
 const HistoryChart = lazy(() => import('./HistoryChart'));
 
@@ -190,6 +195,22 @@ export function EntityReadinessContent(
             }`}
           />
           <CardContent>
+            {unblockSteps(track, evaluation, shipGate).length > 0 && (
+              <Box mb={2}>
+                <Typography variant="subtitle2">
+                  What would unblock it, in order:
+                </Typography>
+                <ol data-testid="unblock-steps" style={{ marginTop: 4 }}>
+                  {unblockSteps(track, evaluation, shipGate).map(step => (
+                    <li key={`${step.gateId}/${step.checkId}`}>
+                      <Typography variant="body2">
+                        <b>{step.title}</b> ({step.gateTitle}) {step.todo}
+                      </Typography>
+                    </li>
+                  ))}
+                </ol>
+              </Box>
+            )}
             <GateGraph
               track={track}
               evaluation={evaluation}

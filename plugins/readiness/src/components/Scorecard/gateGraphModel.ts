@@ -136,3 +136,45 @@ export function shipHeadline(
     causes.length ? ` by ${joinWords(causes)}` : ''
   }.`;
 }
+
+/** One thing to do to unblock a gate: a root cause, its gate, and what makes it pass. */
+export interface UnblockStep {
+  gateId: string;
+  checkId: string;
+  title: string;
+  gateTitle: string;
+  /** What makes it pass, in words. */
+  todo: string;
+}
+
+/**
+ * What would unblock the gate asked about, in order: its root causes, gate by gate in dependency order, each with
+ * what makes it pass (a passing result from CI, a first result, or a person's sign-off).
+ */
+export function unblockSteps(
+  track: Track,
+  evaluation: TrackEvaluation,
+  target: string | undefined,
+): UnblockStep[] {
+  const result = evaluation.gates.find(g => g.gateId === target);
+  if (!result) return [];
+  const order = track.spec.gates.map(g => g.id);
+  return [...result.rootCauses]
+    .sort((a, b) => order.indexOf(a.gateId) - order.indexOf(b.gateId))
+    .map(cause => {
+      const gate = track.spec.gates.find(g => g.id === cause.gateId);
+      const check = gate?.checks.find(c => c.id === cause.checkId);
+      let todo: string;
+      if (check?.manual) todo = 'needs a sign-off (Attest, below)';
+      else if (cause.status === 'unknown')
+        todo = 'needs a first result from CI';
+      else todo = 'needs a passing result from CI';
+      return {
+        gateId: cause.gateId,
+        checkId: cause.checkId,
+        title: check?.title ?? cause.checkId,
+        gateTitle: gate?.title ?? cause.gateId,
+        todo,
+      };
+    });
+}
