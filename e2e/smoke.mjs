@@ -439,6 +439,15 @@ await runE2e('e2e smoke', async (page, step, shot) => {
         .waitFor();
       await page.getByLabel(/^Name/).fill(name);
       await page.getByText(`${name} is free`).waitFor();
+      // Production is refused on this first step, with the reason: the system has not passed its gate.
+      await page
+        .getByTestId('environment-tier-help')
+        .getByText(
+          /^Production needs Deployment prepared \(sprint 7\) passed by every component of rag-platform/,
+        )
+        .waitFor();
+      if (!(await page.getByLabel('production').isDisabled()))
+        throw new Error('production can be chosen');
       await page.getByLabel('staging').check();
       await shot('16-template-form');
       await page.getByRole('button', { name: 'Next' }).click();

@@ -20,6 +20,7 @@ import { catalogIndexPage } from './components/catalog/CatalogIndex';
 import { Root } from './components/Root';
 import {
   EnvironmentNameFieldExtension,
+  EnvironmentTierFieldExtension,
   ReadinessPage,
 } from '@internal/plugin-readiness';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
@@ -71,6 +72,7 @@ export const routes = (
     >
       <ScaffolderFieldExtensions>
         <EnvironmentNameFieldExtension />
+        <EnvironmentTierFieldExtension />
       </ScaffolderFieldExtensions>
     </Route>
     <Route path="/api-docs" element={<ApiExplorerPage />} />

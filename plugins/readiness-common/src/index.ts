@@ -25,4 +25,5 @@ export type {
 export * from './gateReport';
 export * from './verdict';
 export * from './entityReadiness';
+export * from './productionEligibility';
 export { runReadinessGate } from './cli/readinessGate';

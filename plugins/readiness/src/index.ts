@@ -16,6 +16,7 @@ export {
   EntityOnCallCard,
   ReadinessPage,
   EnvironmentNameFieldExtension,
+  EnvironmentTierFieldExtension,
 } from './plugin';
 export type { ReadinessPollingProps } from './plugin';
 export { readinessApiRef } from './api';

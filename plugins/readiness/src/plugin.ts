@@ -9,6 +9,10 @@ import {
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { ReadinessClient } from '@internal/plugin-readiness-common';
 import {
+  EnvironmentTierField,
+  environmentTierValidation,
+} from './components/Environments/EnvironmentTierField';
+import {
   EnvironmentNameField,
   environmentNameValidation,
 } from './components/Environments/EnvironmentNameField';
@@ -170,5 +174,19 @@ export const EnvironmentNameFieldExtension = readinessPlugin.provide(
     name: 'EnvironmentName',
     component: EnvironmentNameField,
     validation: environmentNameValidation,
+  }),
+);
+
+/**
+ * The `EnvironmentTier` field for the environment template: the tier as radio buttons, production refused on the
+ * first step (with the reason) while the System has not passed `readiness.scaffolder.productionGate`.
+ *
+ * @public
+ */
+export const EnvironmentTierFieldExtension = readinessPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'EnvironmentTier',
+    component: EnvironmentTierField,
+    validation: environmentTierValidation,
   }),
 );

@@ -34,7 +34,7 @@ describe('readiness:environment:validate examples', () => {
       input: yaml.parse(examples[1].example).steps[0].input,
     });
     await expect(action.handler(ctx as any)).rejects.toThrow(
-      /tier: production needs every component/,
+      /^tier: Production needs Deployment prepared \(sprint 7\) passed by every component of rag-platform/,
     );
   });
 });

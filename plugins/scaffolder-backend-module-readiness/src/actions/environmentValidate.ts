@@ -6,12 +6,13 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   environmentNameProblem,
   isEntityOfKind,
+  ProductionGate,
+  productionEligibility,
   ReadinessApi,
 } from '@internal/plugin-readiness-common';
 import { examples } from './environmentValidate.examples';
 
-/** The gate every component of a system must have passed before it gets a production environment. @public */
-export type ProductionGate = { trackId: string; gateId: string };
+export type { ProductionGate } from '@internal/plugin-readiness-common';
 
 /**
  * `readiness:environment:validate` — checks a new environment before anything is created: the name's rules, that
@@ -96,27 +97,13 @@ export function createEnvironmentValidateAction(options: {
             'tier: production environments need a production gate; set readiness.scaffolder.productionGate (trackId, gateId) in app-config',
           );
         }
-        const { trackId, gateId } = options.productionGate;
+        // The same rule the template's Tier field applies in the browser (-common's productionEligibility).
         const readiness = await options.readiness.getSystemReadiness(systemRef);
-        const notPassed = readiness.entities
-          .map(e => ({ e, t: e.tracks.find(t => t.trackId === trackId) }))
-          .filter(({ t }) => t && t.gates[gateId] !== 'passed');
-        if (notPassed.length > 0) {
-          const causes = readiness.rootCauses
-            .map(
-              c => `\n  - [${c.status}] ${c.gateId}/${c.checkId}: ${c.message}`,
-            )
-            .join('');
-          throw new InputError(
-            `tier: production needs every component of ${systemRef} to have passed gate '${gateId}' of track '${trackId}'; ` +
-              `not passed by ${notPassed
-                .map(
-                  ({ e, t }) =>
-                    `${e.entityRef} (${t!.gates[gateId] ?? 'unknown'})`,
-                )
-                .join(', ')}. Root causes:${causes || ' none recorded'}`,
-          );
-        }
+        const { allowed, reason } = productionEligibility(
+          readiness,
+          options.productionGate,
+        );
+        if (!allowed) throw new InputError(`tier: ${reason}`);
       }
       ctx.output('environmentRef', environmentRef);
       ctx.output('systemRef', systemRef);
