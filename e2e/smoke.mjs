@@ -556,6 +556,7 @@ await runE2e('e2e smoke', async (page, step, shot) => {
         !next[1].startsWith('Backend line coverage at least 70 %')
       )
         throw new Error(`what to push next: ${JSON.stringify(next)}`);
+      await page.getByTestId('gate-node-backend-verified').waitFor();
       await shot('20-walkthrough-after-oidc-fix');
 
       // 3. CI runs them again on the fixed backend.

@@ -154,8 +154,8 @@ export function GateGraph(props: {
           {node.status === 'not-applicable'
             ? `Not applicable · needs ${node.scope}`
             : `${label} · ${node.passed}${
-                node.rootCause ? ' · root cause' : ''
-              }${node.scope ? ` · ${node.scope}` : ''}`}
+                node.scope ? ` · ${node.scope}` : ''
+              }`}
         </text>
       </g>
     );
