@@ -4,13 +4,11 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { targetPaths } from '@backstage/cli-common';
-import { ConfigReader } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { demoEntities } from '@internal/readiness-demo-catalog';
 import { applyDatabaseMigrations } from '../../database/migrations';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
-import { TrackRegistry } from '../tracks/TrackRegistry';
+import { exampleTrackRegistry } from '../../__testUtils__/exampleTrackRegistry';
 import { DatabaseAttestationStore } from './DatabaseAttestationStore';
 import { AttestationService } from './AttestationService';
 
@@ -35,22 +33,7 @@ describe.each(databases.eachSupportedId())('AttestationService on %p', id => {
   const setUp = async () => {
     const knex = await databases.init(id);
     await applyDatabaseMigrations(knex);
-    const tracks = await TrackRegistry.fromConfig({
-      config: new ConfigReader({
-        readiness: {
-          tracks: ['examples/readiness/rag-production-readiness.yaml'],
-        },
-      }),
-      reader: mockServices.urlReader.mock(),
-      knownFactTypes: [
-        'catalog.*',
-        'evidence.*',
-        'deployments.*',
-        'runbooks.*',
-        'oncall.*',
-      ],
-      rootDir: targetPaths.rootDir,
-    });
+    const tracks = await exampleTrackRegistry();
     const store = DatabaseAttestationStore.create(knex);
     const evaluated: string[] = [];
     const service = AttestationService.create({

@@ -4,12 +4,10 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { targetPaths } from '@backstage/cli-common';
-import { ConfigReader } from '@backstage/config';
 import { demoEntities } from '@internal/readiness-demo-catalog';
 import { applyDatabaseMigrations } from '../../database/migrations';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
-import { TrackRegistry } from '../tracks/TrackRegistry';
+import { exampleTrackRegistry } from '../../__testUtils__/exampleTrackRegistry';
 import { DatabaseWaiverStore } from './DatabaseWaiverStore';
 import { WaiverService } from './WaiverService';
 
@@ -34,22 +32,7 @@ describe.each(databases.eachSupportedId())('WaiverService on %p', id => {
   const setUp = async () => {
     const knex = await databases.init(id);
     await applyDatabaseMigrations(knex);
-    const tracks = await TrackRegistry.fromConfig({
-      config: new ConfigReader({
-        readiness: {
-          tracks: ['examples/readiness/rag-production-readiness.yaml'],
-        },
-      }),
-      reader: mockServices.urlReader.mock(),
-      knownFactTypes: [
-        'catalog.*',
-        'evidence.*',
-        'deployments.*',
-        'runbooks.*',
-        'oncall.*',
-      ],
-      rootDir: targetPaths.rootDir,
-    });
+    const tracks = await exampleTrackRegistry();
     now = new Date();
     const evaluated: string[] = [];
     const service = WaiverService.create({
