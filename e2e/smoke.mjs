@@ -29,11 +29,21 @@ await runE2e('e2e smoke', async (page, step, shot) => {
   await step(
     'catalog list: a readiness column and a readiness filter',
     async () => {
-      const row = page.getByRole('row').filter({ hasText: 'RAG API' });
-      await row
-        .getByTestId('catalog-readiness')
-        .getByText('Backend verified (sprint 2)')
-        .waitFor();
+      // A portal just started shows "Not evaluated yet" until its first evaluation run (readiness.evaluation
+      // .initialDelay): reload until the next gate is there.
+      const chip = page
+        .getByRole('row')
+        .filter({ hasText: 'RAG API' })
+        .getByTestId('catalog-readiness');
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        await chip.waitFor();
+        if ((await chip.innerText()) === 'Backend verified (sprint 2)') break;
+        if (Date.now() > deadline)
+          throw new Error(`readiness column: ${await chip.innerText()}`);
+        await page.waitForTimeout(5000);
+        await page.reload();
+      }
       await page.getByRole('checkbox', { name: 'Ready', exact: true }).check();
       await page.getByText('All Components (0)').waitFor();
       await page
