@@ -120,6 +120,8 @@ export function EntityReadinessContent(
     shipGate,
     value.title ?? entityRef,
   );
+  const steps = unblockSteps(track, evaluation, shipGate);
+  const pathDrawn = blockingPath(track, evaluation, shipGate).edges.size > 0;
   const done = () => {
     setAction(undefined);
     retry();
@@ -189,19 +191,19 @@ export function EntityReadinessContent(
             subheader={`${evaluation.summary.gatesPassed} of ${
               evaluation.summary.gatesTotal
             } gates passed.${
-              blockingPath(track, evaluation, shipGate).edges.size > 0
+              pathDrawn
                 ? ' The thick red path leads from the root cause to the gate asked about.'
                 : ''
             }`}
           />
           <CardContent>
-            {unblockSteps(track, evaluation, shipGate).length > 0 && (
+            {steps.length > 0 && (
               <Box mb={2}>
                 <Typography variant="subtitle2">
                   What would unblock it, in order:
                 </Typography>
                 <ol data-testid="unblock-steps" style={{ marginTop: 4 }}>
-                  {unblockSteps(track, evaluation, shipGate).map(step => (
+                  {steps.map(step => (
                     <li key={`${step.gateId}/${step.checkId}`}>
                       <Typography variant="body2">
                         <b>{step.title}</b> ({step.gateTitle}) {step.todo}
