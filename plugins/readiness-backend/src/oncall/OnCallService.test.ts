@@ -1,4 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { OnCallProvider } from '@internal/plugin-readiness-node';
@@ -57,7 +61,7 @@ function slowProvider(
 describe.each(databases.eachSupportedId())(
   'OnCallService escalations on %p',
   databaseId => {
-    const service = async (provider: OnCallProvider) => {
+    const service = async (provider: OnCallProvider, now?: () => Date) => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);
       const store = DatabaseEscalationStore.create(knex);
@@ -72,9 +76,47 @@ describe.each(databases.eachSupportedId())(
           }),
           logger: mockServices.logger.mock(),
           rateLimit: { max: 3, windowMinutes: 10 },
+          now,
         }),
       };
     };
+
+    it("names the next hand-off, not the current person's next day of the same rotation", async () => {
+      const day = (d: number, who: string) => ({
+        start: `2026-12-0${d}T07:00:00.000Z`,
+        end: `2026-12-0${d}T19:00:00.000Z`,
+        source: 'business hours',
+        target: {
+          ref: `user:default/${who}`,
+          name: who,
+          type: 'user' as const,
+        },
+      });
+      const provider = {
+        ...slowProvider(0),
+        getShifts: async () => [
+          day(1, 'li.wei'),
+          day(2, 'li.wei'),
+          day(3, 'li.wei'),
+          day(4, 'priya.nair'),
+        ],
+      };
+      let clock = new Date();
+      const { oncall } = await service(provider, () => clock);
+      const at = async (iso: string) => {
+        clock = new Date(iso);
+        return oncall.summary(entity, mockCredentials.user());
+      };
+      const midday = await at('2026-12-01T12:00:00.000Z');
+      expect(midday.current?.target.ref).toBe('user:default/li.wei');
+      expect(midday.next?.target.ref).toBe('user:default/priya.nair');
+      expect(midday.next?.start).toBe('2026-12-04T07:00:00.000Z');
+      // At night nobody is on call: next is whoever starts first, even the person from yesterday.
+      const night = await at('2026-12-01T22:00:00.000Z');
+      expect(night.current).toBeUndefined();
+      expect(night.next?.target.ref).toBe('user:default/li.wei');
+      expect(night.next?.start).toBe('2026-12-02T07:00:00.000Z');
+    });
 
     it('holds the per-person limit for simultaneous escalations: the first three go out, the rest are refused', async () => {
       const provider = slowProvider(150);

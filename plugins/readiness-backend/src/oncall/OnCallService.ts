@@ -99,14 +99,16 @@ export class OnCallService {
       return { entityRef, configured: false, levels: [], links: [] };
     const now = this.now().getTime();
     const { provider, shifts, levels } = coverage;
-    const currentIndex = shifts.findIndex(
+    const current = shifts.find(
       s => Date.parse(s.start) <= now && now < Date.parse(s.end),
     );
-    const current = currentIndex >= 0 ? shifts[currentIndex] : undefined;
-    const next =
-      currentIndex >= 0
-        ? shifts[currentIndex + 1]
-        : shifts.find(s => Date.parse(s.start) > now);
+    // Next is the hand-off: the first later shift of someone else (a rota with active hours has one shift per day
+    // for the same person, and "next: the person on call now" tells nobody anything).
+    const next = shifts.find(
+      s =>
+        Date.parse(s.start) > now &&
+        (!current || s.target.ref !== current.target.ref),
+    );
     const people = await this.people(
       [current, next]
         .filter((s): s is OnCallShift => Boolean(s))
