@@ -7,7 +7,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { Typography } from '@material-ui/core';
 import { Transition } from '@internal/plugin-readiness-common';
+import { timeAxis } from './timeAxis';
 
 /**
  * Checks passing over time, replayed from the stored transitions of one track (oldest first). Loaded lazily: the
@@ -45,47 +47,41 @@ export default function HistoryChart(props: {
     ...data,
     { at: Date.now(), passing: data[data.length - 1].passing },
   ];
+  const axis = timeAxis(series[0].at, series[series.length - 1].at);
   return (
-    <ResponsiveContainer width="100%" height={220}>
-      <LineChart
-        data={series}
-        margin={{ top: 10, right: 20, bottom: 10, left: 0 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis
-          dataKey="at"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={(at: number) =>
-            new Date(at).toLocaleDateString(undefined, {
-              month: 'short',
-              day: 'numeric',
-            })
-          }
-        />
-        <YAxis
-          allowDecimals={false}
-          domain={[0, props.total]}
-          label={{
-            value: 'checks passing',
-            angle: -90,
-            position: 'insideLeft',
-          }}
-        />
-        <Tooltip
-          labelFormatter={(at: number) => new Date(at).toLocaleString()}
-          formatter={(v: number) => [`${v} of ${props.total}`, 'passing']}
-        />
-        <Line
-          type="stepAfter"
-          dataKey="passing"
-          stroke="#1b5e20"
-          strokeWidth={2}
-          dot={false}
-          isAnimationActive={false}
-        />
-      </LineChart>
-    </ResponsiveContainer>
+    <>
+      <Typography variant="caption" color="textSecondary" component="p">
+        Checks passing, of {props.total}
+      </Typography>
+      <ResponsiveContainer width="100%" height={220}>
+        <LineChart
+          data={series}
+          margin={{ top: 10, right: 30, bottom: 10, left: 0 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="at"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            ticks={axis.ticks}
+            tickFormatter={axis.label}
+          />
+          <YAxis allowDecimals={false} domain={[0, props.total]} width={40} />
+          <Tooltip
+            labelFormatter={(at: number) => new Date(at).toLocaleString()}
+            formatter={(v: number) => [`${v} of ${props.total}`, 'passing']}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="passing"
+            stroke="#1b5e20"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </>
   );
 }
