@@ -93,7 +93,8 @@ export function EntityDeploymentsContent() {
               action={
                 <CodeSnippet
                   language="bash"
-                  text={`curl -X POST "$BACKSTAGE/api/readiness/deployments" \\\n  -H "Authorization: Bearer $READINESS_CI_TOKEN" -H 'Content-Type: application/json' \\\n  -d '{"entityRef":"${history.entityRef}","environment":"rag-staging","version":"1.4.0","status":"succeeded"}'`}
+                  showCopyCodeButton
+                  text={recordDeploymentCommand(history.entityRef)}
                 />
               }
             />
@@ -158,4 +159,19 @@ export function EntityDeploymentsContent() {
       )}
     </Box>
   );
+}
+
+/** The command CI runs to record a deployment, in lines short enough for the empty state's column. */
+function recordDeploymentCommand(entityRef: string) {
+  return [
+    'curl -X POST "$BACKSTAGE/api/readiness/deployments" \\',
+    '  -H "Authorization: Bearer $READINESS_CI_TOKEN" \\',
+    "  -H 'Content-Type: application/json' \\",
+    "  -d '{",
+    `    "entityRef": "${entityRef}",`,
+    '    "environment": "rag-staging",',
+    '    "version": "1.4.0",',
+    '    "status": "succeeded"',
+    "  }'",
+  ].join('\n');
 }

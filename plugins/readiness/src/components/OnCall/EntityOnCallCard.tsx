@@ -81,7 +81,9 @@ export function EntityOnCallCard() {
           missing="field"
           title="No on-call for this entity"
           description="Point it at a rota:"
-          action={<CodeSnippet language="yaml" text={SNIPPET} />}
+          action={
+            <CodeSnippet language="yaml" showCopyCodeButton text={SNIPPET} />
+          }
         />
       )}
       {value?.configured && (

@@ -80,7 +80,9 @@ export function EntityRunbooksContent() {
         missing="field"
         title="This entity has no runbooks"
         description="Add the readiness.io/runbooks annotation: Markdown files next to the catalog file (or URLs), with front matter title, alerts, owner, lastReviewed and severity."
-        action={<CodeSnippet language="yaml" text={SNIPPET} />}
+        action={
+          <CodeSnippet language="yaml" showCopyCodeButton text={SNIPPET} />
+        }
       />
     );
   }
