@@ -14,6 +14,7 @@ import {
 import { readReadinessConfig } from './config';
 import { seedDemoEvidence } from './facts/evidence/demoEvidence';
 import { seedDemoEnvironments } from './environments/demoEnvironments';
+import { seedDemoDeployments } from './deployments/demoDeployments';
 import { createRouter } from './service/createRouter';
 import { createReadinessContext } from './service/ReadinessContext';
 import { scheduleReadinessTasks } from './service/scheduledTasks';
@@ -67,6 +68,7 @@ export const readinessPlugin = createBackendPlugin({
         if (settings.demoSeed) {
           await seedDemoEvidence(context.evidenceStore, deps.logger);
           await seedDemoEnvironments(context.environmentStore, deps.logger);
+          await seedDemoDeployments(context.deploymentStore, deps.logger);
         }
 
         deps.permissionsRegistry.addPermissions(readinessPermissions);

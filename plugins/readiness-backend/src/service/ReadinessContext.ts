@@ -224,6 +224,7 @@ export async function createReadinessContext(deps: {
     oncall,
     environments,
     environmentStore,
+    deploymentStore,
   };
 }
 
