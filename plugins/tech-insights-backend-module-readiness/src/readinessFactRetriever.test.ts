@@ -123,14 +123,20 @@ describe('readinessFactRetriever', () => {
       nextGates: { 'rag-production-readiness': 'backend-verified' },
     });
     expect(api.facts.blockedRootCauses).toBeGreaterThanOrEqual(3);
+    // In words, with titles from the tracks (no ids).
+    expect(api.facts.verdict).toMatch(
+      /^Not ready: the next gate, “Backend verified \(sprint 2\)” of RAG production readiness, fails; \d+ checks hold it back\.$/,
+    );
     // Every fact is declared in the schema with its type.
     for (const [name, value] of Object.entries(api.facts)) {
       const type = readinessFactRetriever.schema[name].type;
       expect([
         name,
-        type === 'integer'
-          ? Number.isInteger(value)
-          : typeof value === 'object',
+        {
+          integer: Number.isInteger(value),
+          string: typeof value === 'string',
+          object: typeof value === 'object',
+        }[type as string],
       ]).toEqual([name, true]);
     }
   });

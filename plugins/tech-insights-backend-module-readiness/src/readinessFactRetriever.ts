@@ -3,7 +3,11 @@ import {
   FactRetriever,
   TechInsightFact,
 } from '@backstage-community/plugin-tech-insights-node';
-import { OverviewRow } from '@internal/plugin-readiness-common';
+import {
+  describeEntityReadiness,
+  OverviewRow,
+  Track,
+} from '@internal/plugin-readiness-common';
 import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
 
 /** The id tech-insights checks name in `factIds`. @public */
@@ -15,11 +19,13 @@ export const READINESS_FACT_RETRIEVER_ID = 'readinessFactRetriever';
  * - `gates`: by track id, by gate id, the gate's status (passed, failed, blocked, unknown or not-applicable), so a check reads one gate with
  *   `path: "$['rag-production-readiness']['backend-verified']"`;
  * - `nextGates`: by track id, the next gate, for tracks not passed;
- * - `blockedRootCauses`: how many failing or unmeasured checks keep the next gates from passing.
+ * - `blockedRootCauses`: how many failing or unmeasured checks keep the next gates from passing;
+ * - `verdict`: the entity's readiness in a sentence, as the catalog's readiness column says it
+ *   (`Not ready: the next gate, “Backend verified (sprint 2)” of RAG production readiness, fails; 3 checks hold it back.`).
  *
  * @public
  */
-export function factsOf(rows: OverviewRow[]) {
+export function factsOf(rows: OverviewRow[], tracks: Track[] = []) {
   const gates: Record<string, Record<string, string>> = {};
   const nextGates: Record<string, string> = {};
   for (const row of rows) {
@@ -32,6 +38,7 @@ export function factsOf(rows: OverviewRow[]) {
     gates,
     nextGates,
     blockedRootCauses: rows.reduce((n, r) => n + r.rootCauses.length, 0),
+    verdict: describeEntityReadiness(rows, tracks).description,
   };
 }
 
@@ -46,7 +53,8 @@ export const readinessFactRetriever: FactRetriever = {
   id: READINESS_FACT_RETRIEVER_ID,
   // 0.2.0: gate statuses may be not-applicable, and gatesTotal counts only the gates that apply.
   // 0.3.0: descriptions are short labels people read next to a value (the app's Scorecard tab shows them).
-  version: '0.3.0',
+  // 0.4.0: `verdict`, the readiness in a sentence.
+  version: '0.4.0',
   title: 'Readiness',
   description:
     'Gates passed, every gate status and the blocking root causes of each entity, from the readiness backend',
@@ -74,12 +82,17 @@ export const readinessFactRetriever: FactRetriever = {
       type: 'integer',
       description: 'Checks blocking the next gates',
     },
+    verdict: {
+      type: 'string',
+      description: 'Readiness',
+    },
   },
   async handler({ discovery, auth, logger }): Promise<TechInsightFact[]> {
-    const overview = await createServiceReadinessClient(
-      discovery,
-      auth,
-    ).getOverview();
+    const client = createServiceReadinessClient(discovery, auth);
+    const [overview, tracks] = await Promise.all([
+      client.getOverview(),
+      client.getTracks(),
+    ]);
     const byEntity = new Map<string, OverviewRow[]>();
     for (const row of overview.items) {
       if (row.status === 'not-evaluated') continue;
@@ -90,7 +103,10 @@ export const readinessFactRetriever: FactRetriever = {
     logger.info(`Readiness facts for ${byEntity.size} entities`);
     return [...byEntity.entries()].map(([entityRef, rows]) => {
       const { kind, namespace, name } = parseEntityRef(entityRef);
-      return { entity: { kind, namespace, name }, facts: factsOf(rows) };
+      return {
+        entity: { kind, namespace, name },
+        facts: factsOf(rows, tracks),
+      };
     });
   },
 };

@@ -156,19 +156,28 @@ describe('EvaluationQueue and the scorecards it stores', () => {
     await queue.refreshAfterFacts('component:default/rag-api');
     // Every component of the system reads rag-api's OIDC evidence, so each one's backend gate regressed.
     expect(sent.map(s => s.payload.title).sort()).toEqual([
-      'rag-api: "Backend verified (sprint 2)" no longer passes',
-      'rag-ingestion: "Backend verified (sprint 2)" no longer passes',
-      'rag-retriever: "Backend verified (sprint 2)" no longer passes',
-      'rag-web: "Backend verified (sprint 2)" no longer passes',
+      'RAG API: “Backend verified (sprint 2)” no longer passes',
+      'RAG Ingestion: “Backend verified (sprint 2)” no longer passes',
+      'RAG Retriever: “Backend verified (sprint 2)” no longer passes',
+      'RAG Web: “Backend verified (sprint 2)” no longer passes',
     ]);
     expect(sent[0]).toMatchObject({
       recipients: { type: 'entity', entityRef: 'group:default/rag-team' },
       payload: {
         severity: 'high',
         topic: 'readiness-regression',
-        description: expect.stringContaining('from passed to failed'),
+        description: expect.stringContaining('OIDC'),
       },
     });
+
+    // The description is the gate report in words: the headline, then the root cause as a sentence.
+    const api = sent.find(s => s.payload.title.startsWith('RAG API'))!;
+    expect(api.payload.description).toMatch(
+      /^RAG API has not passed “Backend verified \(sprint 2\)” \(RAG production readiness\): it fails\.\n/,
+    );
+    expect(api.payload.description).not.toMatch(
+      /evidence\.|\{"|component:default/,
+    );
 
     // Nothing changed since: no second notification.
     await queue.refreshAll();

@@ -1,11 +1,20 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { entityRefKey, ownerRefOf } from '@internal/plugin-readiness-common';
+import {
+  describeGateResult,
+  entityRefKey,
+  ownerRefOf,
+  TrackEvaluation,
+} from '@internal/plugin-readiness-common';
 import { Transition } from './results/ResultStore';
 import { TrackRegistry } from './tracks/TrackRegistry';
 
-/** Tells an entity's owner, through Backstage notifications, when one of its gates stops passing. */
+/**
+ * Tells an entity's owner, through Backstage notifications, when one of its gates stops passing — in the words of
+ * the gate report (what it waits for and the root causes, each as a sentence), from the full evaluation of that
+ * entity's track, which `explain` computes only for the regressed ones.
+ */
 export class RegressionNotifier {
   static create(deps: {
     tracks: TrackRegistry;
@@ -19,7 +28,14 @@ export class RegressionNotifier {
     private readonly deps: Parameters<typeof RegressionNotifier.create>[0],
   ) {}
 
-  async notify(entities: Entity[], transitions: Transition[]): Promise<void> {
+  async notify(
+    entities: Entity[],
+    transitions: Transition[],
+    explain: (
+      entityRef: string,
+      trackId: string,
+    ) => TrackEvaluation | undefined,
+  ): Promise<void> {
     const notifications = this.deps.notifications;
     if (!notifications) return;
     // A gate that stops applying (its environment was decommissioned) has not regressed.
@@ -37,14 +53,34 @@ export class RegressionNotifier {
       const track = this.deps.tracks.get(t.trackId)?.track;
       const gate = track?.spec.gates.find(g => g.id === t.gateId);
       const { kind, namespace, name } = parseEntityRef(t.entityRef);
+      const entityTitle = entity.metadata.title ?? name;
+      const gateTitle = gate?.title ?? t.gateId;
+      const result = explain(t.entityRef, t.trackId)?.gates.find(
+        g => g.gateId === t.gateId,
+      );
+      const report =
+        track && result
+          ? describeGateResult({
+              entityRef: t.entityRef,
+              entityTitle,
+              trackId: t.trackId,
+              trackTitle: track.metadata.title,
+              gate: result,
+              gateTitles: Object.fromEntries(
+                track.spec.gates.map(g => [g.id, g.title]),
+              ),
+            })
+          : undefined;
       try {
         await notifications.send({
           recipients: { type: 'entity', entityRef: ownerRef },
           payload: {
-            title: `${name}: "${gate?.title ?? t.gateId}" no longer passes`,
-            description: `The gate went from passed to ${t.to} in ${
-              track?.metadata.title ?? t.trackId
-            }.`,
+            title: `${entityTitle}: “${gateTitle}” no longer passes`,
+            description: report
+              ? [report.headline, ...report.details].join('\n')
+              : `“${gateTitle}” went from passed to ${t.to} in ${
+                  track?.metadata.title ?? t.trackId
+                }.`,
             link: `/catalog/${namespace}/${kind}/${name}/readiness`,
             severity: 'high',
             topic: 'readiness-regression',

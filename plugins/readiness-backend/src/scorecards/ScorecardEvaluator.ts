@@ -66,7 +66,20 @@ export class ScorecardEvaluator {
       };
     });
     const transitions = await this.deps.results.saveStatuses(snapshots);
-    await this.deps.notifier.notify(entities, transitions);
+    // Regressed gates are explained from a full evaluation of the same input (only theirs: the status path above
+    // stays fast).
+    await this.deps.notifier.notify(
+      entities,
+      transitions,
+      (entityRef, trackId) => {
+        const item = planned.find(
+          p =>
+            p.input.entityRef === entityRef &&
+            p.track.track.metadata.name === trackId,
+        );
+        return item && evaluateTrack(item.track, item.input);
+      },
+    );
     return { transitions };
   }
 }

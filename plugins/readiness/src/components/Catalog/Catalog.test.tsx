@@ -26,7 +26,8 @@ describe('readiness in the catalog list', () => {
     expect(index.get('component:default/rag-api')).toEqual({
       status: 'not-ready',
       label: 'Backend verified (sprint 2)',
-      description: 'Next gate: Backend verified (sprint 2) (failed)',
+      description:
+        'Not ready: the next gate, “Backend verified (sprint 2)” of RAG production readiness, fails; 3 checks hold it back.',
       gateStatus: 'failed',
     });
     expect(
