@@ -164,6 +164,51 @@ describe('readiness backend plugin', () => {
       ]);
     });
 
+    it('answers the compact form: verdicts and sentences, no track definitions or fact values, about half the size', async () => {
+      const get = (url: string) =>
+        request(server).get(url).set('Authorization', maria.header());
+      const full = await get(
+        '/api/readiness/scorecards/component/default/rag-api',
+      );
+      const res = await get(
+        '/api/readiness/scorecards/component/default/rag-api/summary',
+      );
+      expect(res.status).toBe(200);
+      const rag = res.body.tracks.find(
+        (t: any) => t.trackId === 'rag-production-readiness',
+      );
+      expect(rag).toMatchObject({
+        title: 'RAG production readiness',
+        verdict:
+          'RAG API has not passed “Backend verified (sprint 2)” (RAG production readiness): it fails.',
+        nextGate: 'backend-verified',
+        gatesPassed: 0,
+      });
+      expect(rag.blockers[0]).toMatchObject({
+        gateTitle: 'Backend verified (sprint 2)',
+        title: 'OIDC login works end to end',
+        status: 'fail',
+        evidence: { url: oidcFailing.url, commitSha: 'abc1234' },
+      });
+      expect(rag.blockers[0].message).toMatch(/^OIDC login works end to end: /);
+      // The same statuses as the full scorecard, gate by gate.
+      const fullRag = full.body.tracks.find(
+        (t: any) => t.track.metadata.name === 'rag-production-readiness',
+      ).evaluation;
+      expect(rag.gates.map((g: any) => [g.gateId, g.status])).toEqual(
+        fullRag.gates.map((g: any) => [g.gateId, g.status]),
+      );
+      const compact = JSON.stringify(res.body);
+      expect(compact).not.toMatch(/"spec"|"condition"|"value"|"fact"/);
+      expect(compact.length).toBeLessThan(
+        JSON.stringify(full.body).length * 0.6,
+      );
+      expect(
+        (await get('/api/readiness/scorecards/component/default/nope/summary'))
+          .status,
+      ).toBe(404);
+    });
+
     it('judges rag-web by rag-api’s OIDC evidence too', async () => {
       const res = await request(server)
         .get('/api/readiness/scorecards/component/default/rag-web')
@@ -437,6 +482,9 @@ describe('readiness backend plugin without the permissions', () => {
       request(server).get('/api/readiness/tracks'),
       request(server).get(
         '/api/readiness/scorecards/component/default/rag-api',
+      ),
+      request(server).get(
+        '/api/readiness/scorecards/component/default/rag-api/summary',
       ),
       request(server).post('/api/readiness/evidence').send(oidcFailing),
       request(server).post(

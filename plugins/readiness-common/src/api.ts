@@ -4,6 +4,7 @@ import {
   CheckTargetRequest,
   EntityScorecard,
   GateAnswer,
+  ScorecardSummary,
   ReadinessOverview,
   SystemReadiness,
   Track,
@@ -26,6 +27,8 @@ import { EnvironmentRecordRequest, ReadinessEnvironment } from './environments';
 export interface ReadinessApi {
   getTracks(): Promise<Track[]>;
   getScorecard(entityRef: string): Promise<EntityScorecard>;
+  /** The scorecard's compact form: verdicts, statuses and sentences, without the track definitions. */
+  getScorecardSummary(entityRef: string): Promise<ScorecardSummary>;
   getOverview(filters?: {
     trackId?: string;
     owner?: string;

@@ -4,6 +4,7 @@ import {
   Attestation,
   CheckTargetRequest,
   EntityScorecard,
+  ScorecardSummary,
   GateAnswer,
   ReadinessOverview,
   SystemReadiness,
@@ -114,6 +115,12 @@ export class ReadinessClient implements ReadinessApi {
   }
   async getScorecard(entityRef: string) {
     return this.call<EntityScorecard>('GetScorecard', refParts(entityRef));
+  }
+  async getScorecardSummary(entityRef: string) {
+    return this.call<ScorecardSummary>(
+      'GetScorecardSummary',
+      refParts(entityRef),
+    );
   }
   async getScorecardHistory(
     entityRef: string,

@@ -23,6 +23,7 @@ export type {
   Schemas,
 } from './schema/wire';
 export * from './gateReport';
+export * from './scorecardSummary';
 export * from './verdict';
 export * from './entityReadiness';
 export * from './productionEligibility';

@@ -121,6 +121,17 @@ export type TrackEvaluation = Schemas['TrackEvaluation'];
 /** Everything the portal shows about one entity's readiness: every track that applies, evaluated now. @public */
 export type EntityScorecard = Schemas['EntityScorecard'];
 
+/**
+ * The scorecard's compact form (GET /scorecards/.../summary): per track the verdict in a sentence, gates and checks
+ * with status and message, root causes with evidence; no track definitions or fact values.
+ *
+ * @public
+ */
+export type ScorecardSummary = Schemas['ScorecardSummary'];
+
+/** One track of a {@link ScorecardSummary}. @public */
+export type TrackSummary = Schemas['TrackSummary'];
+
 /** One entity's row in a system's readiness matrix. @public */
 export type SystemReadinessEntity = Schemas['SystemReadinessEntity'];
 

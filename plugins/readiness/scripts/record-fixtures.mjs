@@ -8,7 +8,7 @@
 //   READINESS_BASE_URL  default http://localhost:7007
 //   READINESS_TOKEN     default the local CI token of app-config.yaml
 //
-// Records the scorecard, history, system and overview answers (these follow the evaluator's words). The
+// Records the scorecard (full and compact), history, system and overview answers (these follow the evaluator's words). The
 // deployments, runbooks, on-call and environments fixtures were recorded after pushing deployments by hand and
 // are left as they are unless named on the command line.
 import { writeFileSync } from 'node:fs';
@@ -30,6 +30,8 @@ const dir = join(
 
 const recordings = {
   'scorecard-rag-api.json': '/scorecards/component/default/rag-api',
+  'scorecard-summary-rag-api.json':
+    '/scorecards/component/default/rag-api/summary',
   'history-rag-api.json':
     '/scorecards/component/default/rag-api/history?limit=500',
   'system-rag-platform.json': '/systems/default/rag-platform',
@@ -47,7 +49,7 @@ const recordings = {
   'environments-rag-platform.json':
     '/environments?system=system%3Adefault%2Frag-platform',
 };
-const defaults = Object.keys(recordings).slice(0, 6);
+const defaults = Object.keys(recordings).slice(0, 7);
 const chosen =
   process.argv.slice(2).length > 0 ? process.argv.slice(2) : defaults;
 

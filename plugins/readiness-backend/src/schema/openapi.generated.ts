@@ -201,6 +201,47 @@ export const spec = {
         }
       }
     },
+    "/scorecards/{kind}/{namespace}/{name}/summary": {
+      "get": {
+        "operationId": "GetScorecardSummary",
+        "description": "The scorecard's compact form: per track, the verdict in a sentence, each gate and check with its status and message, and the root causes with their evidence; without the track definitions, fact values, attestations and waivers of the full scorecard (a fifth of its size). For cards, scripts and assistants.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The scorecard in its compact form",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScorecardSummary"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/scorecards/{kind}/{namespace}/{name}/history": {
       "get": {
         "operationId": "GetScorecardHistory",
@@ -3065,6 +3106,189 @@ export const spec = {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/Waiver"
+            }
+          }
+        }
+      },
+      "EvidenceLink": {
+        "type": "object",
+        "description": "Where the fact behind a check came from",
+        "required": [
+          "observedAt"
+        ],
+        "properties": {
+          "url": {
+            "type": "string"
+          },
+          "commitSha": {
+            "type": "string"
+          },
+          "observedAt": {
+            "type": "string"
+          }
+        }
+      },
+      "CheckSummary": {
+        "type": "object",
+        "required": [
+          "checkId",
+          "title",
+          "status",
+          "message"
+        ],
+        "properties": {
+          "checkId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/CheckStatus"
+          },
+          "message": {
+            "type": "string",
+            "description": "What the check found, in one sentence"
+          },
+          "since": {
+            "type": "string"
+          },
+          "evidence": {
+            "$ref": "#/components/schemas/EvidenceLink"
+          }
+        }
+      },
+      "TrackSummary": {
+        "type": "object",
+        "required": [
+          "trackId",
+          "title",
+          "verdict",
+          "gatesPassed",
+          "gatesTotal",
+          "gates",
+          "blockers"
+        ],
+        "properties": {
+          "trackId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "verdict": {
+            "type": "string",
+            "description": "The track in a sentence: every gate passed, or where the next gate stands and why"
+          },
+          "gatesPassed": {
+            "type": "integer"
+          },
+          "gatesTotal": {
+            "type": "integer",
+            "description": "The gates that apply"
+          },
+          "nextGate": {
+            "type": "string",
+            "description": "The first gate in dependency order that has not passed"
+          },
+          "gates": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "gateId",
+                "title",
+                "status",
+                "blockedBy",
+                "checks"
+              ],
+              "properties": {
+                "gateId": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "status": {
+                  "$ref": "#/components/schemas/GateStatus"
+                },
+                "since": {
+                  "type": "string"
+                },
+                "blockedBy": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  },
+                  "description": "For a blocked gate: the gates it waits for"
+                },
+                "checks": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/CheckSummary"
+                  }
+                }
+              }
+            }
+          },
+          "blockers": {
+            "type": "array",
+            "description": "The root causes keeping the next gate from passing, at the bottom of the chain",
+            "items": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/CheckSummary"
+                },
+                {
+                  "type": "object",
+                  "required": [
+                    "gateId",
+                    "gateTitle"
+                  ],
+                  "properties": {
+                    "gateId": {
+                      "type": "string"
+                    },
+                    "gateTitle": {
+                      "type": "string"
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      },
+      "ScorecardSummary": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "title",
+          "evaluatedAt",
+          "tracks"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string",
+            "description": "The title of the entity (its name when it has none)"
+          },
+          "evaluatedAt": {
+            "type": "string"
+          },
+          "trackProblems": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrackProblem"
+            },
+            "description": "Track files that could not be loaded (what they would say is unknown)"
+          },
+          "tracks": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrackSummary"
             }
           }
         }

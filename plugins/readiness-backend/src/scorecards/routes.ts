@@ -67,6 +67,13 @@ export function registerScorecardRoutes(
     res.json({ ...scorecard, trackProblems: ctx.tracks.problems() });
   });
 
+  router.get('/scorecards/:kind/:namespace/:name/summary', async (req, res) => {
+    const credentials = await authorize(ctx, req, readinessReadPermission);
+    res.json(
+      await ctx.scorecards.getSummary(entityRefKey(req.params), credentials),
+    );
+  });
+
   router.get('/scorecards/:kind/:namespace/:name/history', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
     const entity = await ctx.catalog.getEntity(

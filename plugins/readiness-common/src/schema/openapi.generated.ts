@@ -346,6 +346,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scorecards/{kind}/{namespace}/{name}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scorecard's compact form: per track, the verdict in a sentence, each gate and check with its status and message, and the root causes with their evidence; without the track definitions, fact values, attestations and waivers of the full scorecard (a fifth of its size). For cards, scripts and assistants. */
+        get: operations["GetScorecardSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/systems/{namespace}/{name}": {
         parameters: {
             query?: never;
@@ -513,6 +530,15 @@ export interface components {
         };
         CheckSeverity: "critical" | "high" | "medium" | "low";
         CheckStatus: "pass" | "fail" | "unknown" | "blocked" | "waived" | "not-applicable";
+        CheckSummary: {
+            checkId: string;
+            evidence?: components["schemas"]["EvidenceLink"];
+            /** What the check found, in one sentence */
+            message: string;
+            since?: string;
+            status: components["schemas"]["CheckStatus"];
+            title: string;
+        };
         CheckTarget: {
             checkId: components["schemas"]["Id"];
             entityRef: components["schemas"]["EntityRef"];
@@ -632,6 +658,12 @@ export interface components {
             type: string;
             url?: string;
             value: components["schemas"]["JsonValue"];
+        };
+        /** Where the fact behind a check came from */
+        EvidenceLink: {
+            commitSha?: string;
+            observedAt: string;
+            url?: string;
         };
         EvidenceRequest: {
             commitSha?: string;
@@ -806,6 +838,15 @@ export interface components {
             severity?: "critical" | "high" | "medium" | "low";
             title?: string;
         };
+        ScorecardSummary: {
+            entityRef: string;
+            evaluatedAt: string;
+            /** The title of the entity (its name when it has none) */
+            title: string;
+            /** Track files that could not be loaded (what they would say is unknown) */
+            trackProblems?: components["schemas"]["TrackProblem"][];
+            tracks: components["schemas"]["TrackSummary"][];
+        };
         SystemReadiness: {
             entities: components["schemas"]["SystemReadinessEntity"][];
             evaluatedAt: string;
@@ -918,6 +959,31 @@ export interface components {
         TrackProblem: {
             message: string;
             source: string;
+        };
+        TrackSummary: {
+            /** The root causes keeping the next gate from passing, at the bottom of the chain */
+            blockers: (components["schemas"]["CheckSummary"] & {
+                gateId: string;
+                gateTitle: string;
+            })[];
+            gates: {
+                /** For a blocked gate: the gates it waits for */
+                blockedBy: string[];
+                checks: components["schemas"]["CheckSummary"][];
+                gateId: string;
+                since?: string;
+                status: components["schemas"]["GateStatus"];
+                title: string;
+            }[];
+            gatesPassed: number;
+            /** The gates that apply */
+            gatesTotal: number;
+            /** The first gate in dependency order that has not passed */
+            nextGate?: string;
+            title: string;
+            trackId: string;
+            /** The track in a sentence: every gate passed, or where the next gate stands and why */
+            verdict: string;
         };
         Transition: {
             at: string;
@@ -1656,6 +1722,34 @@ export interface operations {
                     "application/json": {
                         transitions: components["schemas"]["Transition"][];
                     };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetScorecardSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The scorecard in its compact form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardSummary"];
                 };
             };
             400: components["responses"]["ErrorResponse"];

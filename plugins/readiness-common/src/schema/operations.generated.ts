@@ -20,6 +20,10 @@ export const readinessOperations = {
     "method": "GET",
     "path": "/scorecards/{kind}/{namespace}/{name}"
   },
+  "GetScorecardSummary": {
+    "method": "GET",
+    "path": "/scorecards/{kind}/{namespace}/{name}/summary"
+  },
   "GetScorecardHistory": {
     "method": "GET",
     "path": "/scorecards/{kind}/{namespace}/{name}/history"

@@ -15,6 +15,7 @@ import {
 import { ReadinessApi } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from '../api';
 import scorecard from '../__fixtures__/scorecard-rag-api.json';
+import scorecardSummary from '../__fixtures__/scorecard-summary-rag-api.json';
 import history from '../__fixtures__/history-rag-api.json';
 import system from '../__fixtures__/system-rag-platform.json';
 import overview from '../__fixtures__/overview.json';
@@ -32,6 +33,7 @@ import environments from '../__fixtures__/environments-rag-platform.json';
  */
 export const fixtures = {
   scorecard,
+  scorecardSummary,
   history,
   system,
   overview,
@@ -90,6 +92,7 @@ export function fakeApi(
   const base: ReadinessApi = {
     getTracks: async () => fixtures.scorecard.tracks.map((t: any) => t.track),
     getScorecard: async () => fixtures.scorecard,
+    getScorecardSummary: async () => fixtures.scorecardSummary,
     // The answers the backend gave to these filters (recorded); the page shows what it gets.
     getOverview: async (filters = {}) => {
       const key = new URLSearchParams(

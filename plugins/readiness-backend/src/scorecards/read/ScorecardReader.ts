@@ -4,6 +4,8 @@ import {
   EntityScorecard,
   entityRefKey,
   GateAnswer,
+  ScorecardSummary,
+  summarizeScorecard,
 } from '@internal/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
 import { AttestationStore } from '../attestations/AttestationStore';
@@ -95,6 +97,18 @@ export class ScorecardReader {
       attestations,
       waivers,
     };
+  }
+
+  /** The scorecard's compact form (see summarizeScorecard), with the track files that could not be loaded. */
+  async getSummary(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<ScorecardSummary> {
+    const scorecard = await this.getScorecard(entityRef, credentials);
+    return summarizeScorecard({
+      ...scorecard,
+      trackProblems: this.deps.tracks.problems(),
+    });
   }
 
   /** One gate of one track for an entity; 404 naming what does not exist or does not apply. */

@@ -23,7 +23,10 @@ describe('EntityReadinessCard', () => {
   it('says when no track applies', async () => {
     await render(<EntityReadinessCard />, {
       api: fakeApi({
-        getScorecard: async () => ({ ...fixtures.scorecard, tracks: [] }),
+        getScorecardSummary: async () => ({
+          ...fixtures.scorecardSummary,
+          tracks: [],
+        }),
       }),
     });
     expect(
@@ -34,7 +37,8 @@ describe('EntityReadinessCard', () => {
   it('shows the backend error', async () => {
     await render(<EntityReadinessCard />, {
       api: fakeApi({
-        getScorecard: async () => Promise.reject(new Error('backend down')),
+        getScorecardSummary: async () =>
+          Promise.reject(new Error('backend down')),
       }),
     });
     expect((await screen.findAllByText(/backend down/)).length).toBeGreaterThan(
@@ -44,7 +48,7 @@ describe('EntityReadinessCard', () => {
 
   it('shows progress while loading', async () => {
     await render(<EntityReadinessCard />, {
-      api: fakeApi({ getScorecard: () => new Promise(() => {}) }),
+      api: fakeApi({ getScorecardSummary: () => new Promise(() => {}) }),
     });
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });

@@ -9,7 +9,7 @@ import {
 } from '@backstage/core-components';
 import { useReadiness } from '../common/hooks';
 import { StatusChip } from '../common/StatusChip';
-import { describeCause, gateTitle } from './describe';
+import { describeBlocker } from './describe';
 
 const useStyles = makeStyles(theme => ({
   track: { '&:not(:last-child)': { marginBottom: theme.spacing(3) } },
@@ -19,12 +19,13 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * Per track: how many gates passed, the next gate, and the root cause blocking it, in one sentence
- * ("Blocked by Backend verified: OIDC login test failing for 3 days, evidence: CI run #1412").
+ * ("Blocked by Backend verified: OIDC login test failing for 3 days, evidence: CI run #1412"). Reads the
+ * scorecard's compact form.
  */
 export function EntityReadinessCard(props: { pollIntervalMs?: number } = {}) {
   const classes = useStyles();
   const { value, loading, error } = useReadiness(
-    (api, ref) => api.getScorecard(ref),
+    (api, ref) => api.getScorecardSummary(ref),
     [],
     { pollMs: props.pollIntervalMs ?? 30_000 },
   );
@@ -58,17 +59,15 @@ export function EntityReadinessCard(props: { pollIntervalMs?: number } = {}) {
       title="Readiness"
       subheader="Can this ship to production, and if not, what blocks it?"
     >
-      {value.tracks.map(({ track, evaluation }) => {
-        const { gatesPassed, gatesTotal, nextGate, blockers } =
-          evaluation.summary;
-        const first = blockers[0]
-          ? describeCause(track, evaluation, blockers[0])
-          : undefined;
+      {value.tracks.map(track => {
+        const { gatesPassed, gatesTotal, nextGate, blockers } = track;
+        const next = track.gates.find(g => g.gateId === nextGate);
+        const first = blockers[0] ? describeBlocker(blockers[0]) : undefined;
         return (
           <Box
-            key={track.metadata.name}
+            key={track.trackId}
             className={classes.track}
-            data-testid={`readiness-track-${track.metadata.name}`}
+            data-testid={`readiness-track-${track.trackId}`}
           >
             <Box
               display="flex"
@@ -76,7 +75,7 @@ export function EntityReadinessCard(props: { pollIntervalMs?: number } = {}) {
               alignItems="center"
             >
               <Typography variant="subtitle1">
-                <b>{track.metadata.title}</b>
+                <b>{track.title}</b>
               </Typography>
               <Typography variant="body2">
                 {gatesPassed} of {gatesTotal} gates passed
@@ -87,16 +86,11 @@ export function EntityReadinessCard(props: { pollIntervalMs?: number } = {}) {
               variant="determinate"
               value={(100 * gatesPassed) / Math.max(1, gatesTotal)}
             />
-            {nextGate ? (
+            {next ? (
               <>
                 <Typography variant="body2">
-                  Next gate: <b>{gateTitle(track, nextGate)}</b>{' '}
-                  <StatusChip
-                    status={
-                      evaluation.gates.find(g => g.gateId === nextGate)
-                        ?.status ?? 'unknown'
-                    }
-                  />
+                  Next gate: <b>{next.title}</b>{' '}
+                  <StatusChip status={next.status} />
                 </Typography>
                 {first && (
                   <Typography

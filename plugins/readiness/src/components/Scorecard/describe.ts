@@ -3,6 +3,7 @@ import {
   RootCause,
   Track,
   TrackEvaluation,
+  TrackSummary,
 } from '@internal/plugin-readiness-common';
 import { durationSince } from '../common/format';
 
@@ -52,6 +53,28 @@ export function describeCause(
         }
       : undefined,
     message: cause.message,
+  };
+}
+
+/** {@link describeCause} for a root cause of the scorecard's compact form. */
+export function describeBlocker(
+  blocker: TrackSummary['blockers'][number],
+  now = new Date(),
+) {
+  const state = blocker.status === 'fail' ? 'failing' : 'not measured';
+  const since = durationSince(blocker.since, now);
+  return {
+    gate: blocker.gateTitle,
+    text: `${blocker.title} — ${state}${since ? ` for ${since}` : ''}`,
+    evidence: blocker.evidence?.url
+      ? {
+          url: blocker.evidence.url,
+          label: evidenceLabel(
+            blocker.evidence.url,
+            blocker.evidence.commitSha,
+          ),
+        }
+      : undefined,
   };
 }
 
