@@ -9,9 +9,14 @@ import {
 } from '@backstage/core-compat-api';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import {
+  CatalogFilterBlueprint,
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import { ReadinessClient } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -130,9 +135,72 @@ const runbooksContent = EntityContentBlueprint.make({
   },
 });
 
+const systemReadinessCard = EntityCardBlueprint.make({
+  name: 'system-readiness',
+  params: {
+    filter: isSystemEntity,
+    loader: () =>
+      import('./components/SystemReadiness/EntitySystemReadinessCard').then(m =>
+        compatWrapper(<m.EntitySystemReadinessCard />),
+      ),
+  },
+});
+
+const environmentsCard = EntityCardBlueprint.make({
+  name: 'environments',
+  params: {
+    filter: isSystemEntity,
+    loader: () =>
+      import('./components/Environments/SystemEnvironmentsCard').then(m =>
+        compatWrapper(<m.SystemEnvironmentsCard />),
+      ),
+  },
+});
+
+/** The catalog index page's "Readiness" filter (ready / not ready / not measured). */
+const readinessFilter = CatalogFilterBlueprint.make({
+  name: 'readiness',
+  params: {
+    loader: () =>
+      import('./components/Catalog/EntityReadinessPicker').then(m =>
+        compatWrapper(<m.EntityReadinessPicker />),
+      ),
+  },
+});
+
+const environmentNameField = FormFieldBlueprint.make({
+  name: 'environment-name',
+  params: {
+    field: () =>
+      import('./components/Environments/EnvironmentNameField').then(m =>
+        createFormField({
+          name: 'EnvironmentName',
+          component: m.EnvironmentNameField,
+          validation: m.environmentNameValidation,
+        }),
+      ),
+  },
+});
+
+const environmentTierField = FormFieldBlueprint.make({
+  name: 'environment-tier',
+  params: {
+    field: () =>
+      import('./components/Environments/EnvironmentTierField').then(m =>
+        createFormField({
+          name: 'EnvironmentTier',
+          component: m.EnvironmentTierField,
+          validation: m.environmentTierValidation,
+        }),
+      ),
+  },
+});
+
 /**
  * The Readiness plugin for the new frontend system: the API, the Readiness page, entity cards (readiness, on-call,
- * deployments) and entity content (readiness, system readiness, deployments, runbooks).
+ * deployments; for Systems: readiness and environments), entity content (readiness, system readiness, deployments,
+ * runbooks), the catalog's readiness filter, and the environment template's two form fields. (The catalog table's
+ * readiness column has no blueprint yet: see the README for adding it to the catalog index page.)
  *
  * @alpha
  */
@@ -149,5 +217,10 @@ export default createFrontendPlugin({
     systemReadinessContent,
     deploymentsContent,
     runbooksContent,
+    systemReadinessCard,
+    environmentsCard,
+    readinessFilter,
+    environmentNameField,
+    environmentTierField,
   ],
 });
