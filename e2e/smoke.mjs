@@ -357,6 +357,20 @@ await runE2e('e2e smoke', async (page, step, shot) => {
   await step(
     'deployments: one recorded through the API shows in the matrix',
     async () => {
+      // The demo's history first: dev runs rag-api's newest candidate, staging's attempt of it failed and staging
+      // still runs 1.3.0.
+      await page.goto(
+        `${appUrl}/catalog/default/component/rag-api/deployments`,
+      );
+      await page
+        .getByTestId('env-rag-dev')
+        .getByText('1.5.0-rc.2', { exact: true })
+        .waitFor();
+      const staging = page.getByTestId('env-rag-staging');
+      await staging.getByText('1.5.0-rc.2', { exact: true }).waitFor();
+      await staging.getByText('Failed', { exact: true }).waitFor();
+      await staging.getByText(/^1\.3\.0, \d+ days ago$/).waitFor();
+      await shot('11-rag-api-deployments-seeded');
       const version = `1.5.${Date.now() % 100000}`;
       const res = await fetch(`${backendUrl}/api/readiness/deployments`, {
         method: 'POST',
@@ -397,6 +411,14 @@ await runE2e('e2e smoke', async (page, step, shot) => {
 
   await step('on-call: escalate to level 2 with a reason', async () => {
     await page.goto(`${appUrl}/catalog/default/component/rag-api`);
+    // Who is on call now and the next hand-off: two different people (or nobody now, at night).
+    const next = await page
+      .getByTestId('oncall-Next hand-off')
+      .locator('h6')
+      .innerText();
+    const now = page.getByTestId('oncall-On call now').locator('h6');
+    if ((await now.count()) > 0 && (await now.innerText()) === next)
+      throw new Error(`the next hand-off repeats who is on call now: ${next}`);
     await page.getByRole('button', { name: 'Escalate' }).click();
     const dialog = page.getByRole('dialog');
     await dialog

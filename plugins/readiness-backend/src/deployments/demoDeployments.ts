@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { DeploymentStore, NewDeployment } from './DeploymentStore';
 
@@ -38,8 +39,13 @@ export function demoDeployments(now: Date): NewDeployment[] {
     ['rag-ingestion', 'dev', '1.0.0', 14, 'succeeded'],
     ['rag-ingestion', 'staging', '1.0.0', 13, 'succeeded'],
   ];
-  return plan.map(([component, env, version, daysAgo, status]) => ({
+  return plan.map(([component, env, version, daysAgo, status], i) => ({
     entityRef: `component:default/${component}`,
+    // A commit and pipeline per deployment, as CI would send them (the pipeline numbers go up with time).
+    commitSha: createHash('sha1')
+      .update(`${component}@${version}`)
+      .digest('hex'),
+    url: `https://ci.example.com/rag/${component}/-/pipelines/${1300 + i}`,
     environment: `resource:default/rag-${env}`,
     version,
     status,

@@ -60,9 +60,10 @@ export function DeploymentMatrixTable(props: {
             </TableCell>
             <TableCell style={{ whiteSpace: 'nowrap' }}>
               {env.lastSuccessful
-                ? `${env.lastSuccessful.version} (${Math.floor(
-                    env.ageDays ?? 0,
-                  )} d)`
+                ? `${env.lastSuccessful.version}, ${durationSince(
+                    env.lastSuccessful.finishedAt ??
+                      env.lastSuccessful.startedAt,
+                  )} ago`
                 : '—'}
             </TableCell>
             {props.onRollback && (

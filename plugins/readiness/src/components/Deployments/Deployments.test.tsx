@@ -18,7 +18,13 @@ describe('EntityDeploymentsCard', () => {
     expect(within(row).getByText('RAG staging')).toBeInTheDocument();
     expect(within(row).getByText(staging().latest.version)).toBeInTheDocument();
     expect(within(row).getByText('Failed')).toBeInTheDocument();
-    expect(within(row).getByText(/ago$/)).toBeInTheDocument();
+    // When the latest went out, and which version last succeeded and when.
+    expect(within(row).getByText(/^\d+ \w+ ago$/)).toBeInTheDocument();
+    expect(
+      within(row).getByText(
+        new RegExp(`^${staging().lastSuccessful.version}, \\d+ \\w+ ago$`),
+      ),
+    ).toBeInTheDocument();
     expect(
       within(screen.getByTestId('env-rag-production')).getByText(
         'never deployed',

@@ -116,7 +116,11 @@ export function EntityDeploymentsContent() {
                   {history.value.items.map(d => (
                     <TableRow key={d.id}>
                       <TableCell>{localTime(d.startedAt)}</TableCell>
-                      <TableCell>{refName(d.environment)}</TableCell>
+                      <TableCell>
+                        {matrix.value?.environments.find(
+                          e => e.environment === d.environment,
+                        )?.title ?? refName(d.environment)}
+                      </TableCell>
                       <TableCell>
                         {d.url ? (
                           <Link to={d.url}>{d.version}</Link>

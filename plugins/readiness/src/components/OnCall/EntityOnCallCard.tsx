@@ -38,7 +38,7 @@ function Person(props: {
   }
   const { target } = props.shift;
   return (
-    <Box mb={1}>
+    <Box mb={1} data-testid={`oncall-${props.label}`}>
       <Typography variant="overline">{props.label}</Typography>
       <Typography variant="subtitle1">
         <b>{target.name}</b>
@@ -89,7 +89,7 @@ export function EntityOnCallCard() {
       {value?.configured && (
         <>
           <Person label="On call now" shift={value.current} until="end" />
-          <Person label="Next" shift={value.next} until="start" />
+          <Person label="Next hand-off" shift={value.next} until="start" />
           {value.uncoveredHours14d !== undefined &&
             value.uncoveredHours14d > 0 && (
               <Alert severity="warning">
