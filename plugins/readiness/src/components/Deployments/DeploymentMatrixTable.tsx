@@ -39,7 +39,7 @@ export function DeploymentMatrixTable(props: {
             data-testid={`env-${refName(env.environment)}`}
           >
             <TableCell>{env.title}</TableCell>
-            <TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
               {env.latest && env.latest.url && (
                 <Link to={env.latest.url}>{env.latest.version}</Link>
               )}
