@@ -13,7 +13,7 @@ import {
 } from './actions/environmentProvision';
 import { createEnvironmentDecommissionAction } from './actions/environmentDecommission';
 import { createGateCheckAction } from './actions/gateCheck';
-import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
+import { createServiceReadinessClient } from '@readiness-io/plugin-readiness-node';
 
 /**
  * The readiness actions for the scaffolder: `readiness:gate:check`, `readiness:environment:validate` and, when

@@ -1,5 +1,5 @@
 // This file is generated from openapi.yaml by scripts/generate-openapi-module.mjs. Do not edit it by hand;
-// run `npm run generate:openapi --workspace @internal/plugin-readiness-backend` after changing the YAML.
+// run `npm run generate:openapi --workspace @readiness-io/plugin-readiness-backend` after changing the YAML.
 /* eslint-disable */
 
 export const spec = {
@@ -204,7 +204,7 @@ export const spec = {
     "/scorecards/{kind}/{namespace}/{name}/summary": {
       "get": {
         "operationId": "GetScorecardSummary",
-        "description": "The scorecard's compact form: per track, the verdict in a sentence, each gate and check with its status and message, and the root causes with their evidence; without the track definitions, fact values, attestations and waivers of the full scorecard (a fifth of its size). For cards, scripts and assistants.",
+        "description": "The scorecard's compact form: per track, the verdict in a sentence, each gate and check with its status and message, and the root causes with their evidence; without the track definitions, fact values, attestations and waivers of the full scorecard (about half its size). For cards, scripts and assistants.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"

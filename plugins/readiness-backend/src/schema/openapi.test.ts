@@ -20,7 +20,7 @@ describe('readiness-common operations.generated.ts', () => {
       fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'),
     );
     const { readinessOperations } = jest.requireActual(
-      '@internal/plugin-readiness-common',
+      '@readiness-io/plugin-readiness-common',
     );
     const expected: Record<string, { method: string; path: string }> = {};
     for (const [p, item] of Object.entries<any>(yaml.paths)) {

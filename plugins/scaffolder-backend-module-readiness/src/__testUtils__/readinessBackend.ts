@@ -10,10 +10,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { targetPaths } from '@backstage/cli-common';
 // The actions are tested against the real readiness backend, not a stand-in.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import readinessPlugin from '@internal/plugin-readiness-backend';
+import readinessPlugin from '@readiness-io/plugin-readiness-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import { demoEntities } from '@internal/readiness-demo-catalog';
-import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
+import { createServiceReadinessClient } from '@readiness-io/plugin-readiness-node';
 
 /**
  * The readiness backend on the demo catalog with the demo evidence (rag-api blocked by OIDC login), the catalog

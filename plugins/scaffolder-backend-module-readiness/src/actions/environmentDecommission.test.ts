@@ -59,7 +59,7 @@ describe('readiness:environment:decommission', () => {
     await expect(action().handler(ctx as any)).rejects.toMatchObject({
       name: 'InputError',
       message:
-        'resource:default/rag-staging still runs component:default/rag-api@1.4.0; undeploy first, or confirm that they may go with it',
+        'resource:default/rag-staging still runs component:default/rag-api@1.4.0, component:default/rag-ingestion@1.0.0, component:default/rag-retriever@2.1.0, component:default/rag-web@0.9.0; undeploy first, or confirm that they may go with it',
     });
     expect(await fs.readdir(directory)).toEqual(['rag-staging']);
   });
@@ -89,7 +89,7 @@ describe('readiness:environment:decommission', () => {
     expect(note).toMatch(/- by: user:default\/maria.garcia\n/);
     expect(note).toMatch(/- reason: Replaced\n/);
     expect(note).toMatch(
-      /- still deployed then: component:default\/rag-api@1.4.0\n/,
+      /- still deployed then: component:default\/rag-api@1.4.0, component:default\/rag-ingestion@1.0.0, component:default\/rag-retriever@2.1.0, component:default\/rag-web@0.9.0\n/,
     );
     expect(await fs.readdir(directory)).toEqual(['.archive']);
     expect(

@@ -4,8 +4,8 @@ import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ReadinessApi } from '@internal/plugin-readiness-common';
-import { environmentNameProblem } from '@internal/plugin-readiness-common';
+import { ReadinessApi } from '@readiness-io/plugin-readiness-common';
+import { environmentNameProblem } from '@readiness-io/plugin-readiness-common';
 import {
   EnvironmentsDirectoryOptions,
   refreshEnvironments,
@@ -90,11 +90,13 @@ export function createEnvironmentDecommissionAction(
           const here = matrix.environments.find(
             e => e.environment === environmentRef,
           );
-          if (
-            here?.latest &&
-            ['succeeded', 'in_progress'].includes(here.latest.status)
-          )
-            deployed.push(`${matrix.entityRef}@${here.latest.version}`);
+          // What runs there: a deployment under way, or else the last one that succeeded (a failed latest
+          // deployment leaves the previous version running).
+          const running =
+            here?.latest?.status === 'in_progress'
+              ? here.latest
+              : here?.lastSuccessful;
+          if (running) deployed.push(`${matrix.entityRef}@${running.version}`);
         }
       }
       ctx.output('deployed', deployed);

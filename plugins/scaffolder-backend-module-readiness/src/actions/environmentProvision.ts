@@ -16,8 +16,8 @@ import { parse } from 'yaml';
 import {
   ReadinessApi,
   ReadinessEnvironment,
-} from '@internal/plugin-readiness-common';
-import { environmentNameProblem } from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
+import { environmentNameProblem } from '@readiness-io/plugin-readiness-common';
 import { examples } from './environmentProvision.examples';
 
 const MARKER = '.provisioned-by';

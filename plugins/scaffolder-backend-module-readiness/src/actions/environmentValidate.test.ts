@@ -1,4 +1,4 @@
-import { ENVIRONMENT_NAME_PATTERN } from '@internal/plugin-readiness-common';
+import { ENVIRONMENT_NAME_PATTERN } from '@readiness-io/plugin-readiness-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { startReadinessForActions } from '../__testUtils__/readinessBackend';
 import { createEnvironmentValidateAction } from './environmentValidate';

@@ -9,10 +9,10 @@ import {
   ProductionGate,
   productionEligibility,
   ReadinessApi,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { examples } from './environmentValidate.examples';
 
-export type { ProductionGate } from '@internal/plugin-readiness-common';
+export type { ProductionGate } from '@readiness-io/plugin-readiness-common';
 
 /**
  * `readiness:environment:validate` — checks a new environment before anything is created: the name's rules, that

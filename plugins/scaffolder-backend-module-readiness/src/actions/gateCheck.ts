@@ -3,7 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   describeGateResult,
   ReadinessApi,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { examples } from './gateCheck.examples';
 
 /**
