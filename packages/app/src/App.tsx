@@ -22,7 +22,7 @@ import {
   EnvironmentNameFieldExtension,
   EnvironmentTierFieldExtension,
   ReadinessPage,
-} from '@internal/plugin-readiness';
+} from '@readiness-io/plugin-readiness';
 import { ScaffolderFieldExtensions } from '@backstage/plugin-scaffolder-react';
 
 const app = createApp({

@@ -10,9 +10,9 @@ import eventsPlugin from '@backstage/plugin-events-backend';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import signalsPlugin from '@backstage/plugin-signals-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import readinessPlugin from '@internal/plugin-readiness-backend';
-import techInsightsReadinessModule from '@internal/plugin-tech-insights-backend-module-readiness';
-import scaffolderReadinessModule from '@internal/plugin-scaffolder-backend-module-readiness';
+import readinessPlugin from '@readiness-io/plugin-readiness-backend';
+import techInsightsReadinessModule from '@readiness-io/plugin-tech-insights-backend-module-readiness';
+import scaffolderReadinessModule from '@readiness-io/plugin-scaffolder-backend-module-readiness';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 
 /**

@@ -28,7 +28,8 @@ await build({
       name: 'external-node-modules',
       setup(b) {
         b.onResolve({ filter: /^[^./]/ }, args =>
-          args.path.startsWith('@internal/')
+          args.path.startsWith('@internal/') ||
+          args.path.startsWith('@readiness-io/')
             ? undefined
             : { path: args.path, external: true },
         );

@@ -27,7 +27,7 @@ export function renderOpenApiModule(yamlText) {
   const spec = parse(yamlText);
   return [
     '// This file is generated from openapi.yaml by scripts/generate-openapi-module.mjs. Do not edit it by hand;',
-    '// run `npm run generate:openapi --workspace @internal/plugin-readiness-backend` after changing the YAML.',
+    '// run `npm run generate:openapi --workspace @readiness-io/plugin-readiness-backend` after changing the YAML.',
     '/* eslint-disable */',
     '',
     `export const spec = ${JSON.stringify(spec, null, 2)} as const;`,

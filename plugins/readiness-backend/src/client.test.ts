@@ -3,7 +3,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   ReadinessClient,
   readinessOperations,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { spec } from './schema/openapi.generated';
 import { startReadinessBackend } from './__testUtils__/startReadinessBackend';
 import { recordingNotifications } from './__testUtils__/recordingNotifications';

@@ -4,13 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { readinessPermissions } from '@internal/plugin-readiness-common';
+import { readinessPermissions } from '@readiness-io/plugin-readiness-common';
 import {
   OnCallProvider,
   ReadinessFactSource,
   readinessFactSourcesExtensionPoint,
   readinessOnCallProvidersExtensionPoint,
-} from '@internal/plugin-readiness-node';
+} from '@readiness-io/plugin-readiness-node';
 import { readReadinessConfig } from './config';
 import { seedDemoEvidence } from './facts/evidence/demoEvidence';
 import { seedDemoEnvironments } from './environments/demoEnvironments';

@@ -1,6 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { Fact } from '@internal/plugin-readiness-common';
+import { Fact } from '@readiness-io/plugin-readiness-common';
 
 /**
  * A fact type (or family of types) a source provides.

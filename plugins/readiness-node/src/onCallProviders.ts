@@ -3,7 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   EscalationLevel,
   OnCallShift,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 
 /**
  * Who is on call for an entity, from one system of record (on-call as code, PagerDuty, …).

@@ -2,7 +2,7 @@ import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import {
   ReadinessApi,
   ReadinessClient,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 
 /**
  * The readiness backend's typed client for other backend plugins and modules, calling with the caller's own service

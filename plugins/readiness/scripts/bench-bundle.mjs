@@ -47,7 +47,7 @@ function appClosure() {
   );
   const seen = new Set();
   const queue = Object.keys(app.dependencies)
-    .filter(n => n !== '@internal/plugin-readiness')
+    .filter(n => n !== '@readiness-io/plugin-readiness')
     .map(n => [n, path.join(root, 'packages/app')]);
   while (queue.length) {
     const [name, from] = queue.pop();
@@ -135,9 +135,9 @@ async function measure(label, entry, shipped) {
 }
 
 const shipped = appClosure();
-shipped.delete('@internal/plugin-readiness-common');
+shipped.delete('@readiness-io/plugin-readiness-common');
 const ours = await measure(
-  '@internal/plugin-readiness',
+  '@readiness-io/plugin-readiness',
   path.join(pluginDir, 'src/index.ts'),
   shipped,
 );

@@ -17,7 +17,7 @@ import {
   createFormField,
   FormFieldBlueprint,
 } from '@backstage/plugin-scaffolder-react/alpha';
-import { ReadinessClient } from '@internal/plugin-readiness-common';
+import { ReadinessClient } from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from './api';
 import { rootRouteRef } from './routes';
 import {

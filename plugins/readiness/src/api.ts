@@ -1,7 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { ReadinessApi } from '@internal/plugin-readiness-common';
+import type { ReadinessApi } from '@readiness-io/plugin-readiness-common';
 
-export type { ReadinessApi } from '@internal/plugin-readiness-common';
+export type { ReadinessApi } from '@readiness-io/plugin-readiness-common';
 
 /**
  * The Readiness backend, for components. Implemented by `ReadinessClient` from the -common package

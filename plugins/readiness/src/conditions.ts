@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { isEntityOfKind } from '@internal/plugin-readiness-common';
+import { isEntityOfKind } from '@readiness-io/plugin-readiness-common';
 
 const kinds = new Set(['component', 'resource', 'api', 'system']);
 

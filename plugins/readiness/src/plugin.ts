@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
-import { ReadinessClient } from '@internal/plugin-readiness-common';
+import { ReadinessClient } from '@readiness-io/plugin-readiness-common';
 import {
   EnvironmentTierField,
   environmentTierValidation,

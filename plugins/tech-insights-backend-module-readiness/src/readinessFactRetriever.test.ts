@@ -16,7 +16,7 @@ import { JsonRulesEngineFactChecker } from '@backstage-community/plugin-tech-ins
 import { TechInsightFact } from '@backstage-community/plugin-tech-insights-node';
 // The retriever is tested against the real readiness backend, not a stand-in.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import readinessPlugin from '@internal/plugin-readiness-backend';
+import readinessPlugin from '@readiness-io/plugin-readiness-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import { demoEntities } from '@internal/readiness-demo-catalog';
 import { readinessFactRetriever } from './readinessFactRetriever';

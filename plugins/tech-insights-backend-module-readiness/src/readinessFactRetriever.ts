@@ -7,8 +7,8 @@ import {
   describeEntityReadiness,
   OverviewRow,
   Track,
-} from '@internal/plugin-readiness-common';
-import { createServiceReadinessClient } from '@internal/plugin-readiness-node';
+} from '@readiness-io/plugin-readiness-common';
+import { createServiceReadinessClient } from '@readiness-io/plugin-readiness-node';
 
 /** The id tech-insights checks name in `factIds`. @public */
 export const READINESS_FACT_RETRIEVER_ID = 'readinessFactRetriever';

@@ -7,7 +7,7 @@ import {
   readinessEvidenceCreatePermission,
   readinessPermissions,
   readinessWaiverApprovePermission,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { ReadinessPermissionPolicy } from './permissionPolicy';
 
 const user = (userEntityRef: string, ownershipEntityRefs: string[] = []) =>

@@ -19,7 +19,7 @@ import {
   readinessEnvironmentDecommissionPermission,
   readinessEnvironmentRecordPermission,
   readinessEvidenceCreatePermission,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 
 /** Permissions meant for CI: services always have them; people only when listed as evidence writers. */
 const ciPermissions = new Set([

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { JsonRulesEngineFactChecker } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import { TechInsightsStore } from '@backstage-community/plugin-tech-insights-node';
-import { Fact } from '@internal/plugin-readiness-common';
+import { Fact } from '@readiness-io/plugin-readiness-common';
 import { evaluateTrack } from '../../src/scorecards/evaluation/evaluateTrack';
 import { compileTrack } from '../../src/scorecards/evaluation/compiledTrack';
 import { compileStatusEvaluator } from '../../src/scorecards/evaluation/statusEvaluator';

@@ -1,5 +1,5 @@
 // The synthetic catalog both parts of bench:evaluate measure: deterministic facts and a five-gate track.
-import { Track } from '@internal/plugin-readiness-common';
+import { Track } from '@readiness-io/plugin-readiness-common';
 
 export const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 export const PART = process.env.BENCH_PART ?? 'all';

@@ -9,7 +9,7 @@ import {
   entityRefKey,
   isEntityOfKind,
   systemRefOf,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { CatalogLookupCache } from './CatalogLookupCache';
 
 /** A catalog filter, as the catalog's `getEntities` takes it. */

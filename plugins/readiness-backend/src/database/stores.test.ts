@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { TrackEvaluation } from '@internal/plugin-readiness-common';
+import { TrackEvaluation } from '@readiness-io/plugin-readiness-common';
 import { applyDatabaseMigrations } from './migrations';
 import { DatabaseEvidenceStore } from '../facts/evidence/DatabaseEvidenceStore';
 import { DatabaseAttestationStore } from '../scorecards/attestations/DatabaseAttestationStore';

@@ -11,7 +11,7 @@ import {
   DeploymentRequest,
   entityRefKey,
   RollbackResult,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { DeploymentStore, NewDeployment } from './DeploymentStore';
 

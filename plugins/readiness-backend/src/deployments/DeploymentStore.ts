@@ -1,7 +1,7 @@
 import type {
   Deployment,
   DeploymentStatus,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 
 export type { Deployment, DeploymentStatus };
 

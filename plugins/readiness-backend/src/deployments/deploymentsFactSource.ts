@@ -1,6 +1,6 @@
 import { JsonValue } from '@backstage/types';
-import { entityRefKey, Fact } from '@internal/plugin-readiness-common';
-import { ReadinessFactSource } from '@internal/plugin-readiness-node';
+import { entityRefKey, Fact } from '@readiness-io/plugin-readiness-common';
+import { ReadinessFactSource } from '@readiness-io/plugin-readiness-node';
 import { DeploymentStore } from './DeploymentStore';
 
 const DAY = 24 * 60 * 60 * 1000;

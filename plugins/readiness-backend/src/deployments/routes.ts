@@ -4,7 +4,7 @@ import {
   readinessDeploymentCreatePermission,
   readinessDeploymentRollbackPermission,
   readinessReadPermission,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { principalName } from '../service/principals';
 import { ReadinessRouter } from '../service/ReadinessRouter';

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { ReadinessEnvironment } from '@internal/plugin-readiness-common';
+import { ReadinessEnvironment } from '@readiness-io/plugin-readiness-common';
 import { toIsoString } from '../database/dates';
 import { EnvironmentStore, NewEnvironment } from './EnvironmentStore';
 

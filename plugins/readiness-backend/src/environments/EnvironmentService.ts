@@ -7,7 +7,7 @@ import {
   isEnvironmentResource,
   ReadinessEnvironment,
   systemRefOf,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { recordedByOf } from '../service/principals';
 import { EnvironmentStore } from './EnvironmentStore';

@@ -1,4 +1,4 @@
-import { ReadinessEnvironment } from '@internal/plugin-readiness-common';
+import { ReadinessEnvironment } from '@readiness-io/plugin-readiness-common';
 
 /** An environment as it is recorded. Refs in lower case. */
 export interface NewEnvironment {

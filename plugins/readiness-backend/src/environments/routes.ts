@@ -2,7 +2,7 @@ import {
   readinessEnvironmentDecommissionPermission,
   readinessEnvironmentRecordPermission,
   readinessReadPermission,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { ReadinessRouter } from '../service/ReadinessRouter';
 import { audited, authorize, RouteContext } from '../service/routeContext';
 import { EnvironmentService } from './EnvironmentService';

@@ -1,9 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { entityRefKey, Fact } from '@internal/plugin-readiness-common';
+import { entityRefKey, Fact } from '@readiness-io/plugin-readiness-common';
 import {
   FactTypeDescriptor,
   ReadinessFactSource,
-} from '@internal/plugin-readiness-node';
+} from '@readiness-io/plugin-readiness-node';
 
 /**
  * A fact source with a fixed list of fact types whose values are worked out per entity in one go: only the types

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { Escalation } from '@internal/plugin-readiness-common';
+import { Escalation } from '@readiness-io/plugin-readiness-common';
 import { toIsoString } from '../database/dates';
 import { EscalationStore } from './EscalationStore';
 

@@ -1,4 +1,4 @@
-import { Escalation } from '@internal/plugin-readiness-common';
+import { Escalation } from '@readiness-io/plugin-readiness-common';
 
 /** Escalations raised from the portal: recorded, counted per person for the rate limit, listed per entity. */
 export interface EscalationStore {

@@ -10,8 +10,8 @@ import {
   isEntityOfKind,
   joinWords,
   refDisplayName,
-} from '@internal/plugin-readiness-common';
-import { OnCallProvider } from '@internal/plugin-readiness-node';
+} from '@readiness-io/plugin-readiness-common';
+import { OnCallProvider } from '@readiness-io/plugin-readiness-node';
 import { EntityFileReader } from '../catalog/EntityFileReader';
 import { OnCallFile, parseOnCallFile } from './onCallFile';
 import { computeSchedule } from './schedule';

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import { OnCallProvider } from '@internal/plugin-readiness-node';
+import { OnCallProvider } from '@readiness-io/plugin-readiness-node';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseEscalationStore } from './DatabaseEscalationStore';
 import { EntityCatalog } from '../catalog/EntityCatalog';

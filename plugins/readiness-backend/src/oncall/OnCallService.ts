@@ -16,8 +16,8 @@ import {
   OnCallShift,
   OnCallSummary,
   OnCallTarget,
-} from '@internal/plugin-readiness-common';
-import { OnCallProvider } from '@internal/plugin-readiness-node';
+} from '@readiness-io/plugin-readiness-common';
+import { OnCallProvider } from '@readiness-io/plugin-readiness-node';
 import { EscalationStore } from './EscalationStore';
 
 const HOUR = 3_600_000;

@@ -5,8 +5,8 @@ import {
   EscalationLevel,
   OnCallShift,
   OnCallTarget,
-} from '@internal/plugin-readiness-common';
-import { OnCallProvider } from '@internal/plugin-readiness-node';
+} from '@readiness-io/plugin-readiness-common';
+import { OnCallProvider } from '@readiness-io/plugin-readiness-node';
 import { PagerDutyClient, PagerDutyOptions } from './PagerDutyClient';
 
 export { readPagerDutyConfig } from './PagerDutyClient';

@@ -1,6 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ReadinessFactSource } from '@internal/plugin-readiness-node';
+import { ReadinessFactSource } from '@readiness-io/plugin-readiness-node';
 import { createFixedFactSource } from '../facts/fixedFactSource';
 import { OnCallService } from './OnCallService';
 

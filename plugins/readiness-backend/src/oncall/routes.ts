@@ -2,7 +2,7 @@ import {
   entityRefKey,
   readinessOnCallEscalatePermission,
   readinessReadPermission,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { ReadinessRouter } from '../service/ReadinessRouter';
 import {

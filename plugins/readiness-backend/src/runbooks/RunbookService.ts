@@ -11,7 +11,7 @@ import {
   entityRefKey,
   EntityRunbooks,
   Runbook,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import {
   describeReadError,
   EntityFileReader,

@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import {
   RunbookMetadata,
   RunbookSeverity,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 
 const SEVERITIES: RunbookSeverity[] = ['critical', 'high', 'medium', 'low'];
 const KNOWN = new Set(['title', 'alerts', 'owner', 'lastReviewed', 'severity']);

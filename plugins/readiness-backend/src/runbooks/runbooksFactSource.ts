@@ -1,4 +1,4 @@
-import { ReadinessFactSource } from '@internal/plugin-readiness-node';
+import { ReadinessFactSource } from '@readiness-io/plugin-readiness-node';
 import { createFixedFactSource } from '../facts/fixedFactSource';
 import { RUNBOOKS_ANNOTATION, RunbookService } from './RunbookService';
 

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { entityRefKey } from '@internal/plugin-readiness-common';
+import { entityRefKey } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog, EntityFilter } from '../catalog/EntityCatalog';
 import { ScorecardEvaluator } from './ScorecardEvaluator';
 import { TrackRegistry } from './tracks/TrackRegistry';

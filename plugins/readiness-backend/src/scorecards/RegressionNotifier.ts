@@ -6,7 +6,7 @@ import {
   entityRefKey,
   ownerRefOf,
   TrackEvaluation,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { Transition } from './results/ResultStore';
 import { TrackRegistry } from './tracks/TrackRegistry';
 

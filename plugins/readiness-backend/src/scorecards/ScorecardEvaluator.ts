@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { TrackEvaluation } from '@internal/plugin-readiness-common';
+import { TrackEvaluation } from '@readiness-io/plugin-readiness-common';
 import { EvaluationInputs } from './evaluation/EvaluationInputs';
 import { evaluateTrack } from './evaluation/evaluateTrack';
 import {

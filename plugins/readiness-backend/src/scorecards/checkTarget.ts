@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { TrackCheck } from '@internal/plugin-readiness-common';
+import { TrackCheck } from '@readiness-io/plugin-readiness-common';
 import { TrackRegistry } from './tracks/TrackRegistry';
 import { trackAppliesTo } from './evaluation/compiledTrack';
 

@@ -3,7 +3,7 @@ import {
   entityRefKey,
   readinessReadPermission,
   readinessRefreshPermission,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { ReadinessRouter } from '../service/ReadinessRouter';
 import { authorize, RouteContext } from '../service/routeContext';

@@ -12,7 +12,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   OnCallProvider,
   ReadinessFactSource,
-} from '@internal/plugin-readiness-node';
+} from '@readiness-io/plugin-readiness-node';
 import path from 'node:path';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { EntityFileReader } from '../catalog/EntityFileReader';

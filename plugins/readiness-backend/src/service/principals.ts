@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { entityRefKey } from '@internal/plugin-readiness-common';
+import { entityRefKey } from '@readiness-io/plugin-readiness-common';
 
 /** Who did something: the user's entity ref, or the external service's subject (e.g. `external:ci`). */
 export function principalName(credentials: BackstageCredentials): string {

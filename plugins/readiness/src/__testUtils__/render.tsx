@@ -12,7 +12,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { ReadinessApi } from '@internal/plugin-readiness-common';
+import { ReadinessApi } from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../api';
 import scorecard from '../__fixtures__/scorecard-rag-api.json';
 import scorecardSummary from '../__fixtures__/scorecard-summary-rag-api.json';

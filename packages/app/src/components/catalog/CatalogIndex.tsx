@@ -8,7 +8,7 @@ import { DefaultFilters } from '@backstage/plugin-catalog-react';
 import {
   createReadinessColumn,
   EntityReadinessPicker,
-} from '@internal/plugin-readiness';
+} from '@readiness-io/plugin-readiness';
 
 const readinessColumn = createReadinessColumn<CatalogTableRow>();
 

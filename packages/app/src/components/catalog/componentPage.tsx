@@ -25,7 +25,7 @@ import {
   hasOnCall,
   isDeployable,
   isReadinessAvailable,
-} from '@internal/plugin-readiness';
+} from '@readiness-io/plugin-readiness';
 import { entityWarningContent } from './entityWarnings';
 
 // The readiness verdict first, with what is deployed where and who is on call beside it.

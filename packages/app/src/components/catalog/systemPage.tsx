@@ -24,7 +24,7 @@ import {
 import {
   EntitySystemReadinessCard,
   EntitySystemReadinessContent,
-} from '@internal/plugin-readiness';
+} from '@readiness-io/plugin-readiness';
 import { entityWarningContent } from './entityWarnings';
 import { scorecardContent } from './componentPage';
 

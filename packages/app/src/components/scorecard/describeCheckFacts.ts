@@ -1,6 +1,6 @@
 import type { JsonValue } from '@backstage/types';
 import type { CheckResult } from '@backstage-community/plugin-tech-insights-common';
-import { formatValue } from '@internal/plugin-readiness-common';
+import { formatValue } from '@readiness-io/plugin-readiness-common';
 
 /** A json-rules-engine condition as the tech-insights fact checker answers it: what it read and what it expected. */
 type AnsweredCondition = {

@@ -4,11 +4,11 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { JsonValue } from '@backstage/types';
-import { Fact } from '@internal/plugin-readiness-common';
+import { Fact } from '@readiness-io/plugin-readiness-common';
 import {
   factTypeMatches,
   ReadinessFactSource,
-} from '@internal/plugin-readiness-node';
+} from '@readiness-io/plugin-readiness-node';
 
 const ANNOTATION_PREFIX = 'catalog.annotation.';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { ConflictError } from '@backstage/errors';
-import { Fact } from '@internal/plugin-readiness-common';
+import { Fact } from '@readiness-io/plugin-readiness-common';
 import { JsonValue } from '@backstage/types';
 import { toIsoString } from '../../database/dates';
 import { EvidenceStore, NewEvidence, StoredEvidence } from './EvidenceStore';

@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { JsonValue } from '@backstage/types';
-import { entityRefKey } from '@internal/plugin-readiness-common';
+import { entityRefKey } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
 import { principalName } from '../../service/principals';
 import { EvidenceStore, StoredEvidence } from './EvidenceStore';

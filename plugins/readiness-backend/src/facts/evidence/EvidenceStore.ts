@@ -1,4 +1,4 @@
-import { Evidence, Fact } from '@internal/plugin-readiness-common';
+import { Evidence, Fact } from '@readiness-io/plugin-readiness-common';
 
 /** Evidence to store (demo data is marked `demo`): the wire type without what the store assigns. */
 export type NewEvidence = Omit<Evidence, 'id' | 'recordedAt' | 'recordedBy'>;

@@ -1,5 +1,5 @@
-import { entityRefKey } from '@internal/plugin-readiness-common';
-import { ReadinessFactSource } from '@internal/plugin-readiness-node';
+import { entityRefKey } from '@readiness-io/plugin-readiness-common';
+import { ReadinessFactSource } from '@readiness-io/plugin-readiness-node';
 import { EvidenceStore } from './EvidenceStore';
 
 /** The built-in `evidence.*` fact source: the latest evidence CI pushed, per type. */

@@ -1,4 +1,4 @@
-import { readinessEvidenceCreatePermission } from '@internal/plugin-readiness-common';
+import { readinessEvidenceCreatePermission } from '@readiness-io/plugin-readiness-common';
 import { ReadinessRouter } from '../../service/ReadinessRouter';
 import { authorize, RouteContext } from '../../service/routeContext';
 import { EvidenceService } from './EvidenceService';

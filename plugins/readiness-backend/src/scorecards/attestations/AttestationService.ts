@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { Attestation, entityRefKey } from '@internal/plugin-readiness-common';
+import {
+  Attestation,
+  entityRefKey,
+} from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
 import { daysFrom, futureDate, resolveCheckTarget } from '../checkTarget';
 import { TrackRegistry } from '../tracks/TrackRegistry';

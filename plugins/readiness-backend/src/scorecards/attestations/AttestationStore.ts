@@ -1,4 +1,4 @@
-import { Attestation } from '@internal/plugin-readiness-common';
+import { Attestation } from '@readiness-io/plugin-readiness-common';
 
 export type NewAttestation = Omit<Attestation, 'id' | 'attestedAt'>;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
-import { Attestation } from '@internal/plugin-readiness-common';
+import { Attestation } from '@readiness-io/plugin-readiness-common';
 import { selectWhereIn } from '../../database/whereInChunks';
 import { toIsoString } from '../../database/dates';
 import { AttestationStore, NewAttestation } from './AttestationStore';

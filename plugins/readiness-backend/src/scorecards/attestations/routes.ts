@@ -1,4 +1,4 @@
-import { readinessAttestationCreatePermission } from '@internal/plugin-readiness-common';
+import { readinessAttestationCreatePermission } from '@readiness-io/plugin-readiness-common';
 import { ReadinessRouter } from '../../service/ReadinessRouter';
 import {
   audited,

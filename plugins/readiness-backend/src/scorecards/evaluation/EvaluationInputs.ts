@@ -4,11 +4,11 @@ import {
   entityRefKey,
   Fact,
   systemRefOf,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import {
   factTypeMatches,
   ReadinessFactSource,
-} from '@internal/plugin-readiness-node';
+} from '@readiness-io/plugin-readiness-node';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
 import { AttestationStore } from '../attestations/AttestationStore';
 import { WaiverStore } from '../waivers/WaiverStore';

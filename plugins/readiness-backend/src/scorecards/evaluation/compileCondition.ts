@@ -1,5 +1,5 @@
 import { JsonValue } from '@backstage/types';
-import { CheckCondition } from '@internal/plugin-readiness-common';
+import { CheckCondition } from '@readiness-io/plugin-readiness-common';
 
 /** A condition compiled once into a closure over a fact's value. */
 export type CompiledCondition = (value: JsonValue | undefined) => boolean;

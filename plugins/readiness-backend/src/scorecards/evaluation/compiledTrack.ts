@@ -6,7 +6,7 @@ import {
   TrackCheck,
   TrackEntityFilter,
   Waiver,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import {
   compileCondition,
   CompiledCondition,

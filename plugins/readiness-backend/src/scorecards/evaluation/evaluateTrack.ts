@@ -5,7 +5,7 @@ import {
   joinWords,
   refDisplayName,
   TrackEvaluation,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import {
   CompiledCheck,
   CompiledTrack,

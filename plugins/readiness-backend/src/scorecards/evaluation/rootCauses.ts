@@ -1,4 +1,4 @@
-import { GateStatus, TrackGate } from '@internal/plugin-readiness-common';
+import { GateStatus, TrackGate } from '@readiness-io/plugin-readiness-common';
 
 /** A failing or unmeasured check that keeps a gate from passing. */
 export interface RootCauseRef {

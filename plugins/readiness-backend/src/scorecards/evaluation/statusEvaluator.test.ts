@@ -4,7 +4,7 @@ import {
   Fact,
   Track,
   Waiver,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { evaluateTrack } from './evaluateTrack';
 import { compileTrack } from './compiledTrack';
 import {

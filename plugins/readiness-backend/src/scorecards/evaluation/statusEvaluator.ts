@@ -4,7 +4,7 @@ import {
   Fact,
   GateStatus,
   Waiver,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import {
   CompiledTrack,
   environmentsInScope,

@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Track } from '@internal/plugin-readiness-common';
+import { Track } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
 import { applyDatabaseMigrations } from '../../database/migrations';
 import { DatabaseResultStore } from '../results/DatabaseResultStore';

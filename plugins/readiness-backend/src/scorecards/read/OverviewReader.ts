@@ -4,7 +4,7 @@ import {
   entityRefKey,
   OverviewRow,
   ReadinessOverview,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
 import { ResultStore } from '../results/ResultStore';
 import { TrackRegistry } from '../tracks/TrackRegistry';

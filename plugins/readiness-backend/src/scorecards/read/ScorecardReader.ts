@@ -6,7 +6,7 @@ import {
   GateAnswer,
   ScorecardSummary,
   summarizeScorecard,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
 import { AttestationStore } from '../attestations/AttestationStore';
 import { WaiverStore } from '../waivers/WaiverStore';

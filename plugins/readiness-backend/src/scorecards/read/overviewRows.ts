@@ -5,7 +5,7 @@ import {
   ReadinessOverview,
   ownerRefOf,
   systemRefOf,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { LoadedTrack } from '../tracks/TrackRegistry';
 import { rootCausesByGate } from '../evaluation/rootCauses';
 

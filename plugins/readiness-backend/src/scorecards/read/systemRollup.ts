@@ -4,7 +4,7 @@ import {
   SystemReadinessEntity,
   Track,
   TrackEvaluation,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 
 const severity: Record<GateStatus, number> = {
   failed: 3,

@@ -1,6 +1,6 @@
 import { selectWhereIn } from '../../database/whereInChunks';
 import { Knex } from 'knex';
-import { TrackEvaluation } from '@internal/plugin-readiness-common';
+import { TrackEvaluation } from '@readiness-io/plugin-readiness-common';
 import { toIsoString } from '../../database/dates';
 import {
   CurrentStatus,

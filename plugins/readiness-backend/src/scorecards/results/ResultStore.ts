@@ -1,8 +1,8 @@
-import { TrackEvaluation } from '@internal/plugin-readiness-common';
-import type { Transition } from '@internal/plugin-readiness-common';
+import { TrackEvaluation } from '@readiness-io/plugin-readiness-common';
+import type { Transition } from '@readiness-io/plugin-readiness-common';
 
 /** A change of status of one check, or of a gate (then `checkId` is empty). */
-export type { Transition } from '@internal/plugin-readiness-common';
+export type { Transition } from '@readiness-io/plugin-readiness-common';
 
 /** Since when a check or gate has had its current status. */
 export interface CurrentStatus {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { Track, TrackProblem } from '@internal/plugin-readiness-common';
+import { Track, TrackProblem } from '@readiness-io/plugin-readiness-common';
 import { parseTrack } from './parseTrack';
 import {
   CompiledTrack,

@@ -4,7 +4,7 @@ import {
   TrackCheck,
   TrackEntityFilter,
   TrackGate,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { ENVIRONMENT_PLACEHOLDER } from '../evaluation/compiledTrack';
 import {
   ENVIRONMENT_SCOPE,

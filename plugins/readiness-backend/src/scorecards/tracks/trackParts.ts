@@ -6,8 +6,8 @@ import {
   TrackEntityFilter,
   trackFilterKeys,
   entityRefKey,
-} from '@internal/plugin-readiness-common';
-import { factTypeMatches } from '@internal/plugin-readiness-node';
+} from '@readiness-io/plugin-readiness-common';
+import { factTypeMatches } from '@readiness-io/plugin-readiness-node';
 
 // The parts of a track file below the gate: checks, their conditions and the entity filters. Each parser collects
 // problems (with their path in the file) instead of throwing, so a file's problems are reported all at once.

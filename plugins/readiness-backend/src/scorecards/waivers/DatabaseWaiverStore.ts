@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
-import { Waiver } from '@internal/plugin-readiness-common';
+import { Waiver } from '@readiness-io/plugin-readiness-common';
 import { selectWhereIn } from '../../database/whereInChunks';
 import { toIsoString, toOptionalIsoString } from '../../database/dates';
 import { NewWaiver, WaiverStore } from './WaiverStore';

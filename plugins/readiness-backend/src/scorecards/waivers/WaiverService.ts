@@ -8,7 +8,7 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { entityRefKey, Waiver } from '@internal/plugin-readiness-common';
+import { entityRefKey, Waiver } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
 import { futureDate, resolveCheckTarget } from '../checkTarget';
 import { TrackRegistry } from '../tracks/TrackRegistry';

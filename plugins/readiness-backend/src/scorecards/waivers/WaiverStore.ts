@@ -1,4 +1,4 @@
-import { Waiver } from '@internal/plugin-readiness-common';
+import { Waiver } from '@readiness-io/plugin-readiness-common';
 
 export type NewWaiver = Pick<
   Waiver,

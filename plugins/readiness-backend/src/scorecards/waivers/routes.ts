@@ -2,7 +2,7 @@ import {
   readinessWaiverApprovePermission,
   readinessWaiverRequestPermission,
   readinessWaiverRevokePermission,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { ReadinessRouter } from '../../service/ReadinessRouter';
 import {
   audited,

@@ -4,7 +4,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useApi } from '@backstage/core-plugin-api';
 import type { TableColumn } from '@backstage/core-components';
 import type { Entity } from '@backstage/catalog-model';
-import { entityRefKey } from '@internal/plugin-readiness-common';
+import { entityRefKey } from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { statusColors } from '../common/StatusChip';
 import { loadReadinessIndex } from './readinessIndex';

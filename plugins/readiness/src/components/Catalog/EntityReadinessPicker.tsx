@@ -17,7 +17,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   entityRefKey,
   EntityReadinessStatus,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { EntityReadinessSummary, loadReadinessIndex } from './readinessIndex';
 

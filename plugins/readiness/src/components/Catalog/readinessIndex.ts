@@ -4,7 +4,7 @@ import {
   OverviewRow,
   ReadinessApi,
   Track,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 
 /** One entity's readiness in a word and a sentence (see describeEntityReadiness). @public */
 export type EntityReadinessSummary = EntityReadinessWords;

@@ -11,7 +11,7 @@ import { Link } from '@backstage/core-components';
 import {
   Deployment,
   DeploymentMatrix,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { StatusChip } from '../common/StatusChip';
 import { durationSince, refName } from '../common/format';
 

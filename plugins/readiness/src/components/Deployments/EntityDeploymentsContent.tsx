@@ -24,7 +24,7 @@ import {
   Deployment,
   readinessDeploymentRollbackPermission,
   RollbackResult,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { useReadiness } from '../common/hooks';
 import { StatusChip } from '../common/StatusChip';
 import { localTime, refName } from '../common/format';

@@ -12,7 +12,10 @@ import { Alert } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
 import { useApi } from '@backstage/core-plugin-api';
 import { Progress } from '@backstage/core-components';
-import { Deployment, RollbackResult } from '@internal/plugin-readiness-common';
+import {
+  Deployment,
+  RollbackResult,
+} from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { useAction } from '../common/hooks';
 import { refName } from '../common/format';

@@ -9,7 +9,7 @@ import {
   ENVIRONMENT_NAME_PATTERN,
   ENVIRONMENT_NAME_RULE,
   refDisplayName,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 
 // The naming rule is -common's, the same the scaffolder actions and the backend apply.
 export { ENVIRONMENT_NAME_PATTERN };

@@ -14,7 +14,7 @@ import {
   ProductionGate,
   productionEligibility,
   ReadinessApi,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 
 type Config = { getOptionalConfig(key: string): any };

@@ -14,7 +14,7 @@ import {
   Escalation,
   OnCallShift,
   readinessOnCallEscalatePermission,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { useReadiness } from '../common/hooks';
 import { localTime } from '../common/format';
 import { EscalateDialog } from './EscalateDialog';

@@ -11,7 +11,10 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { useApi } from '@backstage/core-plugin-api';
-import { Escalation, EscalationLevel } from '@internal/plugin-readiness-common';
+import {
+  Escalation,
+  EscalationLevel,
+} from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { useAction } from '../common/hooks';
 import { ReasonField } from '../common/ReasonField';

@@ -23,7 +23,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { OverviewRow } from '@internal/plugin-readiness-common';
+import { OverviewRow } from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { StatusChip } from '../common/StatusChip';
 import { TrackProblemsPanel } from '../common/TrackProblemsPanel';

@@ -1,5 +1,5 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import { ReadinessOverview } from '@internal/plugin-readiness-common';
+import { ReadinessOverview } from '@readiness-io/plugin-readiness-common';
 import { EntityLink } from '../common/EntityLink';
 
 type Team = ReadinessOverview['teams'][number];

@@ -22,7 +22,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { AlertRunbooks, Runbook } from '@internal/plugin-readiness-common';
+import { AlertRunbooks, Runbook } from '@readiness-io/plugin-readiness-common';
 import { useAction, useReadiness } from '../common/hooks';
 import { refName } from '../common/format';
 import { EntityLink } from '../common/EntityLink';

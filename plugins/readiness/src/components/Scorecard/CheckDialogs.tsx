@@ -10,7 +10,7 @@ import {
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { useApi } from '@backstage/core-plugin-api';
-import { CheckTargetRequest } from '@internal/plugin-readiness-common';
+import { CheckTargetRequest } from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { useAction } from '../common/hooks';
 import { ReasonField } from '../common/ReasonField';

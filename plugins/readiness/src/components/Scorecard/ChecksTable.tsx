@@ -18,7 +18,7 @@ import {
   Track,
   TrackEvaluation,
   Waiver,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { StatusChip } from '../common/StatusChip';
 import { durationSince } from '../common/format';
 import { useDisplayNames } from '../common/useDisplayNames';

@@ -24,7 +24,7 @@ import {
   readinessWaiverApprovePermission,
   readinessWaiverRequestPermission,
   readinessWaiverRevokePermission,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { useAction, useReadiness } from '../common/hooks';
 import { localTime } from '../common/format';
 import { GateGraph } from './GateGraph';

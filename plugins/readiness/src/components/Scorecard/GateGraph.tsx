@@ -3,7 +3,7 @@ import {
   DependencyGraphTypes,
 } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
-import { Track, TrackEvaluation } from '@internal/plugin-readiness-common';
+import { Track, TrackEvaluation } from '@readiness-io/plugin-readiness-common';
 import { statusColors } from '../common/StatusChip';
 import { blockingPath, reducedEdges } from './gateGraphModel';
 

@@ -8,7 +8,7 @@ import {
   YAxis,
 } from 'recharts';
 import { Typography } from '@material-ui/core';
-import { Transition } from '@internal/plugin-readiness-common';
+import { Transition } from '@readiness-io/plugin-readiness-common';
 import { timeAxis } from './timeAxis';
 
 /**

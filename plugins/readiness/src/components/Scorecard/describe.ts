@@ -4,7 +4,7 @@ import {
   Track,
   TrackEvaluation,
   TrackSummary,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 import { durationSince } from '../common/format';
 
 export function gateTitle(track: Track, gateId: string) {

@@ -2,7 +2,7 @@ import {
   joinWords,
   Track,
   TrackEvaluation,
-} from '@internal/plugin-readiness-common';
+} from '@readiness-io/plugin-readiness-common';
 
 type Gate = { id: string; dependsOn: string[] };
 

@@ -4,7 +4,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { joinWords } from '@internal/plugin-readiness-common';
+import { joinWords } from '@readiness-io/plugin-readiness-common';
 import { useReadiness } from '../common/hooks';
 import { StatusChip } from '../common/StatusChip';
 

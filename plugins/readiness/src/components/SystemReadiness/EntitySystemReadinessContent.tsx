@@ -22,7 +22,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { joinWords, refDisplayName } from '@internal/plugin-readiness-common';
+import {
+  joinWords,
+  refDisplayName,
+} from '@readiness-io/plugin-readiness-common';
 import { useReadiness } from '../common/hooks';
 import { statusColors } from '../common/StatusChip';
 import { EntityLink } from '../common/EntityLink';

@@ -1,4 +1,4 @@
-import type { SystemReadiness } from '@internal/plugin-readiness-common';
+import type { SystemReadiness } from '@readiness-io/plugin-readiness-common';
 
 type TrackGates = SystemReadiness['tracks'][number];
 type EntityRow = SystemReadiness['entities'][number];

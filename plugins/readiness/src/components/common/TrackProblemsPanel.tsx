@@ -1,6 +1,6 @@
 import { Typography } from '@material-ui/core';
 import { WarningPanel } from '@backstage/core-components';
-import { TrackProblem } from '@internal/plugin-readiness-common';
+import { TrackProblem } from '@readiness-io/plugin-readiness-common';
 
 /**
  * The track files the backend could not load, each with its file and the path of the error inside it, under a

@@ -3,7 +3,10 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { entityRefKey, ReadinessApi } from '@internal/plugin-readiness-common';
+import {
+  entityRefKey,
+  ReadinessApi,
+} from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 
 /** The current entity's ref, lowercased as the backend stores it. */

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
-import { refDisplayName } from '@internal/plugin-readiness-common';
+import { refDisplayName } from '@readiness-io/plugin-readiness-common';
 
 /**
  * Display names (a user's profile name, an entity's title) for refs, from the catalog's entity presentation API,
