@@ -8,9 +8,11 @@
 // Nothing is resolved from the workspace: every @readiness-io package must come from the consumer's node_modules,
 // built (dist/), and the consumer's folder is not under this repository.
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -138,6 +140,28 @@ async function main() {
             '@backstage/plugin-notifications-backend',
           )}`,
           'better-sqlite3': `^${version('better-sqlite3')}`,
+          // The consumer app: what a Backstage app has, and what it takes to type-check, bundle and render.
+          ...Object.fromEntries(
+            [
+              '@backstage/core-components',
+              '@backstage/core-plugin-api',
+              '@backstage/plugin-catalog',
+              '@backstage/plugin-catalog-react',
+              '@backstage/test-utils',
+              '@backstage/theme',
+              '@material-ui/core',
+              'react',
+              'react-dom',
+              'react-router-dom',
+              'typescript',
+              'esbuild',
+              '@types/react',
+              '@types/react-dom',
+            ].map(name => [name, `^${version(name)}`]),
+          ),
+          '@readiness-io/plugin-readiness': tarball(
+            '@readiness-io/plugin-readiness',
+          ),
           '@readiness-io/plugin-readiness-backend': tarball(
             '@readiness-io/plugin-readiness-backend',
           ),
@@ -291,6 +315,72 @@ async function main() {
         `on-call: ${res.text}`,
       );
     });
+
+    await step(
+      'the frontend package type-checks in the consumer app with the README lines',
+      async () => {
+        execFileSync(
+          join(dir, 'node_modules/.bin/tsc'),
+          ['-p', join(dir, 'app/tsconfig.json')],
+          { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] },
+        );
+      },
+    );
+
+    await step(
+      'its readiness card renders in Chromium from the consumer backend',
+      async () => {
+        execFileSync(
+          join(dir, 'node_modules/.bin/esbuild'),
+          [
+            'app/render.tsx',
+            '--bundle',
+            '--outfile=app/render.js',
+            '--jsx=automatic',
+            '--loader:.svg=dataurl',
+            '--loader:.png=dataurl',
+            '--define:process.env.NODE_ENV="production"',
+            '--log-level=error',
+          ],
+          { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] },
+        );
+        const server = createServer((req, res) => {
+          const file = req.url === '/render.js' ? 'render.js' : 'index.html';
+          res.writeHead(200, {
+            'Content-Type': file.endsWith('.js')
+              ? 'text/javascript'
+              : 'text/html',
+          });
+          res.end(readFileSync(join(dir, 'app', file)));
+        });
+        await new Promise(r => server.listen(3100, r));
+        mkdirSync(join(root, 'e2e-results'), { recursive: true });
+        const { chromium } = await import('playwright-core');
+        const browser = await chromium.launch({
+          executablePath: '/usr/bin/chromium',
+          args: ['--headless', '--no-sandbox', '--disable-gpu'],
+        });
+        try {
+          const page = await browser.newPage({
+            viewport: { width: 900, height: 600 },
+          });
+          const problems = [];
+          page.on('pageerror', e => problems.push(e.message));
+          await page.goto('http://localhost:3100/');
+          const card = page.getByTestId('readiness-track-checkout-ready');
+          await card.getByText('Checkout ready').waitFor({ timeout: 30_000 });
+          await card.getByText('2 of 2 gates passed').waitFor();
+          await card.getByText('Every gate has passed.').waitFor();
+          await page.screenshot({
+            path: join(root, 'e2e-results', 'consumer-readiness-card.png'),
+          });
+          expect(problems.length === 0, `page errors: ${problems.join('; ')}`);
+        } finally {
+          await browser.close();
+          server.close();
+        }
+      },
+    );
 
     await step('errors name the field and carry no stack trace', async () => {
       const res = await api('POST', '/deployments', {

@@ -69,6 +69,13 @@ describe('app-config.production.yaml over app-config.yaml', () => {
         .getConfigArray('backend.auth.externalAccess')[0]
         .getString('options.token'),
     ).toBe('ci-token-from-the-environment');
+    // Only what CI needs: the readiness API and the catalog it reads on the token's behalf.
+    expect(
+      config
+        .getConfigArray('backend.auth.externalAccess')[0]
+        .getConfigArray('accessRestrictions')
+        .map(r => r.getString('plugin')),
+    ).toEqual(['readiness', 'catalog']);
     expect(config.getBoolean('readiness.demo.seed')).toBe(false);
   });
 
