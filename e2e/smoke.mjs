@@ -362,16 +362,18 @@ await runE2e('e2e smoke', async (page, step, shot) => {
       await page.goto(
         `${appUrl}/catalog/default/component/rag-api/deployments`,
       );
+      // Versions link to their pipeline.
+      const version = /^1\.5\.0-rc\.2\b/;
       await page
         .getByTestId('env-rag-dev')
-        .getByText('1.5.0-rc.2', { exact: true })
+        .getByRole('link', { name: version })
         .waitFor();
       const staging = page.getByTestId('env-rag-staging');
-      await staging.getByText('1.5.0-rc.2', { exact: true }).waitFor();
+      await staging.getByRole('link', { name: version }).waitFor();
       await staging.getByText('Failed', { exact: true }).waitFor();
       await staging.getByText(/^1\.3\.0, \d+ days ago$/).waitFor();
       await shot('11-rag-api-deployments-seeded');
-      const version = `1.5.${Date.now() % 100000}`;
+      const pushed = `1.5.${Date.now() % 100000}`;
       const res = await fetch(`${backendUrl}/api/readiness/deployments`, {
         method: 'POST',
         headers: {
@@ -381,7 +383,7 @@ await runE2e('e2e smoke', async (page, step, shot) => {
         body: JSON.stringify({
           entityRef: 'component:default/rag-api',
           environment: 'rag-staging',
-          version,
+          version: pushed,
           status: 'succeeded',
           commitSha: '3f9c2ab',
           url: 'https://ci.example.com/rag/rag-api/-/pipelines/1600',
@@ -396,7 +398,7 @@ await runE2e('e2e smoke', async (page, step, shot) => {
       );
       await page
         .getByTestId('env-rag-staging')
-        .getByRole('link', { name: version })
+        .getByRole('link', { name: pushed })
         .waitFor();
       await shot('11-rag-api-deployments');
     },
