@@ -7,11 +7,8 @@ import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
-import {
-  AlertDisplay,
-  OAuthRequestDialog,
-  SignInPage,
-} from '@backstage/core-components';
+import { AlertDisplay, OAuthRequestDialog } from '@backstage/core-components';
+import { ConfiguredSignInPage } from './signIn';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { apis } from './apis';
@@ -43,8 +40,8 @@ const app = createApp({
     });
   },
   components: {
-    // Guest sign-in for local use; production configures a real provider (see README).
-    SignInPage: props => <SignInPage {...props} providers={['guest']} />,
+    // Guest sign-in for local use; production signs in with OIDC (app.signIn.providers, docs/deploy.md).
+    SignInPage: ConfiguredSignInPage,
   },
 });
 

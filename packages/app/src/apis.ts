@@ -14,6 +14,7 @@ import {
   TechInsightsScorecardClient,
   techInsightsScorecardApiRef,
 } from './components/scorecard';
+import { oidcAuthApiFactory } from './signIn';
 
 export const apis: AnyApiFactory[] = [
   createApiFactory({
@@ -27,4 +28,5 @@ export const apis: AnyApiFactory[] = [
     deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
     factory: deps => new TechInsightsScorecardClient(deps),
   }),
+  oidcAuthApiFactory,
 ];

@@ -1,6 +1,7 @@
 import appPlugin from '@backstage/plugin-app-backend';
 import authPlugin from '@backstage/plugin-auth-backend';
 import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
+import oidcProviderModule from '@backstage/plugin-auth-backend-module-oidc-provider';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
@@ -23,6 +24,8 @@ export const apiFeatures = [
   // Sign-in. The guest provider only hands out sessions while NODE_ENV=development.
   authPlugin,
   guestProviderModule,
+  // OpenID Connect, configured in production (auth.providers.oidc): people resolve to catalog Users by email.
+  oidcProviderModule,
 
   // Catalog, with the Template kind understood so the scaffolder can list templates.
   catalogPlugin,

@@ -9,6 +9,10 @@ const env: Record<string, string> = {
   POSTGRES_USER: 'backstage',
   POSTGRES_PASSWORD: 's3cret',
   READINESS_CI_TOKEN: 'ci-token-from-the-environment',
+  AUTH_SESSION_SECRET: 'session-secret-shared-by-replicas',
+  OIDC_METADATA_URL: 'https://sso.example.com/.well-known/openid-configuration',
+  OIDC_CLIENT_ID: 'readiness-portal',
+  OIDC_CLIENT_SECRET: 'oidc-secret',
 };
 
 /** Loads app-config.yaml + app-config.production.yaml the way the backend does with two --config flags. */
@@ -77,6 +81,24 @@ describe('app-config.production.yaml over app-config.yaml', () => {
         .map(r => r.getString('plugin')),
     ).toEqual(['readiness', 'catalog']);
     expect(config.getBoolean('readiness.demo.seed')).toBe(false);
+  });
+
+  it('signs people in with OIDC only, resolving them to catalog Users by email, the secrets from the environment', async () => {
+    const config = await loadProductionConfig(env);
+    expect(config.getStringArray('app.signIn.providers')).toEqual(['oidc']);
+    expect(config.getString('app.signIn.oidcTitle')).toBe('Single sign-on');
+    expect(config.get('auth.providers.oidc.production')).toEqual({
+      metadataUrl: env.OIDC_METADATA_URL,
+      clientId: 'readiness-portal',
+      clientSecret: 'oidc-secret',
+      prompt: 'auto',
+      signIn: {
+        resolvers: [{ resolver: 'emailMatchingUserEntityProfileEmail' }],
+      },
+    });
+    expect(config.getString('auth.session.secret')).toBe(
+      'session-secret-shared-by-replicas',
+    );
   });
 
   it('leaves the database settings unset when the variables are missing', async () => {
