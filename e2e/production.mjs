@@ -238,18 +238,25 @@ async function main() {
       },
     );
 
-    await step('serves the built app on the same origin', async () => {
-      const page = await get('/');
-      expect(page.status === 200, `GET / answered ${page.status}`);
-      expect(
-        /<div id="root">/.test(page.text) && /static\/.*\.js/.test(page.text),
-        'GET / is not the built app',
-      );
-      expect(
-        !/localhost:3000/.test(page.text),
-        'the app points at the development frontend',
-      );
-    });
+    await step(
+      'serves the built app on the same origin, under a Content Security Policy',
+      async () => {
+        const res = await fetch(`${base}/`);
+        const csp = res.headers.get('content-security-policy') ?? '';
+        expect(/connect-src 'self'(;|$)/.test(csp), `CSP: ${csp}`);
+        expect(/object-src 'none'/.test(csp), `CSP: ${csp}`);
+        const page = { status: res.status, text: await res.text() };
+        expect(page.status === 200, `GET / answered ${page.status}`);
+        expect(
+          /<div id="root">/.test(page.text) && /static\/.*\.js/.test(page.text),
+          'GET / is not the built app',
+        );
+        expect(
+          !/localhost:3000/.test(page.text),
+          'the app points at the development frontend',
+        );
+      },
+    );
 
     await step(
       'the CI token reads readiness, and only readiness and the catalog',

@@ -96,6 +96,9 @@ describe('app-config.production.yaml over app-config.yaml', () => {
         resolvers: [{ resolver: 'emailMatchingUserEntityProfileEmail' }],
       },
     });
+    expect(config.getStringArray('backend.csp.connect-src')).toEqual([
+      "'self'",
+    ]);
     expect(config.getString('auth.session.secret')).toBe(
       'session-secret-shared-by-replicas',
     );
