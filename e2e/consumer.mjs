@@ -22,30 +22,18 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stepRunner } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = 7107;
 const base = `http://localhost:${port}`;
 const token = 'consumer-ci-token';
-const results = [];
+const { step, summary } = stepRunner();
 
 const version = name =>
   JSON.parse(
     readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'),
   ).version;
-
-async function step(name, fn) {
-  const start = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    process.stdout.write(`  ✓ ${name} (${Date.now() - start} ms)\n`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    process.stdout.write(`  ✗ ${name}\n    ${error.message}\n`);
-    throw error;
-  }
-}
 
 async function api(method, path, body) {
   const res = await fetch(`${base}/api/readiness${path}`, {
@@ -404,14 +392,7 @@ async function main() {
 }
 
 main()
-  .catch(() => {
-    process.exitCode = 1;
-  })
+  .catch(() => {})
   .finally(() => {
-    const passed = results.filter(r => r.ok).length;
-    process.stdout.write(
-      `e2e: ${passed} passed, ${
-        results.length - passed
-      } failed (consumer install)\n`,
-    );
+    if (!summary('consumer install')) process.exitCode = 1;
   });

@@ -16,7 +16,11 @@ export const resultsDir = resolve(process.env.E2E_RESULTS ?? 'e2e-results');
 mkdirSync(resultsDir, { recursive: true });
 
 /** Runs `scenario(page, step, shot)` in a fresh Chromium page, prints the summary and exits 0 or 1. */
-export async function runE2e(title, scenario) {
+/**
+ * Steps that print ✓ or ✗ with their time (and the error, indented), and the closing `e2e: N passed, M failed` line
+ * that .ci/run counts. `onFailure` runs before a failed step rethrows (a screenshot, say).
+ */
+export function stepRunner(options = {}) {
   const results = [];
   const step = async (name, fn) => {
     const started = Date.now();
@@ -31,9 +35,22 @@ export async function runE2e(title, scenario) {
           .split('\n')
           .join('\n    ')}`,
       );
+      await options.onFailure?.(name);
       throw error;
     }
   };
+  const summary = what => {
+    const passed = results.filter(r => r.ok).length;
+    console.log(
+      `e2e: ${passed} passed, ${results.length - passed} failed (${what})`,
+    );
+    return results.length > 0 && passed === results.length;
+  };
+  return { step, summary, results };
+}
+
+export async function runE2e(title, scenario) {
+  const { step, results } = stepRunner();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [

@@ -21,6 +21,7 @@ import {
   startIdentityProvider,
   TEST_PASSWORD,
 } from './oidc/identityProvider.mjs';
+import { stepRunner } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.env.PROD_DIR ?? '/tmp/readiness-prod');
@@ -32,33 +33,23 @@ const client = {
   redirectUri: `${base}/api/auth/oidc/handler/frame`,
 };
 const prefix = `readiness_e2e_${Date.now()}_`;
-const results = [];
+const { step, summary } = stepRunner({
+  // A failing step leaves a screenshot of the page it was on, and what that page says.
+  onFailure: async () => {
+    if (!current) return;
+    await current
+      .screenshot({ path: join(shots, 'failure-e2e-production.png') })
+      .catch(() => {});
+    const text = await current
+      .locator('body')
+      .innerText()
+      .catch(() => '');
+    console.log(`    the page says: ${text.slice(0, 600)}`);
+  },
+});
 const shots = join(root, 'e2e-results');
 /** The page a failing step leaves a screenshot and an excerpt of. */
 let current;
-
-async function step(name, fn) {
-  const start = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    process.stdout.write(`  ✓ ${name} (${Date.now() - start} ms)\n`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    process.stdout.write(`  ✗ ${name}\n    ${error.message}\n`);
-    if (current) {
-      await current
-        .screenshot({ path: join(shots, 'failure-e2e-production.png') })
-        .catch(() => {});
-      const text = await current
-        .locator('body')
-        .innerText()
-        .catch(() => '');
-      process.stdout.write(`    the page says: ${text.slice(0, 600)}\n`);
-    }
-    throw error;
-  }
-}
 
 function expect(condition, message) {
   if (!condition) throw new Error(message);
@@ -138,7 +129,8 @@ async function signIn(page, user) {
   return popup;
 }
 
-async function dropDatabases(env) {
+/** A connection to the server's `postgres` database, with the credentials the backend gets. */
+async function postgres(env) {
   const db = new pg.Client({
     host: env.POSTGRES_HOST,
     port: Number(env.POSTGRES_PORT),
@@ -147,6 +139,11 @@ async function dropDatabases(env) {
     database: 'postgres',
   });
   await db.connect();
+  return db;
+}
+
+async function dropDatabases(env) {
+  const db = await postgres(env);
   const { rows } = await db.query(
     'select datname from pg_database where datname like $1',
     [`${prefix}%`],
@@ -199,14 +196,7 @@ async function main() {
           (await get('/.backstage/health/v1/liveness')).status === 200,
           'liveness',
         );
-        const db = new pg.Client({
-          host: env.POSTGRES_HOST,
-          port: Number(env.POSTGRES_PORT),
-          user: env.POSTGRES_USER,
-          password: env.POSTGRES_PASSWORD,
-          database: 'postgres',
-        });
-        await db.connect();
+        const db = await postgres(env);
         const { rows } = await db.query(
           "select datname from pg_database where datname like 'backstage_plugin_%' order by 1",
         );
@@ -436,14 +426,7 @@ async function main() {
 }
 
 main()
-  .catch(() => {
-    process.exitCode = 1;
-  })
+  .catch(() => {})
   .finally(() => {
-    const passed = results.filter(r => r.ok).length;
-    process.stdout.write(
-      `e2e: ${passed} passed, ${
-        results.length - passed
-      } failed (production build)\n`,
-    );
+    if (!summary('production build')) process.exitCode = 1;
   });

