@@ -28,6 +28,16 @@ const DAY = 24 * 60 * 60 * 1000;
 const INDEX_KEY = 'alert-index';
 type AlertIndex = Record<string, AlertRunbooks['items']>;
 
+/** The alert index as cached: when it was built, and from how many entities. */
+type StoredAlertIndex = {
+  builtAt: string;
+  entities: number;
+  alerts: AlertIndex;
+};
+
+/** How old an index may be before an alert it does not know makes it be read again. */
+const INDEX_RECHECK_MS = 30_000;
+
 /**
  * Runbooks of catalog entities: read from where the `readiness.io/runbooks` annotation points, parsed, kept in the
  * cache service (so every replica shares them) and read again on a schedule ({@link RunbookService.refreshAll}).
@@ -140,7 +150,12 @@ export class RunbookService {
         }
       }
     }
-    await this.deps.cache.set(INDEX_KEY, index as any);
+    const stored: StoredAlertIndex = {
+      builtAt: this.now().toISOString(),
+      entities: items.length,
+      alerts: index,
+    };
+    await this.deps.cache.set(INDEX_KEY, stored as any);
     return { entities: items.length, runbooks, problems };
   }
 
@@ -149,14 +164,21 @@ export class RunbookService {
     alert: string,
     credentials: BackstageCredentials,
   ): Promise<AlertRunbooks> {
-    let index = await this.deps.cache.get<AlertIndex>(INDEX_KEY);
-    if (!index) {
+    // Read again when there is no index, when it was built before the catalog had any entity (a fresh start), or
+    // when it does not know the alert and is older than half a minute (a runbook added since).
+    let stored = await this.deps.cache.get<StoredAlertIndex>(INDEX_KEY);
+    const known = (s?: StoredAlertIndex) =>
+      Boolean(s && Object.prototype.hasOwnProperty.call(s.alerts, alert));
+    if (
+      !stored?.alerts ||
+      stored.entities === 0 ||
+      (!known(stored) &&
+        this.now().getTime() - Date.parse(stored.builtAt) > INDEX_RECHECK_MS)
+    ) {
       await this.refreshAll();
-      index = (await this.deps.cache.get<AlertIndex>(INDEX_KEY)) ?? {};
+      stored = await this.deps.cache.get<StoredAlertIndex>(INDEX_KEY);
     }
-    const candidates = Object.prototype.hasOwnProperty.call(index, alert)
-      ? index[alert]
-      : [];
+    const candidates = stored && known(stored) ? stored.alerts[alert] : [];
     if (candidates.length === 0) return { alert, items: [] };
     const refs = [...new Set(candidates.map(c => c.entityRef))];
     const items = await this.deps.catalog.getEntitiesByRefs(refs, credentials, [
