@@ -15,11 +15,17 @@ import {
 import { StatusChip } from '../common/StatusChip';
 import { durationSince, refName } from '../common/format';
 
-/** Environment × version: the latest deployment, its status and age, and the last successful version. */
+/**
+ * Environment × version: the latest deployment, its status and age, and the last successful version. `compact`
+ * (for the overview card) says the age under the version instead of in a column of its own.
+ */
 export function DeploymentMatrixTable(props: {
   matrix: DeploymentMatrix;
   onRollback?: (d: Deployment) => void;
+  compact?: boolean;
 }) {
+  const age = (d: Deployment) =>
+    `${durationSince(d.finishedAt ?? d.startedAt)} ago`;
   return (
     <Table size="small" aria-label="environments">
       <TableHead>
@@ -27,7 +33,7 @@ export function DeploymentMatrixTable(props: {
           <TableCell>Environment</TableCell>
           <TableCell>Version</TableCell>
           <TableCell>Status</TableCell>
-          <TableCell>Deployed</TableCell>
+          {!props.compact && <TableCell>Deployed</TableCell>}
           <TableCell>Last successful</TableCell>
           {props.onRollback && <TableCell align="right" />}
         </TableRow>
@@ -47,23 +53,25 @@ export function DeploymentMatrixTable(props: {
               {!env.latest && (
                 <Typography variant="caption">never deployed</Typography>
               )}
+              {props.compact && env.latest && (
+                <Typography
+                  variant="caption"
+                  component="div"
+                  color="textSecondary"
+                >
+                  {age(env.latest)}
+                </Typography>
+              )}
             </TableCell>
             <TableCell>
               {env.latest ? <StatusChip status={env.latest.status} /> : '—'}
             </TableCell>
-            <TableCell>
-              {env.latest
-                ? `${durationSince(
-                    env.latest.finishedAt ?? env.latest.startedAt,
-                  )} ago`
-                : '—'}
-            </TableCell>
+            {!props.compact && (
+              <TableCell>{env.latest ? age(env.latest) : '—'}</TableCell>
+            )}
             <TableCell style={{ whiteSpace: 'nowrap' }}>
               {env.lastSuccessful
-                ? `${env.lastSuccessful.version}, ${durationSince(
-                    env.lastSuccessful.finishedAt ??
-                      env.lastSuccessful.startedAt,
-                  )} ago`
+                ? `${env.lastSuccessful.version}, ${age(env.lastSuccessful)}`
                 : '—'}
             </TableCell>
             {props.onRollback && (

@@ -18,6 +18,10 @@ describe('EntityDeploymentsCard', () => {
     expect(within(row).getByText('RAG staging')).toBeInTheDocument();
     expect(within(row).getByText(staging().latest.version)).toBeInTheDocument();
     expect(within(row).getByText('Failed')).toBeInTheDocument();
+    // The card is narrow: the age sits under the version, not in a column of its own.
+    expect(
+      screen.queryByRole('columnheader', { name: 'Deployed' }),
+    ).not.toBeInTheDocument();
     // When the latest went out, and which version last succeeded and when.
     expect(within(row).getByText(/^\d+ \w+ ago$/)).toBeInTheDocument();
     expect(
@@ -55,6 +59,10 @@ describe('EntityDeploymentsContent', () => {
       }),
     });
     await render(<EntityDeploymentsContent />, { api });
+    // The tab is wide: a Deployed column.
+    expect(
+      await screen.findByRole('columnheader', { name: 'Deployed' }),
+    ).toBeInTheDocument();
     expect(await screen.findByText('1-10 of 25')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
     await waitFor(() =>

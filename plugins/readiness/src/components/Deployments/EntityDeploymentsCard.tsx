@@ -24,7 +24,7 @@ export function EntityDeploymentsCard() {
         />
       )}
       {value && value.environments.length > 0 && (
-        <DeploymentMatrixTable matrix={value} />
+        <DeploymentMatrixTable matrix={value} compact />
       )}
     </InfoCard>
   );
