@@ -67,17 +67,22 @@ export class ScorecardEvaluator {
     });
     const transitions = await this.deps.results.saveStatuses(snapshots);
     // Regressed gates are explained from a full evaluation of the same input (only theirs: the status path above
-    // stays fast).
+    // stays fast), once per entity and track however many of its gates regressed.
+    const explained = new Map<string, TrackEvaluation | undefined>();
     await this.deps.notifier.notify(
       entities,
       transitions,
       (entityRef, trackId) => {
-        const item = planned.find(
-          p =>
-            p.input.entityRef === entityRef &&
-            p.track.track.metadata.name === trackId,
-        );
-        return item && evaluateTrack(item.track, item.input);
+        const key = `${entityRef}\u0000${trackId}`;
+        if (!explained.has(key)) {
+          const item = planned.find(
+            p =>
+              p.input.entityRef === entityRef &&
+              p.track.track.metadata.name === trackId,
+          );
+          explained.set(key, item && evaluateTrack(item.track, item.input));
+        }
+        return explained.get(key);
       },
     );
     return { transitions };
