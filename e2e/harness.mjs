@@ -148,6 +148,51 @@ export async function signInAsGuest(page) {
   await page.getByRole('heading', { name: /Readiness Demo Catalog/ }).waitFor();
 }
 
+/** A POST to the readiness API with the CI token, as CI sends evidence and deployments; throws on any other status. */
+export async function postReadiness(path, body, expected = [201]) {
+  const res = await fetch(`${backendUrl}/api/readiness${path}`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${ciToken}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  if (!expected.includes(res.status))
+    throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
+  return res;
+}
+
+/**
+ * Attests the Service baseline's incident drill of rag-api on its Readiness tab (the open page), with `note`, then
+ * reloads and waits for the check to pass, attested by `by`.
+ */
+export async function attestIncidentDrill(page, note, by) {
+  await page.getByRole('tab', { name: 'Service baseline' }).click();
+  const row = page.getByTestId('check-operable-incident-drill');
+  await row.waitFor();
+  const attest = row.getByRole('button', { name: 'Attest' });
+  if (await attest.count()) {
+    await attest.click();
+    await page.getByLabel('Note').fill(note);
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Attest' })
+      .click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
+  await page.reload();
+  await page.getByRole('tab', { name: 'Service baseline' }).click();
+  await page
+    .getByTestId('check-operable-incident-drill')
+    .locator('[data-status="pass"]')
+    .waitFor();
+  await page
+    .getByTestId('check-operable-incident-drill')
+    .getByText(by)
+    .waitFor();
+}
+
 /** A GET on the readiness API with the CI token: the status and the parsed body. */
 export async function getReadiness(path) {
   const res = await fetch(`${backendUrl}/api/readiness${path}`, {

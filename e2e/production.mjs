@@ -21,7 +21,7 @@ import {
   startIdentityProvider,
   TEST_PASSWORD,
 } from './oidc/identityProvider.mjs';
-import { stepRunner } from './harness.mjs';
+import { attestIncidentDrill, stepRunner } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.env.PROD_DIR ?? '/tmp/readiness-prod');
@@ -334,23 +334,11 @@ async function main() {
       'she attests a manual check, and it is recorded as hers',
       async () => {
         await page.goto(`${base}/catalog/default/component/rag-api/readiness`);
-        await page.getByRole('tab', { name: 'Service baseline' }).click();
-        const row = page.getByTestId('check-operable-incident-drill');
-        await row.getByRole('button', { name: 'Attest' }).click();
-        await page
-          .getByLabel('Note')
-          .fill('Drill run in the production e2e, signed in through OIDC');
-        await page
-          .getByRole('dialog')
-          .getByRole('button', { name: 'Attest' })
-          .click();
-        await page.getByRole('dialog').waitFor({ state: 'detached' });
-        await page.reload();
-        await page.getByRole('tab', { name: 'Service baseline' }).click();
-        await page
-          .getByTestId('check-operable-incident-drill')
-          .getByText(/attested by Maria Garcia/)
-          .waitFor();
+        await attestIncidentDrill(
+          page,
+          'Drill run in the production e2e, signed in through OIDC',
+          /attested by Maria Garcia/,
+        );
         await page.screenshot({ path: join(shots, 'production-attested.png') });
       },
     );

@@ -5,10 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   appUrl,
+  attestIncidentDrill,
   backendUrl,
   ciToken,
   expectWordsOnly,
   ourConsoleProblems,
+  postReadiness,
   resultsDir,
   runE2e,
 } from './harness.mjs';
@@ -285,31 +287,11 @@ await runE2e('e2e smoke', async (page, step, shot) => {
         .waitFor();
       await expectWordsOnly(page, 'the readiness tab');
       await shot('08-rag-api-readiness');
-      await page.getByRole('tab', { name: 'Service baseline' }).click();
-      const row = page.getByTestId('check-operable-incident-drill');
-      await row.waitFor();
-      const attest = row.getByRole('button', { name: 'Attest' });
-      if (await attest.count()) {
-        await attest.click();
-        await page
-          .getByLabel('Note')
-          .fill('Drill run against staging on the OIDC outage runbook');
-        await page
-          .getByRole('dialog')
-          .getByRole('button', { name: 'Attest' })
-          .click();
-        await page.getByRole('dialog').waitFor({ state: 'detached' });
-      }
-      await page.reload();
-      await page.getByRole('tab', { name: 'Service baseline' }).click();
-      await page
-        .getByTestId('check-operable-incident-drill')
-        .locator('[data-status="pass"]')
-        .waitFor();
-      await page
-        .getByTestId('check-operable-incident-drill')
-        .getByText(/attested by/)
-        .waitFor();
+      await attestIncidentDrill(
+        page,
+        'Drill run against staging on the OIDC outage runbook',
+        /attested by/,
+      );
       await shot('09-rag-api-attested');
     },
   );
@@ -374,25 +356,14 @@ await runE2e('e2e smoke', async (page, step, shot) => {
       await staging.getByText(/^1\.3\.0, \d+ days ago$/).waitFor();
       await shot('11-rag-api-deployments-seeded');
       const pushed = `1.5.${Date.now() % 100000}`;
-      const res = await fetch(`${backendUrl}/api/readiness/deployments`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${ciToken}`,
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify({
-          entityRef: 'component:default/rag-api',
-          environment: 'rag-staging',
-          version: pushed,
-          status: 'succeeded',
-          commitSha: '3f9c2ab',
-          url: 'https://ci.example.com/rag/rag-api/-/pipelines/1600',
-        }),
+      await postReadiness('/deployments', {
+        entityRef: 'component:default/rag-api',
+        environment: 'rag-staging',
+        version: pushed,
+        status: 'succeeded',
+        commitSha: '3f9c2ab',
+        url: 'https://ci.example.com/rag/rag-api/-/pipelines/1600',
       });
-      if (res.status !== 201)
-        throw new Error(
-          `POST /deployments answered ${res.status}: ${await res.text()}`,
-        );
       await page.goto(
         `${appUrl}/catalog/default/component/rag-api/deployments`,
       );
@@ -551,25 +522,17 @@ await runE2e('e2e smoke', async (page, step, shot) => {
   await step(
     'demo walk-through: push the OIDC fix, see what to push next, push it, watch Backend verified pass',
     async () => {
-      const push = async (type, value, run) => {
-        const res = await fetch(`${backendUrl}/api/readiness/evidence`, {
-          method: 'POST',
-          headers: {
-            Authorization: `Bearer ${ciToken}`,
-            'Content-Type': 'application/json',
-          },
-          body: JSON.stringify({
+      const push = (type, value, run) =>
+        postReadiness(
+          '/evidence',
+          {
             entityRef: 'component:default/rag-api',
             type,
             value,
             url: `https://ci.example.com/rag/rag-api/-/pipelines/${run}`,
-          }),
-        });
-        if (res.status !== 201 && res.status !== 200)
-          throw new Error(
-            `POST /evidence answered ${res.status}: ${await res.text()}`,
-          );
-      };
+          },
+          [200, 201],
+        );
       const steps = () =>
         page.getByTestId('unblock-steps').getByRole('listitem').allInnerTexts();
       const readinessTab = `${appUrl}/catalog/default/component/rag-api/readiness`;
