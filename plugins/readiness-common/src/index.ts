@@ -10,6 +10,7 @@ export * from './deployments';
 export * from './runbooks';
 export * from './oncall';
 export * from './environments';
+export * from './preview';
 export * from './refs';
 export * from './permissions';
 export * from './api';

@@ -72,12 +72,22 @@ export const readinessEnvironmentDecommissionPermission = createPermission({
   attributes: { action: 'delete' },
 });
 
+/**
+ * Preview what a proposed track would do to the whole catalog (reads every entity's facts and results, so a
+ * permission of its own). @public
+ */
+export const readinessTrackPreviewPermission = createPermission({
+  name: 'readiness.track.preview',
+  attributes: { action: 'read' },
+});
+
 /** Every permission of the readiness plugins. @public */
 export const readinessPermissions = [
   readinessDeploymentCreatePermission,
   readinessDeploymentRollbackPermission,
   readinessReadPermission,
   readinessRefreshPermission,
+  readinessTrackPreviewPermission,
   readinessEvidenceCreatePermission,
   readinessAttestationCreatePermission,
   readinessWaiverRequestPermission,

@@ -90,6 +90,43 @@ export const spec = {
         }
       }
     },
+    "/tracks/preview": {
+      "post": {
+        "operationId": "PreviewTrack",
+        "description": "What a change to a track would do to the catalog before it merges. Evaluates the proposed track (YAML text) and the one it replaces (`current` when given, otherwise the loaded track of the same id, otherwise none: a new track) over every entity either applies to, from the stored facts, attestations and waivers, and answers the difference: entities whose gate or check statuses change, grouped by gate, check and owner, with the new root causes. Stores nothing. A proposed track with errors answers `valid: false` and each error with the file, the path inside it and its line, as the start-up check reports them. Needs readiness.track.preview (reading every entity's results).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TrackPreviewRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The difference the proposed track makes (or its errors)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TrackPreview"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/overview": {
       "get": {
         "operationId": "GetOverview",
@@ -2559,6 +2596,397 @@ export const spec = {
           },
           "at": {
             "type": "string"
+          }
+        }
+      },
+      "TrackPreviewRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "track"
+        ],
+        "properties": {
+          "track": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 262144,
+            "description": "The proposed track, as the YAML text of its file."
+          },
+          "current": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 262144,
+            "description": "The track it replaces, as YAML text (e.g. the file on the main branch). Without it, the loaded track of the same id is compared against (none for a new id)."
+          },
+          "source": {
+            "type": "string",
+            "maxLength": 500,
+            "pattern": "^[^\\x00-\\x1f]*$",
+            "description": "The file name the errors name (default `proposed track`)."
+          },
+          "entityLimit": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 10000,
+            "description": "How many changed entities to list (default 500; every count covers all of them)."
+          }
+        }
+      },
+      "TrackPreviewProblem": {
+        "type": "object",
+        "required": [
+          "message"
+        ],
+        "properties": {
+          "message": {
+            "type": "string",
+            "description": "The error as the start-up check gives it (file, path inside it, what is wrong)."
+          },
+          "path": {
+            "type": "string",
+            "description": "The path inside the file, e.g. spec.gates[1].checks[0].condition"
+          },
+          "line": {
+            "type": "integer",
+            "description": "The line (from 1) the error is at, when known."
+          },
+          "column": {
+            "type": "integer"
+          }
+        }
+      },
+      "OwnerCount": {
+        "type": "object",
+        "required": [
+          "owner",
+          "count"
+        ],
+        "properties": {
+          "owner": {
+            "type": "string",
+            "description": "The owner, as an entity ref (group:default/rag-team), or an empty string for none."
+          },
+          "count": {
+            "type": "integer"
+          }
+        }
+      },
+      "PreviewCount": {
+        "type": "object",
+        "description": "How many entities changed this way, in all and by owner (most first).",
+        "required": [
+          "total",
+          "byOwner"
+        ],
+        "properties": {
+          "total": {
+            "type": "integer"
+          },
+          "byOwner": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/OwnerCount"
+            }
+          }
+        }
+      },
+      "PreviewImpact": {
+        "type": "object",
+        "description": "Entities whose status becomes failed (fail), passed (pass), blocked, or not measured (unknown) that it was not before. An item new in the proposed track counts only when it does not pass.",
+        "required": [
+          "newlyFailing",
+          "newlyPassing",
+          "newlyBlocked",
+          "newlyNotMeasured"
+        ],
+        "properties": {
+          "newlyFailing": {
+            "$ref": "#/components/schemas/PreviewCount"
+          },
+          "newlyPassing": {
+            "$ref": "#/components/schemas/PreviewCount"
+          },
+          "newlyBlocked": {
+            "$ref": "#/components/schemas/PreviewCount"
+          },
+          "newlyNotMeasured": {
+            "$ref": "#/components/schemas/PreviewCount"
+          }
+        }
+      },
+      "PreviewDefinitionChange": {
+        "type": "string",
+        "enum": [
+          "added",
+          "removed",
+          "changed",
+          "unchanged"
+        ],
+        "description": "How the proposed definition of a gate or check differs from the current one."
+      },
+      "PreviewGateImpact": {
+        "type": "object",
+        "required": [
+          "gateId",
+          "title",
+          "definition",
+          "impact"
+        ],
+        "properties": {
+          "gateId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "definition": {
+            "$ref": "#/components/schemas/PreviewDefinitionChange"
+          },
+          "impact": {
+            "$ref": "#/components/schemas/PreviewImpact"
+          },
+          "heldBack": {
+            "type": "integer",
+            "description": "For a removed gate, the entities it held back (failed, blocked or not measured) before."
+          }
+        }
+      },
+      "PreviewCheckImpact": {
+        "type": "object",
+        "required": [
+          "gateId",
+          "checkId",
+          "title",
+          "gateTitle",
+          "definition",
+          "impact"
+        ],
+        "properties": {
+          "gateId": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "gateTitle": {
+            "type": "string"
+          },
+          "definition": {
+            "$ref": "#/components/schemas/PreviewDefinitionChange"
+          },
+          "impact": {
+            "$ref": "#/components/schemas/PreviewImpact"
+          }
+        }
+      },
+      "PreviewEntityChange": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "kind",
+          "before",
+          "after",
+          "gates",
+          "newRootCauses"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string",
+            "description": "The owner, as an entity ref"
+          },
+          "before": {
+            "type": "string",
+            "enum": [
+              "passed",
+              "failed",
+              "blocked",
+              "unknown",
+              "not-applicable"
+            ],
+            "description": "The entity's readiness on the current track (not-applicable when it did not apply)."
+          },
+          "after": {
+            "type": "string",
+            "enum": [
+              "passed",
+              "failed",
+              "blocked",
+              "unknown",
+              "not-applicable"
+            ],
+            "description": "Its readiness on the proposed track (not-applicable when it no longer applies)."
+          },
+          "gates": {
+            "type": "array",
+            "description": "Every gate whose status changes (a gate missing on one side has no status there).",
+            "items": {
+              "type": "object",
+              "required": [
+                "gateId",
+                "title"
+              ],
+              "properties": {
+                "gateId": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "before": {
+                  "$ref": "#/components/schemas/GateStatus"
+                },
+                "after": {
+                  "$ref": "#/components/schemas/GateStatus"
+                }
+              }
+            }
+          },
+          "newRootCauses": {
+            "type": "array",
+            "description": "Failing or unmeasured checks that hold a gate back on the proposed track and did not before.",
+            "items": {
+              "type": "object",
+              "required": [
+                "gateId",
+                "checkId",
+                "title",
+                "gateTitle",
+                "status"
+              ],
+              "properties": {
+                "gateId": {
+                  "type": "string"
+                },
+                "checkId": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "gateTitle": {
+                  "type": "string"
+                },
+                "status": {
+                  "type": "string",
+                  "enum": [
+                    "fail",
+                    "unknown"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "TrackPreview": {
+        "type": "object",
+        "required": [
+          "trackId",
+          "title",
+          "source",
+          "valid",
+          "problems",
+          "comparedWith",
+          "entitiesEvaluated",
+          "kinds",
+          "entitiesChanged",
+          "readiness",
+          "gates",
+          "checks",
+          "entities"
+        ],
+        "properties": {
+          "trackId": {
+            "type": "string",
+            "description": "The proposed track's id (empty when it has none)"
+          },
+          "title": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string",
+            "description": "The file name the errors name"
+          },
+          "valid": {
+            "type": "boolean",
+            "description": "Whether the proposed track has no errors (nothing else is computed otherwise)"
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrackPreviewProblem"
+            }
+          },
+          "comparedWith": {
+            "type": "string",
+            "enum": [
+              "given",
+              "loaded",
+              "none"
+            ],
+            "description": "What the proposed track was compared with (the `current` text, the loaded track of its id, nothing)."
+          },
+          "entitiesEvaluated": {
+            "type": "integer",
+            "description": "Entities either track applies to"
+          },
+          "kinds": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "The kinds of the entities evaluated (for the words; services are Components)."
+          },
+          "entitiesChanged": {
+            "type": "integer"
+          },
+          "readiness": {
+            "type": "object",
+            "description": "Entities whose readiness on the whole track changes.",
+            "required": [
+              "newlyReady",
+              "newlyNotReady"
+            ],
+            "properties": {
+              "newlyReady": {
+                "$ref": "#/components/schemas/PreviewCount"
+              },
+              "newlyNotReady": {
+                "$ref": "#/components/schemas/PreviewCount"
+              }
+            }
+          },
+          "gates": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/PreviewGateImpact"
+            }
+          },
+          "checks": {
+            "type": "array",
+            "description": "Checks that are new, removed, changed, or whose statuses change (most affected first).",
+            "items": {
+              "$ref": "#/components/schemas/PreviewCheckImpact"
+            }
+          },
+          "entities": {
+            "type": "array",
+            "description": "The changed entities (at most entityLimit), most affected first.",
+            "items": {
+              "$ref": "#/components/schemas/PreviewEntityChange"
+            }
           }
         }
       },

@@ -35,6 +35,7 @@ import {
   PagerDutyProvider,
   readPagerDutyConfig,
 } from '../oncall/PagerDutyProvider';
+import { TrackPreviewService } from '../preview/TrackPreviewService';
 import { RunbookService } from '../runbooks/RunbookService';
 import { createRunbooksFactSource } from '../runbooks/runbooksFactSource';
 import { AttestationService } from '../scorecards/attestations/AttestationService';
@@ -153,10 +154,11 @@ export async function createReadinessContext(deps: {
     createOnCallFactSource(oncall, logger),
     ...deps.extraFactSources,
   ];
+  const knownFactTypes = factSources.flatMap(s => s.factTypes.map(t => t.type));
   const tracks = await TrackRegistry.fromConfig({
     config: deps.config,
     reader: deps.urlReader,
-    knownFactTypes: factSources.flatMap(s => s.factTypes.map(t => t.type)),
+    knownFactTypes,
     rootDir: targetPaths.rootDir,
   });
   reportTracks(tracks, settings, logger);
@@ -203,6 +205,12 @@ export async function createReadinessContext(deps: {
       waivers: waiverStore,
     }),
     overview: OverviewReader.create({ catalog, tracks, results }),
+    preview: TrackPreviewService.create({
+      catalog,
+      tracks,
+      inputs,
+      knownFactTypes,
+    }),
     systems: SystemReadinessReader.create({ catalog, tracks, evaluator }),
     attestations: AttestationService.create({
       catalog,

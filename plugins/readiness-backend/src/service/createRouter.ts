@@ -7,6 +7,7 @@ import { registerDeploymentRoutes } from '../deployments/routes';
 import { registerRunbookRoutes } from '../runbooks/routes';
 import { registerOnCallRoutes } from '../oncall/routes';
 import { registerEnvironmentRoutes } from '../environments/routes';
+import { registerPreviewRoutes } from '../preview/routes';
 import { createReadinessRouter } from './ReadinessRouter';
 import { ReadinessContext } from './ReadinessContext';
 import { RouteContext } from './routeContext';
@@ -27,5 +28,6 @@ export async function createRouter(
   registerRunbookRoutes(router, deps);
   registerOnCallRoutes(router, deps);
   registerEnvironmentRoutes(router, deps);
+  registerPreviewRoutes(router, deps);
   return router;
 }

@@ -414,6 +414,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tracks/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a change to a track would do to the catalog before it merges. Evaluates the proposed track (YAML text) and the one it replaces (`current` when given, otherwise the loaded track of the same id, otherwise none: a new track) over every entity either applies to, from the stored facts, attestations and waivers, and answers the difference: entities whose gate or check statuses change, grouped by gate, check and owner, with the new root causes. Stores nothing. A proposed track with errors answers `valid: false` and each error with the file, the path inside it and its line, as the start-up check reports them. Needs readiness.track.preview (reading every entity's results). */
+        post: operations["PreviewTrack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/waivers": {
         parameters: {
             query?: never;
@@ -764,6 +781,73 @@ export interface components {
             title?: string;
             trackId: string;
         };
+        OwnerCount: {
+            count: number;
+            /** The owner, as an entity ref (group:default/rag-team), or an empty string for none. */
+            owner: string;
+        };
+        PreviewCheckImpact: {
+            checkId: string;
+            definition: components["schemas"]["PreviewDefinitionChange"];
+            gateId: string;
+            gateTitle: string;
+            impact: components["schemas"]["PreviewImpact"];
+            title: string;
+        };
+        /** How many entities changed this way, in all and by owner (most first). */
+        PreviewCount: {
+            byOwner: components["schemas"]["OwnerCount"][];
+            total: number;
+        };
+        /**
+         * How the proposed definition of a gate or check differs from the current one.
+         */
+        PreviewDefinitionChange: "added" | "removed" | "changed" | "unchanged";
+        PreviewEntityChange: {
+            /**
+             * Its readiness on the proposed track (not-applicable when it no longer applies).
+             */
+            after: "passed" | "failed" | "blocked" | "unknown" | "not-applicable";
+            /**
+             * The entity's readiness on the current track (not-applicable when it did not apply).
+             */
+            before: "passed" | "failed" | "blocked" | "unknown" | "not-applicable";
+            entityRef: string;
+            /** Every gate whose status changes (a gate missing on one side has no status there). */
+            gates: {
+                after?: components["schemas"]["GateStatus"];
+                before?: components["schemas"]["GateStatus"];
+                gateId: string;
+                title: string;
+            }[];
+            kind: string;
+            /** Failing or unmeasured checks that hold a gate back on the proposed track and did not before. */
+            newRootCauses: {
+                checkId: string;
+                gateId: string;
+                gateTitle: string;
+                status: "fail" | "unknown";
+                title: string;
+            }[];
+            /** The owner, as an entity ref */
+            owner?: string;
+            title?: string;
+        };
+        PreviewGateImpact: {
+            definition: components["schemas"]["PreviewDefinitionChange"];
+            gateId: string;
+            /** For a removed gate, the entities it held back (failed, blocked or not measured) before. */
+            heldBack?: number;
+            impact: components["schemas"]["PreviewImpact"];
+            title: string;
+        };
+        /** Entities whose status becomes failed (fail), passed (pass), blocked, or not measured (unknown) that it was not before. An item new in the proposed track counts only when it does not pass. */
+        PreviewImpact: {
+            newlyBlocked: components["schemas"]["PreviewCount"];
+            newlyFailing: components["schemas"]["PreviewCount"];
+            newlyNotMeasured: components["schemas"]["PreviewCount"];
+            newlyPassing: components["schemas"]["PreviewCount"];
+        };
         /** Entities counted once each: ready on every track shown, not ready, or not measured (nothing evaluated yet, or the next gate cannot be measured) */
         ReadinessCounts: {
             notMeasured: number;
@@ -954,6 +1038,54 @@ export interface components {
             environment?: string;
             id: string;
             title: string;
+        };
+        TrackPreview: {
+            /** Checks that are new, removed, changed, or whose statuses change (most affected first). */
+            checks: components["schemas"]["PreviewCheckImpact"][];
+            /**
+             * What the proposed track was compared with (the `current` text, the loaded track of its id, nothing).
+             */
+            comparedWith: "given" | "loaded" | "none";
+            /** The changed entities (at most entityLimit), most affected first. */
+            entities: components["schemas"]["PreviewEntityChange"][];
+            entitiesChanged: number;
+            /** Entities either track applies to */
+            entitiesEvaluated: number;
+            gates: components["schemas"]["PreviewGateImpact"][];
+            /** The kinds of the entities evaluated (for the words; services are Components). */
+            kinds: string[];
+            problems: components["schemas"]["TrackPreviewProblem"][];
+            /** Entities whose readiness on the whole track changes. */
+            readiness: {
+                newlyNotReady: components["schemas"]["PreviewCount"];
+                newlyReady: components["schemas"]["PreviewCount"];
+            };
+            /** The file name the errors name */
+            source: string;
+            title: string;
+            /** The proposed track's id (empty when it has none) */
+            trackId: string;
+            /** Whether the proposed track has no errors (nothing else is computed otherwise) */
+            valid: boolean;
+        };
+        TrackPreviewProblem: {
+            column?: number;
+            /** The line (from 1) the error is at, when known. */
+            line?: number;
+            /** The error as the start-up check gives it (file, path inside it, what is wrong). */
+            message: string;
+            /** The path inside the file, e.g. spec.gates[1].checks[0].condition */
+            path?: string;
+        };
+        TrackPreviewRequest: {
+            /** The track it replaces, as YAML text (e.g. the file on the main branch). Without it, the loaded track of the same id is compared against (none for a new id). */
+            current?: string;
+            /** How many changed entities to list (default 500; every count covers all of them). */
+            entityLimit?: number;
+            /** The file name the errors name (default `proposed track`). */
+            source?: string;
+            /** The proposed track, as the YAML text of its file. */
+            track: string;
         };
         /** A track file that could not be loaded, and why (the file and the path inside it). */
         TrackProblem: {
@@ -1838,6 +1970,33 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    PreviewTrack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackPreviewRequest"];
+            };
+        };
+        responses: {
+            /** The difference the proposed track makes (or its errors) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackPreview"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
             401: components["responses"]["ErrorResponse"];
             403: components["responses"]["ErrorResponse"];
         };

@@ -12,6 +12,10 @@ export const readinessOperations = {
     "method": "GET",
     "path": "/tracks"
   },
+  "PreviewTrack": {
+    "method": "POST",
+    "path": "/tracks/preview"
+  },
   "GetOverview": {
     "method": "GET",
     "path": "/overview"

@@ -59,9 +59,15 @@ export class EvaluationInputs {
     return this.deps.now ? this.deps.now() : new Date();
   }
 
+  /**
+   * One planned evaluation per entity and track that applies to it: by default the loaded tracks; `tracksFor` picks
+   * others (the track preview evaluates a proposed track beside the loaded one).
+   */
   async gather(
     entities: Entity[],
     credentials: BackstageCredentials,
+    tracksFor: (entity: Entity) => LoadedTrack[] = entity =>
+      this.deps.tracks.forEntity(entity),
   ): Promise<PlannedEvaluation[]> {
     const now = this.now();
     const plans: Plan[] = entities
@@ -69,7 +75,7 @@ export class EvaluationInputs {
         entity,
         entityRef: entityRefKey(entity),
         systemRef: systemRefOf(entity),
-        tracks: this.deps.tracks.forEntity(entity),
+        tracks: tracksFor(entity),
       }))
       .filter(p => p.tracks.length > 0);
     const environmentsOf = await this.environmentsOf(plans);
