@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /*
- * readiness-gate: a CI promotion gate. Asks the Readiness backend whether an entity passes a gate.
+ * readiness-gate: a CI promotion gate. Asks the Readiness backend whether an entity passes a gate; `preview`
+ * prints what a track change would do to the catalog (Markdown for a pull-request comment).
  *
  *   readiness-gate --entity component:default/rag-api --track rag-production-readiness --gate deployment-prepared
+ *   readiness-gate preview examples/readiness/rag-production-readiness.yaml --max-newly-failing 0
  *
  * Environment: READINESS_BASE_URL (the Backstage backend, e.g. https://portal.example.com) and READINESS_TOKEN
  * (a static token from backend.auth.externalAccess). Exit code: 0 passed, 1 not passed, 2 error.
@@ -28,12 +30,17 @@ const out = {
   error: text => process.stderr.write(`${text}\n`),
 };
 // exitCode rather than exit(): lets a piped stdout drain before the process ends.
-cli.runReadinessGate(process.argv.slice(2), process.env, out).then(
-  code => {
-    process.exitCode = code;
-  },
-  error => {
-    out.error(`readiness-gate: ${error.stack || error}`);
-    process.exitCode = 2;
-  },
-);
+cli
+  .runReadinessGate(process.argv.slice(2), process.env, {
+    ...out,
+    readFile: file => fs.promises.readFile(file, 'utf8'),
+  })
+  .then(
+    code => {
+      process.exitCode = code;
+    },
+    error => {
+      out.error(`readiness-gate: ${error.stack || error}`);
+      process.exitCode = 2;
+    },
+  );

@@ -12,6 +12,7 @@ import {
   Waiver,
 } from './scorecards';
 import { Evidence, EvidenceRequest } from './facts';
+import { TrackPreview, TrackPreviewRequest, TrackSource } from './preview';
 import {
   Deployment,
   DeploymentBatchResult,
@@ -26,6 +27,10 @@ import { EnvironmentRecordRequest, ReadinessEnvironment } from './environments';
 /** The Readiness API. @public */
 export interface ReadinessApi {
   getTracks(): Promise<Track[]>;
+  /** A loaded track's file as written (`GET /tracks/{trackId}/source`). */
+  getTrackSource(trackId: string): Promise<TrackSource>;
+  /** What a proposed track would do to the catalog (`POST /tracks/preview`). */
+  previewTrack(request: TrackPreviewRequest): Promise<TrackPreview>;
   getScorecard(entityRef: string): Promise<EntityScorecard>;
   /** The scorecard's compact form: verdicts, statuses and sentences, without the track definitions. */
   getScorecardSummary(entityRef: string): Promise<ScorecardSummary>;

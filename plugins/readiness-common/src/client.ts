@@ -23,6 +23,7 @@ import {
 import { AlertRunbooks, EntityRunbooks } from './runbooks';
 import { Escalation, OnCallSummary } from './oncall';
 import { EnvironmentRecordRequest, ReadinessEnvironment } from './environments';
+import { TrackPreview, TrackPreviewRequest, TrackSource } from './preview';
 import { readinessOperations } from './schema/operations.generated';
 import { ReadinessApi } from './api';
 
@@ -102,6 +103,12 @@ export class ReadinessClient implements ReadinessApi {
 
   async getTracks() {
     return (await this.call<{ items: Track[] }>('GetTracks')).items;
+  }
+  async getTrackSource(trackId: string) {
+    return this.call<TrackSource>('GetTrackSource', { trackId });
+  }
+  async previewTrack(request: TrackPreviewRequest) {
+    return this.call<TrackPreview>('PreviewTrack', {}, { body: request });
   }
   async getOverview(
     filters: {

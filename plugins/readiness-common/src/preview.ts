@@ -1,4 +1,4 @@
-import type { Schemas } from './schema/wire';
+import type { ResponseOf, Schemas } from './schema/wire';
 import { refDisplayName } from './verdict';
 
 /** What `POST /tracks/preview` takes: the proposed track's YAML, and optionally the one it replaces. @public */
@@ -6,6 +6,9 @@ export type TrackPreviewRequest = Schemas['TrackPreviewRequest'];
 
 /** What a proposed track change does to the catalog: see `POST /tracks/preview`. @public */
 export type TrackPreview = Schemas['TrackPreview'];
+
+/** A loaded track's file as written, for the playground. @public */
+export type TrackSource = ResponseOf<'GetTrackSource', 200>;
 
 /** An error of a proposed track, with its file, path and line. @public */
 export type TrackPreviewProblem = Schemas['TrackPreviewProblem'];

@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import { parseDocument } from 'yaml';
 import { Entity } from '@backstage/catalog-model';
 import {
   entityRefKey,
@@ -70,6 +73,22 @@ export class TrackPreviewService {
     }
   }
 
+  /** A loaded track's file as written, for the playground; 404 for an unknown track or one built in code. */
+  getSource(trackId: string): { trackId: string; file: string; text: string } {
+    const track = this.deps.tracks.get(trackId);
+    if (!track) throw new NotFoundError(`No track '${trackId}'`);
+    if (track.text === undefined) {
+      throw new NotFoundError(`Track '${trackId}' was not loaded from a file`);
+    }
+    return {
+      trackId,
+      file: /^https?:\/\//.test(track.source)
+        ? track.source
+        : path.basename(track.source),
+      text: track.text,
+    };
+  }
+
   /** The preview over the entities the caller may see in the catalog. */
   async preview(
     request: TrackPreviewRequest,
@@ -78,7 +97,7 @@ export class TrackPreviewService {
     const source = request.source || 'proposed track';
     const proposed = this.parse(request.track, source);
     if (!proposed.ok) {
-      return this.invalid(source, proposed.problems);
+      return this.invalid(source, proposed.problems, request.track);
     }
     let before: LoadedTrack | undefined;
     let comparedWith: TrackPreview['comparedWith'] = 'none';
@@ -86,7 +105,7 @@ export class TrackPreviewService {
       const current = this.parse(request.current, 'current track');
       if (!current.ok) {
         // The proposal is fine; what it is compared with is not. Said as a problem of `current`.
-        return this.invalid(source, current.problems);
+        return this.invalid(source, current.problems, request.track);
       }
       before = current.track;
       comparedWith = 'given';
@@ -154,14 +173,25 @@ export class TrackPreviewService {
     };
   }
 
+  /** The answer for a track with errors: the errors, and the track's id and title when they can be read. */
   private invalid(
     source: string,
     problems: TrackPreview['problems'],
+    text: string,
   ): TrackPreview {
     const empty = { total: 0, byOwner: [] };
+    let trackId = '';
+    let title = '';
+    try {
+      const metadata = parseDocument(text).toJSON()?.metadata;
+      if (typeof metadata?.name === 'string') trackId = metadata.name;
+      title = typeof metadata?.title === 'string' ? metadata.title : trackId;
+    } catch {
+      // Not even YAML: no id or title to say.
+    }
     return {
-      trackId: '',
-      title: '',
+      trackId,
+      title,
       source,
       valid: false,
       problems,
@@ -169,6 +199,7 @@ export class TrackPreviewService {
       entitiesEvaluated: 0,
       kinds: [],
       entitiesChanged: 0,
+      entitiesNewlyFailing: 0,
       readiness: { newlyReady: empty, newlyNotReady: empty },
       gates: [],
       checks: [],

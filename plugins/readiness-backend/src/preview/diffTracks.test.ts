@@ -162,6 +162,7 @@ describe('diffTracks', () => {
     );
     expect(preview.entitiesEvaluated).toBe(4);
     expect(preview.entitiesChanged).toBe(3);
+    expect(preview.entitiesNewlyFailing).toBe(3);
     const check = preview.checks.find(c => c.checkId === 'coverage')!;
     expect(check.definition).toBe('changed');
     expect(check.title).toBe('Coverage at least 80 %');
@@ -217,6 +218,7 @@ describe('diffTracks', () => {
     expect(preview.checks[0].impact.newlyPassing.total).toBe(3);
     expect(preview.readiness.newlyReady.total).toBe(3);
     expect(preview.checks[0].impact.newlyFailing.total).toBe(0);
+    expect(preview.entitiesNewlyFailing).toBe(0);
   });
 
   it('a new check: only those it fails or cannot measure count', () => {
@@ -255,6 +257,7 @@ describe('diffTracks', () => {
     const preview = diff(before, after, items);
     const api = preview.gates.find(g => g.gateId === 'api')!;
     expect(api.definition).toBe('changed');
+    expect(preview.entitiesNewlyFailing).toBe(1);
     expect(api.impact.newlyBlocked).toEqual({
       total: 1,
       byOwner: [{ owner: 'group:default/t', count: 1 }],

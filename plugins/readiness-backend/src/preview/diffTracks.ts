@@ -179,6 +179,7 @@ export function diffTracks(options: {
   | 'entitiesEvaluated'
   | 'kinds'
   | 'entitiesChanged'
+  | 'entitiesNewlyFailing'
   | 'readiness'
   | 'gates'
   | 'checks'
@@ -218,6 +219,7 @@ export function diffTracks(options: {
   );
   const newlyReady = new Counter();
   const newlyNotReady = new Counter();
+  let newlyFailing = 0;
   const changed: Array<PreviewEntityChange & { weight: number }> = [];
 
   for (const subject of subjects) {
@@ -227,11 +229,13 @@ export function diffTracks(options: {
     const owner = ownerRefOf(subject.entity) ?? '';
     const gates: PreviewEntityChange['gates'] = [];
     let counted = false;
+    let worse = false;
     for (const gateId of gateIds) {
       const gb = b?.gates.get(gateId);
       const ga = a?.gates.get(gateId);
       if (gateImpact.get(gateId)!.count(gb, ga, owner, GATE_CODES)) {
         counted = true;
+        if (ga !== 'passed') worse = true;
       }
       if (ga === undefined && gb !== undefined && HOLDS_BACK.has(gb)) {
         heldBack.set(gateId, (heldBack.get(gateId) ?? 0) + 1);
@@ -263,6 +267,7 @@ export function diffTracks(options: {
     if (ra === 'passed' && HOLDS_BACK.has(rb)) newlyReady.add(owner);
     const readinessChanged = rb !== ra && !(QUIET.has(rb) && QUIET.has(ra));
     if (!counted && gates.length === 0 && !readinessChanged) continue;
+    if (worse) newlyFailing++;
     const newRootCauses = [...(a?.rootCauses ?? [])]
       .filter(key => !b?.rootCauses.has(key))
       .map(key => {
@@ -329,6 +334,7 @@ export function diffTracks(options: {
     entitiesEvaluated: evaluated.length,
     kinds: [...new Set(evaluated.map(s => s.entity.kind))].sort(),
     entitiesChanged: changed.length,
+    entitiesNewlyFailing: newlyFailing,
     readiness: {
       newlyReady: newlyReady.toJSON(),
       newlyNotReady: newlyNotReady.toJSON(),

@@ -168,6 +168,23 @@ describe('POST /tracks/preview', () => {
     },
   );
 
+  it("serves a loaded track's file as written, by its base name", async () => {
+    const res = await request(server)
+      .get('/api/readiness/tracks/rag-production-readiness/source')
+      .set('Authorization', maria);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      trackId: 'rag-production-readiness',
+      file: 'rag-production-readiness.yaml',
+      text: ragTrack,
+    });
+    const unknown = await request(server)
+      .get('/api/readiness/tracks/nope/source')
+      .set('Authorization', maria);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe("No track 'nope'");
+  });
+
   it('needs credentials (401)', async () => {
     const res = await request(server)
       .post('/api/readiness/tracks/preview')

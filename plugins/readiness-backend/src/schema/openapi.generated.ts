@@ -90,6 +90,63 @@ export const spec = {
         }
       }
     },
+    "/tracks/{trackId}/source": {
+      "get": {
+        "operationId": "GetTrackSource",
+        "description": "The text of a loaded track's file as written (comments included), for the track playground to edit; the file is named by its base name (or its URL), never by a path on the server.",
+        "parameters": [
+          {
+            "name": "trackId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "$ref": "#/components/schemas/Id"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The track's file",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "trackId",
+                    "file",
+                    "text"
+                  ],
+                  "properties": {
+                    "trackId": {
+                      "type": "string"
+                    },
+                    "file": {
+                      "type": "string",
+                      "description": "The file's base name, or its URL."
+                    },
+                    "text": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
     "/tracks/preview": {
       "post": {
         "operationId": "PreviewTrack",
@@ -2902,6 +2959,7 @@ export const spec = {
           "entitiesEvaluated",
           "kinds",
           "entitiesChanged",
+          "entitiesNewlyFailing",
           "readiness",
           "gates",
           "checks",
@@ -2951,6 +3009,10 @@ export const spec = {
           },
           "entitiesChanged": {
             "type": "integer"
+          },
+          "entitiesNewlyFailing": {
+            "type": "integer",
+            "description": "Changed entities at least one of whose gates newly fails, is newly blocked or newly cannot be measured (what a CI job sets its threshold on)."
           },
           "readiness": {
             "type": "object",

@@ -414,6 +414,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tracks/{trackId}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text of a loaded track's file as written (comments included), for the track playground to edit; the file is named by its base name (or its URL), never by a path on the server. */
+        get: operations["GetTrackSource"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tracks/preview": {
         parameters: {
             query?: never;
@@ -1051,6 +1068,8 @@ export interface components {
             entitiesChanged: number;
             /** Entities either track applies to */
             entitiesEvaluated: number;
+            /** Changed entities at least one of whose gates newly fails, is newly blocked or newly cannot be measured (what a CI job sets its threshold on). */
+            entitiesNewlyFailing: number;
             gates: components["schemas"]["PreviewGateImpact"][];
             /** The kinds of the entities evaluated (for the words; services are Components). */
             kinds: string[];
@@ -1972,6 +1991,37 @@ export interface operations {
             };
             401: components["responses"]["ErrorResponse"];
             403: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetTrackSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trackId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The track's file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** The file's base name, or its URL. */
+                        file: string;
+                        text: string;
+                        trackId: string;
+                    };
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
         };
     };
     PreviewTrack: {

@@ -12,6 +12,10 @@ export const readinessOperations = {
     "method": "GET",
     "path": "/tracks"
   },
+  "GetTrackSource": {
+    "method": "GET",
+    "path": "/tracks/{trackId}/source"
+  },
   "PreviewTrack": {
     "method": "POST",
     "path": "/tracks/preview"

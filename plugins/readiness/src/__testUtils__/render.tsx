@@ -91,6 +91,8 @@ export function fakeApi(
   const calls: Array<[string, unknown[]]> = [];
   const base: ReadinessApi = {
     getTracks: async () => fixtures.scorecard.tracks.map((t: any) => t.track),
+    getTrackSource: unexpected('getTrackSource'),
+    previewTrack: unexpected('previewTrack'),
     getScorecard: async () => fixtures.scorecard,
     getScorecardSummary: async () => fixtures.scorecardSummary,
     // The answers the backend gave to these filters (recorded); the page shows what it gets.

@@ -16,6 +16,8 @@ import { statusEvaluatorOf, StatusVector } from '../evaluation/statusEvaluator';
 /** A loaded track, compiled once, and the file (or URL) it came from. */
 export interface LoadedTrack extends CompiledTrack {
   source: string;
+  /** The file's text as written (comments included), when it was loaded from one: the playground edits it. */
+  text?: string;
   /** Statuses only, for re-evaluating many entities. */
   statuses: (input: EvaluationInput) => StatusVector;
   /** The result keys (`gateId/` and `gateId/checkId`) in the order of the status vector. */
@@ -23,11 +25,16 @@ export interface LoadedTrack extends CompiledTrack {
 }
 
 /** Compiles a parsed track and its status evaluator (the detailed evaluation derives from it). */
-export function loadTrack(track: Track, source: string): LoadedTrack {
+export function loadTrack(
+  track: Track,
+  source: string,
+  text?: string,
+): LoadedTrack {
   const compiled = compileTrack(track);
   return {
     ...compiled,
     source,
+    ...(text !== undefined ? { text } : {}),
     statuses: statusEvaluatorOf(compiled),
     statusKeys: track.spec.gates.flatMap(g => [
       `${g.id}/`,
@@ -78,7 +85,11 @@ export class TrackRegistry {
       }
       try {
         tracks.push(
-          loadTrack(parseTrack(text, source, options.knownFactTypes), source),
+          loadTrack(
+            parseTrack(text, source, options.knownFactTypes),
+            source,
+            text,
+          ),
         );
       } catch (error) {
         problems.push({ source, message: (error as Error).message });
