@@ -34,10 +34,44 @@ export interface TrackPreviewWordsOptions {
   ownerName?: (ownerRef: string) => string;
 }
 
+/**
+ * One sentence of a {@link TrackPreviewWords}, with what it is about, so a page can list the entities behind it:
+ * the whole track's readiness, a gate, or a check of a gate.
+ *
+ * @public
+ */
+export interface TrackPreviewImpactWords {
+  text: string;
+  about:
+    | { readiness: 'newly-not-ready' | 'newly-ready' }
+    | { gateId: string; checkId?: string };
+}
+
 /** The words of a {@link TrackPreview}: a headline, then one sentence per impact, most important first. @public */
 export interface TrackPreviewWords {
   headline: string;
   lines: string[];
+  impacts: TrackPreviewImpactWords[];
+}
+
+/** Whether a changed entity is one a sentence of {@link describeTrackPreview} is about. @public */
+export function previewEntityMatches(
+  entity: PreviewEntityChange,
+  about: TrackPreviewImpactWords['about'],
+): boolean {
+  if ('readiness' in about) {
+    const held = ['failed', 'blocked', 'unknown'];
+    const quiet = ['passed', 'not-applicable'];
+    return about.readiness === 'newly-not-ready'
+      ? quiet.includes(entity.before) && held.includes(entity.after)
+      : entity.after === 'passed' && held.includes(entity.before);
+  }
+  if (about.checkId) {
+    return entity.checks.some(
+      c => c.gateId === about.gateId && c.checkId === about.checkId,
+    );
+  }
+  return entity.gates.some(g => g.gateId === about.gateId);
 }
 
 const ENTITY_NOUNS: Record<string, [string, string]> = {
@@ -89,6 +123,7 @@ export function describeTrackPreview(
         n === 1 ? 'it' : 'them'
       } to see what the change does.`,
       lines: preview.problems.map(p => p.message),
+      impacts: [],
     };
   }
   const count = (n: number) => countEntities(n, preview.kinds);
@@ -102,71 +137,79 @@ export function describeTrackPreview(
         preview.entitiesEvaluated,
       )} it applies to.`,
       lines: [],
+      impacts: [],
     };
   }
-  const lines: string[] = [];
+  const impacts: TrackPreviewImpactWords[] = [];
+  const say = (text: string, about: TrackPreviewImpactWords['about']) =>
+    impacts.push({ text, about });
   const { newlyNotReady, newlyReady } = preview.readiness;
   if (newlyNotReady.total > 0) {
-    lines.push(
+    say(
       `${count(newlyNotReady.total)} no longer ${
         newlyNotReady.total === 1 ? 'passes' : 'pass'
       } the whole track${byOwnerWords(newlyNotReady, ownerName)}.`,
+      { readiness: 'newly-not-ready' },
     );
   }
   if (newlyReady.total > 0) {
-    lines.push(
+    say(
       `${count(newlyReady.total)} newly ${
         newlyReady.total === 1 ? 'passes' : 'pass'
       } the whole track${byOwnerWords(newlyReady, ownerName)}.`,
+      { readiness: 'newly-ready' },
     );
   }
   for (const check of preview.checks) {
     const name = `“${check.title}”`;
+    const sayHere = (text: string) =>
+      say(text, { gateId: check.gateId, checkId: check.checkId });
     const { newlyFailing, newlyNotMeasured, newlyPassing } = check.impact;
     if (newlyFailing.total > 0) {
-      lines.push(
+      sayHere(
         `${count(newlyFailing.total)} newly ${
           newlyFailing.total === 1 ? 'fails' : 'fail'
         } ${name}${byOwnerWords(newlyFailing, ownerName)}.`,
       );
     }
     if (newlyNotMeasured.total > 0) {
-      lines.push(
+      sayHere(
         `${name} cannot be measured yet for ${count(
           newlyNotMeasured.total,
         )}${byOwnerWords(newlyNotMeasured, ownerName)}.`,
       );
     }
     if (newlyPassing.total > 0) {
-      lines.push(
+      sayHere(
         `${count(newlyPassing.total)} newly ${
           newlyPassing.total === 1 ? 'passes' : 'pass'
         } ${name}${byOwnerWords(newlyPassing, ownerName)}.`,
       );
     }
     if (check.definition === 'removed') {
-      lines.push(`${name} is removed from “${check.gateTitle}”.`);
+      sayHere(`${name} is removed from “${check.gateTitle}”.`);
     }
   }
   for (const gate of preview.gates) {
     const name = `“${gate.title}”`;
+    const sayHere = (text: string) => say(text, { gateId: gate.gateId });
     const { newlyBlocked, newlyFailing } = gate.impact;
     if (newlyBlocked.total > 0) {
-      lines.push(
+      sayHere(
         `${name} is newly blocked for ${count(
           newlyBlocked.total,
         )}${byOwnerWords(newlyBlocked, ownerName)}.`,
       );
     }
     if (gate.definition === 'added' && newlyFailing.total > 0) {
-      lines.push(
+      sayHere(
         `The new gate ${name} fails for ${count(
           newlyFailing.total,
         )}${byOwnerWords(newlyFailing, ownerName)}.`,
       );
     }
     if (gate.definition === 'removed') {
-      lines.push(
+      sayHere(
         gate.heldBack
           ? `${name} is removed; it held back ${count(gate.heldBack)}.`
           : `${name} is removed.`,
@@ -201,7 +244,8 @@ export function describeTrackPreview(
     )} of ${preview.entitiesEvaluated}${
       parts.length ? `: ${parts.join(', ')}` : ''
     }.`,
-    lines,
+    lines: impacts.map(i => i.text),
+    impacts,
   };
 }
 

@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   describeTrackPreview,
   Fact,
+  previewEntityMatches,
   TrackPreview,
   Waiver,
 } from '@readiness-io/plugin-readiness-common';
@@ -208,6 +209,26 @@ describe('diffTracks', () => {
     expect(words.lines).toContain(
       '3 services newly fail “Coverage at least 80 %” (payments-team 2, rag-team 1).',
     );
+    // Each sentence says what it is about: the entities behind it are one filter away.
+    const behind = (text: string) =>
+      preview.entities
+        .filter(e =>
+          previewEntityMatches(
+            e,
+            words.impacts.find(i => i.text === text)!.about,
+          ),
+        )
+        .map(e => e.title);
+    expect(
+      behind(
+        '3 services newly fail “Coverage at least 80 %” (payments-team 2, rag-team 1).',
+      ).sort(),
+    ).toEqual(['PAY-API', 'PAY-UI', 'RAG-API']);
+    expect(
+      behind(
+        '3 services no longer pass the whole track (payments-team 2, rag-team 1).',
+      ),
+    ).toHaveLength(3);
   });
 
   it('a relaxed threshold newly passes', () => {

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  CheckStatus,
   GateStatus,
   ownerRefOf,
   PreviewCheckImpact,
@@ -211,6 +212,9 @@ export function diffTracks(options: {
     gateId: string,
     id: string,
   ) => gates.get(gateId)?.checks.find(c => c.id === id);
+  const checkTitle = (gateId: string, id: string) =>
+    (checkDef(afterGates, gateId, id) ?? checkDef(beforeGates, gateId, id))!
+      .title;
 
   const gateImpact = new Map(gateIds.map(id => [id, new ImpactCounter()]));
   const heldBack = new Map<string, number>();
@@ -250,14 +254,20 @@ export function diffTracks(options: {
         });
       }
     }
+    const checks: PreviewEntityChange['checks'] = [];
     for (const { gateId, checkId } of checkKeys) {
       const key = `${gateId}/${checkId}`;
-      if (
-        checkImpact
-          .get(key)!
-          .count(b?.checks.get(key), a?.checks.get(key), owner, CHECK_CODES)
-      ) {
+      const cb = b?.checks.get(key) as CheckStatus | undefined;
+      const ca = a?.checks.get(key) as CheckStatus | undefined;
+      if (checkImpact.get(key)!.count(cb, ca, owner, CHECK_CODES)) {
         counted = true;
+        checks.push({
+          gateId,
+          checkId,
+          title: checkTitle(gateId, checkId),
+          ...(cb ? { before: cb } : {}),
+          ...(ca ? { after: ca } : {}),
+        });
       }
     }
     const rb: Readiness = b?.readiness ?? 'not-applicable';
@@ -291,6 +301,7 @@ export function diffTracks(options: {
       before: rb,
       after: ra,
       gates,
+      checks,
       newRootCauses,
       // Most affected first: newly not ready, then by how many gates and causes changed.
       weight:

@@ -2847,6 +2847,7 @@ export const spec = {
           "before",
           "after",
           "gates",
+          "checks",
           "newRootCauses"
         ],
         "properties": {
@@ -2906,6 +2907,35 @@ export const spec = {
                 },
                 "after": {
                   "$ref": "#/components/schemas/GateStatus"
+                }
+              }
+            }
+          },
+          "checks": {
+            "type": "array",
+            "description": "Every check whose status changes in a way the impact counts (newly failing, passing, blocked or not measured).",
+            "items": {
+              "type": "object",
+              "required": [
+                "gateId",
+                "checkId",
+                "title"
+              ],
+              "properties": {
+                "gateId": {
+                  "type": "string"
+                },
+                "checkId": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "before": {
+                  "$ref": "#/components/schemas/CheckStatus"
+                },
+                "after": {
+                  "$ref": "#/components/schemas/CheckStatus"
                 }
               }
             }

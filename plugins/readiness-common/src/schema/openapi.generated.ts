@@ -829,6 +829,14 @@ export interface components {
              * The entity's readiness on the current track (not-applicable when it did not apply).
              */
             before: "passed" | "failed" | "blocked" | "unknown" | "not-applicable";
+            /** Every check whose status changes in a way the impact counts (newly failing, passing, blocked or not measured). */
+            checks: {
+                after?: components["schemas"]["CheckStatus"];
+                before?: components["schemas"]["CheckStatus"];
+                checkId: string;
+                gateId: string;
+                title: string;
+            }[];
             entityRef: string;
             /** Every gate whose status changes (a gate missing on one side has no status there). */
             gates: {
