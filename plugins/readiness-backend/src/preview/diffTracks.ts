@@ -259,7 +259,11 @@ export function diffTracks(options: {
       const key = `${gateId}/${checkId}`;
       const cb = b?.checks.get(key) as CheckStatus | undefined;
       const ca = a?.checks.get(key) as CheckStatus | undefined;
-      if (checkImpact.get(key)!.count(cb, ca, owner, CHECK_CODES)) {
+      if (
+        checkImpact.get(key)!.count(cb, ca, owner, CHECK_CODES) &&
+        // A check newly blocked says no more than its gate's change does.
+        ca !== 'blocked'
+      ) {
         counted = true;
         checks.push({
           gateId,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import {
   Box,
   Card,
@@ -13,12 +13,12 @@ import {
 } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
-  Content,
   ContentHeader,
   Header,
   Page,
   Progress,
   ResponseErrorPanel,
+  TabbedLayout,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -66,11 +66,37 @@ function FilterSelect(props: {
   );
 }
 
+const TrackPlayground = lazy(() => import('../Playground/TrackPlayground'));
+
 /**
- * The Readiness page: every entity a track applies to, by track, filterable by owner, system, track and status,
- * sortable; how many are not ready and the root causes that block the most.
+ * The Readiness page: the overview of every entity by track, and the Track playground (preview a track change).
  */
 export function ReadinessPage() {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Readiness"
+        subtitle="Can each service ship to production, and if not, what exactly blocks it?"
+      />
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Overview">
+          <ReadinessOverview />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/playground" title="Track playground">
+          <Suspense fallback={<Progress />}>
+            <TrackPlayground />
+          </Suspense>
+        </TabbedLayout.Route>
+      </TabbedLayout>
+    </Page>
+  );
+}
+
+/**
+ * Every entity a track applies to, by track, filterable by owner, system, track and status, sortable; how many are
+ * not ready and the root causes that block the most.
+ */
+export function ReadinessOverview() {
   const api = useApi(readinessApiRef);
   const tracks = useAsyncRetry(() => api.getTracks(), [api]);
   const [filters, setFilters] = useState<Filters>({
@@ -167,155 +193,149 @@ export function ReadinessPage() {
   ];
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Readiness"
-        subtitle="Can each service ship to production, and if not, what exactly blocks it?"
-      />
-      <Content>
-        <ContentHeader title="Every entity by track" />
-        {failedToLoad && (
-          <ResponseErrorPanel error={(overview.error ?? tracks.error)!} />
-        )}
-        {trackProblems.length > 0 && (
-          <Box mb={2}>
-            <TrackProblemsPanel
-              problems={trackProblems}
-              title={n =>
-                `${n} track${
-                  n === 1 ? '' : 's'
-                } could not be loaded: their readiness is not shown`
-              }
-            />
-          </Box>
-        )}
-        {loadingFirst && <Progress />}
-        {showContent && (
-          <Grid container spacing={3}>
-            <Grid item xs={12} md={8}>
-              <Card>
-                <CardHeader
-                  title={
-                    counts
-                      ? `${counts.notReady} of ${counts.total} entities not ready`
-                      : 'Entities'
-                  }
-                  subheader={
-                    counts
-                      ? `${counts.ready} ready, ${counts.notMeasured} not measured; from the last evaluation of each entity`
-                      : undefined
-                  }
-                />
-                <CardContent>
-                  <Grid container spacing={2}>
-                    <Grid item xs={6} md={3}>
-                      <FilterSelect
-                        id="trackId"
-                        label="Track"
-                        value={filters.trackId}
-                        onChange={set('trackId')}
-                        options={options.trackIds.map(t => [t, trackTitle(t)])}
-                      />
-                    </Grid>
-                    <Grid item xs={6} md={3}>
-                      <FilterSelect
-                        id="owner"
-                        label="Owner"
-                        value={filters.owner}
-                        onChange={set('owner')}
-                        options={options.owners.map(o => [o, refName(o)])}
-                      />
-                    </Grid>
-                    <Grid item xs={6} md={3}>
-                      <FilterSelect
-                        id="system"
-                        label="System"
-                        value={filters.system}
-                        onChange={set('system')}
-                        options={options.systems.map(s => [s, refName(s)])}
-                      />
-                    </Grid>
-                    <Grid item xs={6} md={3}>
-                      <FilterSelect
-                        id="status"
-                        label="Status"
-                        value={filters.status}
-                        onChange={set('status')}
-                        options={(
-                          [
-                            'passed',
-                            'failed',
-                            'blocked',
-                            'unknown',
-                            'not-evaluated',
-                          ] as const
-                        ).map(s => [
-                          s,
-                          s === 'not-evaluated' ? 'not evaluated yet' : s,
-                        ])}
-                      />
-                    </Grid>
-                  </Grid>
-                </CardContent>
-              </Card>
-            </Grid>
-            <Grid item xs={12} md={4}>
-              <Card>
-                <CardHeader
-                  title="Top root causes"
-                  subheader="Checks blocking the most entities shown"
-                />
-                <CardContent>
-                  {topCauses.length === 0 ? (
-                    <Typography>
-                      {trackProblems.length > 0
-                        ? 'Nothing blocks the entities shown by the tracks that loaded; the broken tracks above are not evaluated.'
-                        : 'Nothing blocks the entities shown.'}
-                    </Typography>
-                  ) : (
-                    topCauses.map(c => (
-                      <Box
-                        key={`${c.trackId}/${c.gateId}/${c.checkId}`}
-                        display="flex"
-                        justifyContent="space-between"
-                        data-testid="top-root-cause"
-                      >
-                        <Typography variant="body2">
-                          {c.gateTitle}: {c.title}
-                        </Typography>
-                        <Typography variant="body2">
-                          <b>{c.count}</b>
-                        </Typography>
-                      </Box>
-                    ))
-                  )}
-                </CardContent>
-              </Card>
-            </Grid>
-            {teams.length > 0 && (
-              <Grid item xs={12}>
-                <TeamsCard teams={teams} />
-              </Grid>
-            )}
-            <Grid item xs={12}>
-              <Table<OverviewRow>
-                title="Entities"
-                options={{
-                  paging: rows.length > 20,
-                  pageSize: 20,
-                  search: true,
-                  padding: 'dense',
-                }}
-                columns={columns}
-                data={rows.map(r => ({
-                  ...r,
-                  id: `${r.entityRef}/${r.trackId}`,
-                }))}
+    <>
+      <ContentHeader title="Every entity by track" />
+      {failedToLoad && (
+        <ResponseErrorPanel error={(overview.error ?? tracks.error)!} />
+      )}
+      {trackProblems.length > 0 && (
+        <Box mb={2}>
+          <TrackProblemsPanel
+            problems={trackProblems}
+            title={n =>
+              `${n} track${
+                n === 1 ? '' : 's'
+              } could not be loaded: their readiness is not shown`
+            }
+          />
+        </Box>
+      )}
+      {loadingFirst && <Progress />}
+      {showContent && (
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={8}>
+            <Card>
+              <CardHeader
+                title={
+                  counts
+                    ? `${counts.notReady} of ${counts.total} entities not ready`
+                    : 'Entities'
+                }
+                subheader={
+                  counts
+                    ? `${counts.ready} ready, ${counts.notMeasured} not measured; from the last evaluation of each entity`
+                    : undefined
+                }
               />
-            </Grid>
+              <CardContent>
+                <Grid container spacing={2}>
+                  <Grid item xs={6} md={3}>
+                    <FilterSelect
+                      id="trackId"
+                      label="Track"
+                      value={filters.trackId}
+                      onChange={set('trackId')}
+                      options={options.trackIds.map(t => [t, trackTitle(t)])}
+                    />
+                  </Grid>
+                  <Grid item xs={6} md={3}>
+                    <FilterSelect
+                      id="owner"
+                      label="Owner"
+                      value={filters.owner}
+                      onChange={set('owner')}
+                      options={options.owners.map(o => [o, refName(o)])}
+                    />
+                  </Grid>
+                  <Grid item xs={6} md={3}>
+                    <FilterSelect
+                      id="system"
+                      label="System"
+                      value={filters.system}
+                      onChange={set('system')}
+                      options={options.systems.map(s => [s, refName(s)])}
+                    />
+                  </Grid>
+                  <Grid item xs={6} md={3}>
+                    <FilterSelect
+                      id="status"
+                      label="Status"
+                      value={filters.status}
+                      onChange={set('status')}
+                      options={(
+                        [
+                          'passed',
+                          'failed',
+                          'blocked',
+                          'unknown',
+                          'not-evaluated',
+                        ] as const
+                      ).map(s => [
+                        s,
+                        s === 'not-evaluated' ? 'not evaluated yet' : s,
+                      ])}
+                    />
+                  </Grid>
+                </Grid>
+              </CardContent>
+            </Card>
           </Grid>
-        )}
-      </Content>
-    </Page>
+          <Grid item xs={12} md={4}>
+            <Card>
+              <CardHeader
+                title="Top root causes"
+                subheader="Checks blocking the most entities shown"
+              />
+              <CardContent>
+                {topCauses.length === 0 ? (
+                  <Typography>
+                    {trackProblems.length > 0
+                      ? 'Nothing blocks the entities shown by the tracks that loaded; the broken tracks above are not evaluated.'
+                      : 'Nothing blocks the entities shown.'}
+                  </Typography>
+                ) : (
+                  topCauses.map(c => (
+                    <Box
+                      key={`${c.trackId}/${c.gateId}/${c.checkId}`}
+                      display="flex"
+                      justifyContent="space-between"
+                      data-testid="top-root-cause"
+                    >
+                      <Typography variant="body2">
+                        {c.gateTitle}: {c.title}
+                      </Typography>
+                      <Typography variant="body2">
+                        <b>{c.count}</b>
+                      </Typography>
+                    </Box>
+                  ))
+                )}
+              </CardContent>
+            </Card>
+          </Grid>
+          {teams.length > 0 && (
+            <Grid item xs={12}>
+              <TeamsCard teams={teams} />
+            </Grid>
+          )}
+          <Grid item xs={12}>
+            <Table<OverviewRow>
+              title="Entities"
+              options={{
+                paging: rows.length > 20,
+                pageSize: 20,
+                search: true,
+                padding: 'dense',
+              }}
+              columns={columns}
+              data={rows.map(r => ({
+                ...r,
+                id: `${r.entityRef}/${r.trackId}`,
+              }))}
+            />
+          </Grid>
+        </Grid>
+      )}
+    </>
   );
 }
