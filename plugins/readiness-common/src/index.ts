@@ -29,3 +29,4 @@ export * from './verdict';
 export * from './entityReadiness';
 export * from './productionEligibility';
 export { runReadinessGate } from './cli/readinessGate';
+export type { ReadinessGateIo } from './cli/readinessGate';

@@ -50,7 +50,7 @@ describe('POST /tracks/preview', () => {
         .post('/api/readiness/evidence')
         .set('Authorization', ci)
         .send({ entityRef: 'component:default/rag-api', type, value });
-      expect(res.status).toBe(201);
+      if (res.status !== 201) throw new Error(`evidence: ${res.status}`);
     }
   });
 
