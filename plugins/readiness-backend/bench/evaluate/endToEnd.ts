@@ -17,6 +17,7 @@ import { ScorecardEvaluator } from '../../src/scorecards/ScorecardEvaluator';
 import { EvaluationInputs } from '../../src/scorecards/evaluation/EvaluationInputs';
 import { RegressionNotifier } from '../../src/scorecards/RegressionNotifier';
 import { EntityCatalog } from '../../src/catalog/EntityCatalog';
+import { TrackPreviewService } from '../../src/preview/TrackPreviewService';
 import {
   ENTITIES,
   CHECKS,
@@ -142,4 +143,87 @@ export async function partB(label: string, knex: Knex) {
   );
   if (steady.transitions !== 0 || changed.transitions === 0)
     throw new Error('transitions are not what they should be');
+
+  // Track preview: the same 40-check track with one threshold tightened (check 0: ≥ 20 → ≥ 30), over every entity,
+  // reading the stored facts again — as POST /tracks/preview does after parsing.
+  const preview = TrackPreviewService.create({
+    catalog: EntityCatalog.create({
+      catalog: new InMemoryCatalogClient({ entities }) as any,
+      auth: { getOwnServiceCredentials: async () => credentials } as any,
+    }),
+    tracks,
+    inputs: EvaluationInputs.create({
+      tracks,
+      factSources: [createEvidenceFactSource(evidence)],
+      catalog: EntityCatalog.create({
+        catalog: new InMemoryCatalogClient({ entities }) as any,
+        auth: { getOwnServiceCredentials: async () => credentials } as any,
+      }),
+      attestations: DatabaseAttestationStore.create(knex),
+      waivers: DatabaseWaiverStore.create(knex),
+    }),
+    knownFactTypes: [],
+  });
+  const tightened = loadTrack(
+    {
+      ...track,
+      spec: {
+        ...track.spec,
+        gates: track.spec.gates.map((gate, g) =>
+          g === 0
+            ? {
+                ...gate,
+                checks: gate.checks.map((check, k) =>
+                  k === 0
+                    ? {
+                        ...check,
+                        condition: { ...check.condition!, value: 30 },
+                      }
+                    : check,
+                ),
+              }
+            : gate,
+        ),
+      },
+    },
+    'bench-tightened',
+  );
+  // Check 0's value now: the 1 % above were set to 0 (already failing).
+  const expected = Array.from({ length: ENTITIES }, (_, i) =>
+    i % 100 === 0 ? 0 : valueOf(i, 0),
+  ).filter(v => v >= 20 && v < 30).length;
+  const previews: number[] = [];
+  let answer;
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    answer = await preview.compare(
+      {
+        before: tracks.get('bench'),
+        after: tightened,
+        comparedWith: 'loaded',
+        source: 'bench',
+      },
+      entities,
+      credentials,
+    );
+    previews.push((performance.now() - start) / 1000);
+  }
+  const median = [...previews].sort((x, y) => x - y)[2];
+  const check0 = answer!.checks.find(c => c.checkId === 'c0');
+  print(
+    `    track preview, one threshold tightened:   ${median.toFixed(
+      2,
+    )} s median of 5 (${previews.map(p => p.toFixed(2)).join(', ')}), ${
+      check0?.impact.newlyFailing.total
+    } newly failing (target ≤ 1 s)`,
+  );
+  print(
+    `    ratio: ${(median / steady.s).toFixed(
+      2,
+    )} (track preview ÷ full re-evaluation with nothing changed, same entities and facts)`,
+  );
+  if (check0?.impact.newlyFailing.total !== expected)
+    throw new Error(
+      `preview counted ${check0?.impact.newlyFailing.total} newly failing, expected ${expected}`,
+    );
 }

@@ -29,54 +29,79 @@ export interface PreviewSubject {
 
 type Readiness = PreviewEntityChange['before'];
 
-/** Statuses of one entity on one track, by gate id and by `gateId/checkId`. */
+/** Statuses of one entity on one track, looked up by gate id and by `gateId/checkId`. */
 interface Statuses {
-  gates: Map<string, GateStatus>;
-  checks: Map<string, string>;
+  gate(gateId: string): GateStatus | undefined;
+  check(key: string): string | undefined;
   readiness: Readiness;
-  rootCauses: Set<string>;
+  /** The `gateId/checkId` of every failing or unmeasured check that holds a gate back (computed when asked). */
+  rootCauses(): Set<string>;
 }
 
 const HOLDS_BACK = new Set(['failed', 'blocked', 'unknown']);
 const QUIET = new Set(['passed', 'not-applicable']);
 
-function statusesOf(
-  track: LoadedTrack | undefined,
-  input: EvaluationInput | undefined,
-): Statuses | undefined {
-  if (!track || !input) return undefined;
-  const vector = track.statuses(input);
-  const gates = new Map<string, GateStatus>();
-  const checks = new Map<string, string>();
+/** Where each gate and check of a track sits in its status vector; computed once per track. */
+interface TrackLayout {
+  gates: Map<string, number>;
+  checks: Map<string, number>;
+}
+
+function layoutOf(track: LoadedTrack): TrackLayout {
+  const gates = new Map<string, number>();
+  const checks = new Map<string, number>();
   let c = 0;
   track.track.spec.gates.forEach((gate, g) => {
-    gates.set(gate.id, gateStatusCodes[vector.gates[g]]);
-    for (const check of gate.checks) {
-      checks.set(
-        `${gate.id}/${check.id}`,
-        checkStatusCodes[vector.checks[c++]],
-      );
-    }
+    gates.set(gate.id, g);
+    for (const check of gate.checks) checks.set(`${gate.id}/${check.id}`, c++);
   });
-  const all = [...gates.values()];
+  return { gates, checks };
+}
+
+const G_FAILED = gateStatusCodes.indexOf('failed');
+const G_UNKNOWN = gateStatusCodes.indexOf('unknown');
+const G_BLOCKED = gateStatusCodes.indexOf('blocked');
+
+/** One entity's statuses on one track, straight from the status vector (no per-entity maps: 10,000s of them). */
+function statusesOf(
+  track: LoadedTrack | undefined,
+  layout: TrackLayout | undefined,
+  input: EvaluationInput | undefined,
+): Statuses | undefined {
+  if (!track || !layout || !input) return undefined;
+  const vector = track.statuses(input);
   let readiness: Readiness = 'passed';
-  if (all.includes('failed')) readiness = 'failed';
-  else if (all.includes('unknown')) readiness = 'unknown';
-  else if (all.includes('blocked')) readiness = 'blocked';
-  const rootCauses = new Set<string>();
-  if (readiness !== 'passed') {
-    for (const { rootCauses: causes } of rootCausesByGate(
-      track.track.spec.gates,
-      track.order,
-      id => gates.get(id),
-      (gateId, checkId) => checks.get(`${gateId}/${checkId}`),
-    ).values()) {
-      for (const cause of causes) {
-        rootCauses.add(`${cause.gateId}/${cause.checkId}`);
+  if (vector.gates.includes(G_FAILED)) readiness = 'failed';
+  else if (vector.gates.includes(G_UNKNOWN)) readiness = 'unknown';
+  else if (vector.gates.includes(G_BLOCKED)) readiness = 'blocked';
+  const gate = (gateId: string) => {
+    const g = layout.gates.get(gateId);
+    return g === undefined ? undefined : gateStatusCodes[vector.gates[g]];
+  };
+  const check = (key: string) => {
+    const c = layout.checks.get(key);
+    return c === undefined ? undefined : checkStatusCodes[vector.checks[c]];
+  };
+  return {
+    gate,
+    check,
+    readiness,
+    rootCauses() {
+      const causes = new Set<string>();
+      if (readiness === 'passed') return causes;
+      for (const { rootCauses } of rootCausesByGate(
+        track.track.spec.gates,
+        track.order,
+        gate,
+        (gateId, checkId) => check(`${gateId}/${checkId}`),
+      ).values()) {
+        for (const cause of rootCauses) {
+          causes.add(`${cause.gateId}/${cause.checkId}`);
+        }
       }
-    }
-  }
-  return { gates, checks, readiness, rootCauses };
+      return causes;
+    },
+  };
 }
 
 /** Counts entities by owner, most first (then by owner). */
@@ -226,17 +251,20 @@ export function diffTracks(options: {
   let newlyFailing = 0;
   const changed: Array<PreviewEntityChange & { weight: number }> = [];
 
+  const beforeLayout = before && layoutOf(before);
+  const afterLayout = layoutOf(after);
+  const checkKeyOf = checkKeys.map(k => `${k.gateId}/${k.checkId}`);
   for (const subject of subjects) {
-    const b = statusesOf(before, subject.before);
-    const a = statusesOf(after, subject.after);
+    const b = statusesOf(before, beforeLayout, subject.before);
+    const a = statusesOf(after, afterLayout, subject.after);
     if (!a && !b) continue;
     const owner = ownerRefOf(subject.entity) ?? '';
     const gates: PreviewEntityChange['gates'] = [];
     let counted = false;
     let worse = false;
     for (const gateId of gateIds) {
-      const gb = b?.gates.get(gateId);
-      const ga = a?.gates.get(gateId);
+      const gb = b?.gate(gateId);
+      const ga = a?.gate(gateId);
       if (gateImpact.get(gateId)!.count(gb, ga, owner, GATE_CODES)) {
         counted = true;
         if (ga !== 'passed') worse = true;
@@ -255,10 +283,11 @@ export function diffTracks(options: {
       }
     }
     const checks: PreviewEntityChange['checks'] = [];
-    for (const { gateId, checkId } of checkKeys) {
-      const key = `${gateId}/${checkId}`;
-      const cb = b?.checks.get(key) as CheckStatus | undefined;
-      const ca = a?.checks.get(key) as CheckStatus | undefined;
+    for (let k = 0; k < checkKeys.length; k++) {
+      const { gateId, checkId } = checkKeys[k];
+      const key = checkKeyOf[k];
+      const cb = b?.check(key) as CheckStatus | undefined;
+      const ca = a?.check(key) as CheckStatus | undefined;
       if (
         checkImpact.get(key)!.count(cb, ca, owner, CHECK_CODES) &&
         // A check newly blocked says no more than its gate's change does.
@@ -282,8 +311,9 @@ export function diffTracks(options: {
     const readinessChanged = rb !== ra && !(QUIET.has(rb) && QUIET.has(ra));
     if (!counted && gates.length === 0 && !readinessChanged) continue;
     if (worse) newlyFailing++;
-    const newRootCauses = [...(a?.rootCauses ?? [])]
-      .filter(key => !b?.rootCauses.has(key))
+    const causesBefore = b?.rootCauses();
+    const newRootCauses = [...(a?.rootCauses() ?? [])]
+      .filter(key => !causesBefore?.has(key))
       .map(key => {
         const [gateId, checkId] = key.split('/');
         const gate = afterGates.get(gateId)!;
@@ -292,7 +322,7 @@ export function diffTracks(options: {
           checkId,
           title: gate.checks.find(c => c.id === checkId)?.title ?? checkId,
           gateTitle: gate.title,
-          status: a!.checks.get(key) as 'fail' | 'unknown',
+          status: a!.check(key) as 'fail' | 'unknown',
         };
       });
     changed.push({

@@ -161,6 +161,13 @@ export class EvaluationInputs {
       known.set(entityRefKey(item), item);
     }
     const allEntities = [...known.values()];
+    // A source answers many facts per entity under the same ref: normalise each distinct ref once.
+    const keys = new Map<string, string>();
+    const keyOf = (ref: string) => {
+      let key = keys.get(ref);
+      if (key === undefined) keys.set(ref, (key = entityRefKey(ref)));
+      return key;
+    };
     await Promise.all(
       this.deps.factSources.map(async source => {
         const types = [...wanted].filter(t =>
@@ -171,7 +178,7 @@ export class EvaluationInputs {
           entities: allEntities,
           types,
         })) {
-          const ref = entityRefKey(fact.entityRef);
+          const ref = keyOf(fact.entityRef);
           let byType = facts.get(ref);
           if (!byType) facts.set(ref, (byType = new Map()));
           byType.set(fact.type, fact);
