@@ -42,9 +42,9 @@ const templatePermissions = new Set([
  * - `readiness.environment.record` and `readiness.environment.decommission` are denied to people: the
  *   rag-environment templates record environments (through the scaffolder, a service) after validating them, so
  *   nobody can make a production-scoped gate apply by hand.
- * - Every other permission (reading scorecards, attesting, requesting, approving and revoking waivers, and the
- *   catalog's, scaffolder's and tech-insights' own) is allowed to every signed-in person. That waivers are
- *   approved by someone other than the requester is enforced by the readiness backend itself.
+ * - Every other permission (reading scorecards, previewing a track change, attesting, requesting, approving and
+ *   revoking waivers, and the catalog's, scaffolder's and tech-insights' own) is allowed to every signed-in person.
+ *   That waivers are approved by someone other than the requester is enforced by the readiness backend itself.
  */
 export class ReadinessPermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config): ReadinessPermissionPolicy {
