@@ -2,6 +2,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi, fixtures, render } from '../../__testUtils__/render';
 import { ReadinessPage } from './ReadinessPage';
+import source from '../../__fixtures__/track-source-rag.json';
+import coverage80 from '../../__fixtures__/preview-coverage-80.json';
 
 jest.setTimeout(20_000);
 
@@ -63,6 +65,22 @@ describe('ReadinessPage', () => {
     expect(
       screen.getByText('Nothing blocks the entities shown.'),
     ).toBeInTheDocument();
+  });
+
+  it('has the Track playground as a second tab, loaded when opened', async () => {
+    const api = fakeApi({
+      getTrackSource: async () => source as any,
+      previewTrack: async () => coverage80 as any,
+    });
+    await render(<ReadinessPage />, { api });
+    expect(api.calls.map(([name]) => name)).not.toContain('getTrackSource');
+    await userEvent.click(
+      screen.getByRole('tab', { name: 'Track playground' }),
+    );
+    expect(
+      await screen.findByTestId('preview-headline', {}, { timeout: 10_000 }),
+    ).toHaveTextContent(/changes the statuses of 4 services of 4/);
+    expect(api.calls.map(([name]) => name)).toContain('getTrackSource');
   });
 
   it('shows the backend error', async () => {
