@@ -84,17 +84,19 @@ export async function partB(label: string, knex: Knex) {
     principal: { type: 'service', subject: 'bench' },
   };
   const tracks = TrackRegistry.fromTracks([loadTrack(track, 'bench')]);
+  const catalog = EntityCatalog.create({
+    catalog: new InMemoryCatalogClient({ entities }) as any,
+    auth: { getOwnServiceCredentials: async () => credentials } as any,
+  });
+  const inputs = EvaluationInputs.create({
+    tracks,
+    factSources: [createEvidenceFactSource(evidence)],
+    catalog,
+    attestations: DatabaseAttestationStore.create(knex),
+    waivers: DatabaseWaiverStore.create(knex),
+  });
   const service = ScorecardEvaluator.create({
-    inputs: EvaluationInputs.create({
-      tracks,
-      factSources: [createEvidenceFactSource(evidence)],
-      catalog: EntityCatalog.create({
-        catalog: new InMemoryCatalogClient({ entities }) as any,
-        auth: { getOwnServiceCredentials: async () => credentials } as any,
-      }),
-      attestations: DatabaseAttestationStore.create(knex),
-      waivers: DatabaseWaiverStore.create(knex),
-    }),
+    inputs,
     results: DatabaseResultStore.create(knex),
     notifier: RegressionNotifier.create({ tracks, logger: quietLogger }),
   });
@@ -147,21 +149,9 @@ export async function partB(label: string, knex: Knex) {
   // Track preview: the same 40-check track with one threshold tightened (check 0: ≥ 20 → ≥ 30), over every entity,
   // reading the stored facts again — as POST /tracks/preview does after parsing.
   const preview = TrackPreviewService.create({
-    catalog: EntityCatalog.create({
-      catalog: new InMemoryCatalogClient({ entities }) as any,
-      auth: { getOwnServiceCredentials: async () => credentials } as any,
-    }),
+    catalog,
     tracks,
-    inputs: EvaluationInputs.create({
-      tracks,
-      factSources: [createEvidenceFactSource(evidence)],
-      catalog: EntityCatalog.create({
-        catalog: new InMemoryCatalogClient({ entities }) as any,
-        auth: { getOwnServiceCredentials: async () => credentials } as any,
-      }),
-      attestations: DatabaseAttestationStore.create(knex),
-      waivers: DatabaseWaiverStore.create(knex),
-    }),
+    inputs,
     knownFactTypes: [],
   });
   const tightened = loadTrack(

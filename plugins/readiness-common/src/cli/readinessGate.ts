@@ -84,22 +84,9 @@ export async function runReadinessGate(
   out: ReadinessGateIo,
 ): Promise<number> {
   if (argv[0] === 'preview') return runPreview(argv.slice(1), env, out);
-  let args: Args | { help: true };
-  try {
-    args = parseArgs(argv);
-  } catch (error) {
-    out.error(`readiness-gate: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if ('help' in args) {
-    out.log(USAGE);
-    return 0;
-  }
-  const baseUrl = env.READINESS_BASE_URL?.replace(/\/+$/, '');
-  if (!baseUrl) {
-    out.error(`readiness-gate: READINESS_BASE_URL is not set\n${USAGE}`);
-    return 2;
-  }
+  const started = start(argv, parseArgs, env, out);
+  if (typeof started === 'number') return started;
+  const { args, baseUrl } = started;
   try {
     parseEntityRef(args.entity);
   } catch {
@@ -119,6 +106,35 @@ export async function runReadinessGate(
   const report = describeGateResult(answer);
   out.log([report.headline, ...report.details].join('\n'));
   return report.passed ? 0 : 1;
+}
+
+/**
+ * What every command does first: parse its arguments (usage and exit 2 when they are wrong, usage and exit 0 for
+ * --help) and find the backend; an exit code, or the arguments and the base URL.
+ */
+function start<T>(
+  argv: string[],
+  parse: (argv: string[]) => T | { help: true },
+  env: Record<string, string | undefined>,
+  out: ReadinessGateIo,
+): number | { args: T; baseUrl: string } {
+  let args: T | { help: true };
+  try {
+    args = parse(argv);
+  } catch (error) {
+    out.error(`readiness-gate: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (typeof args === 'object' && args !== null && 'help' in args) {
+    out.log(USAGE);
+    return 0;
+  }
+  const baseUrl = env.READINESS_BASE_URL?.replace(/\/+$/, '');
+  if (!baseUrl) {
+    out.error(`readiness-gate: READINESS_BASE_URL is not set\n${USAGE}`);
+    return 2;
+  }
+  return { args: args as T, baseUrl };
 }
 
 function clientFor(baseUrl: string, token: string | undefined) {
@@ -166,22 +182,9 @@ async function runPreview(
   env: Record<string, string | undefined>,
   out: ReadinessGateIo,
 ): Promise<number> {
-  let args: PreviewArgs | { help: true };
-  try {
-    args = parsePreviewArgs(argv);
-  } catch (error) {
-    out.error(`readiness-gate: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if ('help' in args) {
-    out.log(USAGE);
-    return 0;
-  }
-  const baseUrl = env.READINESS_BASE_URL?.replace(/\/+$/, '');
-  if (!baseUrl) {
-    out.error(`readiness-gate: READINESS_BASE_URL is not set\n${USAGE}`);
-    return 2;
-  }
+  const started = start(argv, parsePreviewArgs, env, out);
+  if (typeof started === 'number') return started;
+  const { args, baseUrl } = started;
   if (!out.readFile) {
     out.error('readiness-gate: preview needs to read files');
     return 2;
