@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readinessPermissions } from '@readiness-io/plugin-readiness-common';
@@ -15,6 +16,7 @@ import { readReadinessConfig } from './config';
 import { seedDemoEvidence } from './facts/evidence/demoEvidence';
 import { seedDemoEnvironments } from './environments/demoEnvironments';
 import { seedDemoDeployments } from './deployments/demoDeployments';
+import { registerReadinessActions } from './actions/registerReadinessActions';
 import { createRouter } from './service/createRouter';
 import { createReadinessContext } from './service/ReadinessContext';
 import { scheduleReadinessTasks } from './service/scheduledTasks';
@@ -56,6 +58,7 @@ export const readinessPlugin = createBackendPlugin({
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const settings = readReadinessConfig(deps.config);
@@ -81,6 +84,11 @@ export const readinessPlugin = createBackendPlugin({
             ...context,
           }),
         );
+        registerReadinessActions(deps.actionsRegistry, {
+          auth: deps.auth,
+          permissions: deps.permissions,
+          ...context,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

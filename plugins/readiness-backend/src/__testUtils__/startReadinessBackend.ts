@@ -18,6 +18,8 @@ export async function startReadinessBackend(
     tracks?: string[];
     features?: any[];
     readinessConfig?: object;
+    /** More configuration beside `readiness` (e.g. `backend.actions`). */
+    config?: object;
     extraEntities?: Entity[];
   } = {},
 ) {
@@ -31,7 +33,10 @@ export async function startReadinessBackend(
         entities: [...demoEntities(), ...(options.extraEntities ?? [])],
       }),
       mockServices.rootConfig.factory({
-        data: { readiness: { tracks, ...options.readinessConfig } },
+        data: {
+          ...options.config,
+          readiness: { tracks, ...options.readinessConfig },
+        },
       }),
       ...(options.features ?? []),
     ],
