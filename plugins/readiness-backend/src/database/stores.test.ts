@@ -127,6 +127,34 @@ describe.each(databases.eachSupportedId())(
         expect(Number(count)).toBe(1);
       });
 
+      it('a retry that does not say when it was observed matches the first push of its externalId', async () => {
+        const { evidence } = await stores(databaseId);
+        const push = {
+          entityRef: api,
+          type: 'evidence.tests.api',
+          value: { status: 'passed' },
+          externalId: 'run-43',
+          observedAtDefaulted: true,
+        };
+        const first = await evidence.record(
+          { ...push, observedAt: '2026-11-24T10:00:00Z' },
+          'ci',
+        );
+        const retry = await evidence.record(
+          { ...push, observedAt: '2026-11-24T10:05:00Z' },
+          'ci',
+        );
+        expect(retry).toEqual({ evidence: first.evidence, created: false });
+        // Saying a different time is different evidence.
+        const { observedAtDefaulted: _, ...explicit } = push;
+        await expect(
+          evidence.record(
+            { ...explicit, observedAt: '2026-11-24T10:05:00Z' },
+            'ci',
+          ),
+        ).rejects.toMatchObject({ name: 'ConflictError' });
+      });
+
       it('records each of many concurrent pushes of one externalId exactly once', async () => {
         const { evidence, knex } = await stores(databaseId);
         const push = {

@@ -172,7 +172,8 @@ function sameEvidence(stored: StoredEvidence, pushed: NewEvidence): boolean {
     stored.entityRef === pushed.entityRef &&
     stored.type === pushed.type &&
     JSON.stringify(stored.value) === JSON.stringify(pushed.value) &&
-    stored.observedAt === new Date(pushed.observedAt).toISOString() &&
+    (pushed.observedAtDefaulted ||
+      stored.observedAt === new Date(pushed.observedAt).toISOString()) &&
     (stored.commitSha ?? null) === (pushed.commitSha ?? null) &&
     (stored.url ?? null) === (pushed.url ?? null)
   );

@@ -51,6 +51,7 @@ export class EvidenceService {
         type: request.type,
         value: (request.value ?? null) as JsonValue,
         observedAt: request.observedAt ?? new Date().toISOString(),
+        ...(request.observedAt ? {} : { observedAtDefaulted: true }),
         ...(request.commitSha ? { commitSha: request.commitSha } : {}),
         ...(request.url ? { url: request.url } : {}),
         ...(request.externalId ? { externalId: request.externalId } : {}),

@@ -1,7 +1,13 @@
 import { Evidence, Fact } from '@readiness-io/plugin-readiness-common';
 
 /** Evidence to store (demo data is marked `demo`): the wire type without what the store assigns. */
-export type NewEvidence = Omit<Evidence, 'id' | 'recordedAt' | 'recordedBy'>;
+export type NewEvidence = Omit<Evidence, 'id' | 'recordedAt' | 'recordedBy'> & {
+  /**
+   * The pusher did not say when it was observed (`observedAt` is the time of the push): a repeat of the same
+   * `externalId` then matches whatever time the first push got, so a retry is idempotent.
+   */
+  observedAtDefaulted?: boolean;
+};
 
 /** Stored evidence: the wire type. */
 export type StoredEvidence = Evidence;
@@ -10,7 +16,8 @@ export type StoredEvidence = Evidence;
 export interface EvidenceStore {
   /**
    * Records evidence. With an `externalId` already recorded: the same evidence again returns the stored record
-   * (`created: false`); different evidence under that id throws a ConflictError.
+   * (`created: false`; when the repeat does not say when it was observed, any time matches); different evidence
+   * under that id throws a ConflictError.
    */
   record(
     evidence: NewEvidence,
