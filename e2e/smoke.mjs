@@ -1,6 +1,7 @@
 // End-to-end smoke test of the running portal in real Chromium (playwright-core).
 // Expects the portal to be up (`npm start`); .ci/run starts it, runs this, and stops it.
 // Settings: see harness.mjs.
+import { mcpSteps } from './mcp.mjs';
 import { playgroundSteps } from './playground.mjs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -517,6 +518,9 @@ await runE2e('e2e smoke', async (page, step, shot) => {
       await shot('19-rag-api-scorecard-readiness');
     },
   );
+
+  // An AI assistant over MCP: what blocks rag-api, CI records the OIDC fix through the tool, a guest is refused.
+  await mcpSteps(step);
 
   // The README's walk-through, as a developer fixing the seed would do it. It changes the demo's state, so it
   // runs last.

@@ -142,6 +142,7 @@ describe('the portal backend', () => {
       'permission',
       'events',
       'readiness',
+      'mcp-actions',
     ]) {
       const res = await call(
         `/api/${pluginId}/.backstage/auth/v1/jwks.json`,

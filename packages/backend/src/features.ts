@@ -11,6 +11,7 @@ import eventsPlugin from '@backstage/plugin-events-backend';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import signalsPlugin from '@backstage/plugin-signals-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
+import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import readinessPlugin from '@readiness-io/plugin-readiness-backend';
 import techInsightsReadinessModule from '@readiness-io/plugin-tech-insights-backend-module-readiness';
 import scaffolderReadinessModule from '@readiness-io/plugin-scaffolder-backend-module-readiness';
@@ -49,6 +50,10 @@ export const apiFeatures = [
 
   // Readiness: tracks, gates, checks over facts (plugins/readiness-backend).
   readinessPlugin,
+
+  // The actions of the plugins listed under backend.actions.pluginSources (readiness), served to AI assistants over
+  // MCP (Streamable HTTP at /api/mcp-actions/v1).
+  mcpActionsPlugin,
 ];
 
 /** Everything the portal's backend runs. */

@@ -80,6 +80,13 @@ describe('app-config.production.yaml over app-config.yaml', () => {
         .getConfigArray('accessRestrictions')
         .map(r => r.getString('plugin')),
     ).toEqual(['readiness', 'catalog']);
+    // The local assistant token (with its well-known fallback) is not among production's: the list is replaced.
+    expect(config.getConfigArray('backend.auth.externalAccess')).toHaveLength(
+      1,
+    );
+    expect(config.getStringArray('backend.actions.pluginSources')).toEqual([
+      'readiness',
+    ]);
     expect(config.getBoolean('readiness.demo.seed')).toBe(false);
   });
 
