@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { backendUrl, ciToken } from './harness.mjs';
 
-/** The assistant's token of the local app-config.yaml: restricted to the MCP plugin. */
+/** The assistant's token of the local app-config.yaml: restricted to the MCP server and what its tools call. */
 export const mcpToken =
   process.env.READINESS_MCP_TOKEN ?? 'local-mcp-token-for-development-only';
 
@@ -22,9 +22,12 @@ export async function connectMcp(token) {
   return client;
 }
 
+/** The MCP plugin names tools by plugin and action: `readiness.get-entity-readiness`. */
+const tool = action => `readiness.${action}`;
+
 /** A tool's answer: its structured output, or an Error with the text it answered (isError). */
-async function call(client, name, args) {
-  const result = await client.callTool({ name, arguments: args });
+async function call(client, action, args) {
+  const result = await client.callTool({ name: tool(action), arguments: args });
   if (result.isError) {
     const error = new Error(result.content.map(c => c.text).join('\n'));
     error.toolError = true;
@@ -61,10 +64,12 @@ export async function mcpSteps(step) {
           'find-runbook-for-alert',
           'preview-track-change',
         ]) {
-          if (!names.includes(expected))
+          if (!names.includes(tool(expected)))
             throw new Error(`no tool ${expected} in ${names.join(', ')}`);
         }
-        const readiness = tools.find(t => t.name === 'get-entity-readiness');
+        const readiness = tools.find(
+          t => t.name === tool('get-entity-readiness'),
+        );
         if (!readiness.annotations?.readOnlyHint)
           throw new Error('get-entity-readiness is not marked read-only');
         const answer = await call(client, 'get-entity-readiness', {
