@@ -312,6 +312,23 @@ describe('readiness actions, through the actions service', () => {
         invoke(actions, 'get-entity-readiness', { entityRef: 'component:' }),
       ),
     ).toBe("InputError: entityRef: 'component:' is not an entity ref");
+    // The NUL character, refused as the routes refuse it (PostgreSQL cannot store it).
+    expect(
+      await failure(
+        invoke(
+          actions,
+          'record-evidence',
+          {
+            entityRef: 'rag-api',
+            type: 'evidence.tests.api',
+            value: { status: 'pa\u0000ssed' },
+          },
+          ci,
+        ),
+      ),
+    ).toBe(
+      'InputError: value.status: must not contain the NUL character (U+0000)',
+    );
   });
 
   it('write actions for people refuse services; a waiver asked for waits for somebody else to approve it', async () => {

@@ -1,4 +1,5 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { rejectNulCharacters } from '../service/nulCharacters';
 import { ReadActionDeps, registerReadActions } from './readActions';
 import { registerWriteActions, WriteActionDeps } from './writeActions';
 
@@ -11,6 +12,18 @@ export function registerReadinessActions(
   registry: ActionsRegistryService,
   deps: ReadActionDeps & WriteActionDeps,
 ) {
-  registerReadActions(registry, deps);
-  registerWriteActions(registry, deps);
+  // Every input is refused with the NUL character, as the HTTP routes refuse it (PostgreSQL cannot store it).
+  const guarded: ActionsRegistryService = {
+    register(options) {
+      registry.register({
+        ...options,
+        action: async context => {
+          rejectNulCharacters(context.input);
+          return options.action(context);
+        },
+      });
+    },
+  };
+  registerReadActions(guarded, deps);
+  registerWriteActions(guarded, deps);
 }

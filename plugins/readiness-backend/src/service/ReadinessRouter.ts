@@ -1,6 +1,7 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express from 'express';
 import { spec } from '../schema/openapi.generated';
+import { rejectNulCharactersMiddleware } from './nulCharacters';
 
 /** The plugin's router, typed from and validated against src/schema/openapi.yaml. */
 export type ReadinessRouter = ReturnType<typeof createReadinessRouter>;
@@ -13,6 +14,9 @@ export const MAX_BODY_BYTES = '1mb';
 
 export function createReadinessRouter() {
   return createValidatedOpenApiRouter<typeof spec>(spec, {
-    middleware: [express.json({ limit: MAX_BODY_BYTES })],
+    middleware: [
+      express.json({ limit: MAX_BODY_BYTES }),
+      rejectNulCharactersMiddleware,
+    ],
   });
 }
