@@ -244,6 +244,7 @@ describe.each(databases.eachSupportedId())(
 
     it(`${RUNS} evidence with control characters in its strings: with NUL a 400 naming the field, otherwise stored as sent`, async () => {
       let run = 0;
+      let stored = 0;
       await fc.assert(
         fc.asyncProperty(
           fc.tuple(
@@ -272,11 +273,17 @@ describe.each(databases.eachSupportedId())(
                 )
               );
             }
+            stored++;
             return res.status === 201 && res.body.value.status === text;
           },
         ),
         { numRuns: RUNS },
       );
+      // Each push without NUL is there once; none with NUL is.
+      const [{ n }] = await knex('readiness_evidence')
+        .where('external_id', 'like', 'fuzz-%')
+        .count({ n: '*' });
+      expect(Number(n)).toBe(stored);
     });
 
     it(`${RUNS} malformed deployment ids to POST /deployments/:id/rollback: a 4xx, nothing written`, async () => {

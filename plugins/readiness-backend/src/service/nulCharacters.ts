@@ -23,7 +23,7 @@ export function findNulCharacter(
   if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const at = path ? `${path}.${key}` : key;
-      if (key.includes('\u0000')) return at.replace(/\u0000/g, '\\u0000');
+      if (key.includes('\u0000')) return at.split('\u0000').join('\\u0000');
       const found = findNulCharacter(item, at);
       if (found) return found;
     }
