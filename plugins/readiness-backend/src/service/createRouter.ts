@@ -9,6 +9,7 @@ import { registerOnCallRoutes } from '../oncall/routes';
 import { registerEnvironmentRoutes } from '../environments/routes';
 import { registerPreviewRoutes } from '../preview/routes';
 import { createReadinessRouter } from './ReadinessRouter';
+import { databaseUnavailableMiddleware } from './databaseUnavailable';
 import { ReadinessContext } from './ReadinessContext';
 import { RouteContext } from './routeContext';
 
@@ -29,5 +30,7 @@ export async function createRouter(
   registerOnCallRoutes(router, deps);
   registerEnvironmentRoutes(router, deps);
   registerPreviewRoutes(router, deps);
+  // Last: turns "the database cannot be reached" from any route into a 503 with Retry-After.
+  router.use(databaseUnavailableMiddleware);
   return router;
 }
