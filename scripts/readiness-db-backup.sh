@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Backs up the Readiness plugin's data: its PostgreSQL database (Backstage gives each plugin its own,
+# <prefix>readiness, `backstage_plugin_readiness` by default) as one pg_dump archive (custom format).
+#
+#   scripts/readiness-db-backup.sh <file.dump> [<database>]
+#
+# Connection: POSTGRES_HOST, POSTGRES_PORT, POSTGRES_USER, POSTGRES_PASSWORD (the production image's variables), or
+# the usual PGHOST/PGPORT/PGUSER/PGPASSWORD. The database defaults to backstage_plugin_readiness (set
+# READINESS_DATABASE or pass it when backend.database.prefix differs). The portal keeps running: pg_dump reads one
+# consistent snapshot.
+set -euo pipefail
+out=${1:?usage: readiness-db-backup.sh <file.dump> [<database>]}
+database=${2:-${READINESS_DATABASE:-backstage_plugin_readiness}}
+if ! [[ $database =~ ^[A-Za-z_][A-Za-z0-9_]{0,62}$ ]]; then
+  echo "readiness-db: '$database' is not a database name (letters, digits and _)" >&2
+  exit 2
+fi
+export PGHOST=${POSTGRES_HOST:-${PGHOST:-localhost}}
+export PGPORT=${POSTGRES_PORT:-${PGPORT:-5432}}
+export PGUSER=${POSTGRES_USER:-${PGUSER:-postgres}}
+if [ -n "${POSTGRES_PASSWORD:-}" ]; then export PGPASSWORD=$POSTGRES_PASSWORD; fi
+pg_dump --format=custom --no-owner --no-privileges --dbname="$database" --file="$out"
+tables=$(pg_restore --list "$out" | grep -c ' TABLE DATA ' || true)
+echo "backed up $database to $out ($tables tables with data, $(stat -c %s "$out") bytes)"
