@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readinessPermissions } from '@readiness-io/plugin-readiness-common';
@@ -18,6 +21,7 @@ import { seedDemoEnvironments } from './environments/demoEnvironments';
 import { seedDemoDeployments } from './deployments/demoDeployments';
 import { registerReadinessActions } from './actions/registerReadinessActions';
 import { createRouter } from './service/createRouter';
+import { ReadinessMetrics } from './service/ReadinessMetrics';
 import { createReadinessContext } from './service/ReadinessContext';
 import { scheduleReadinessTasks } from './service/scheduledTasks';
 
@@ -59,6 +63,7 @@ export const readinessPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
+        metrics: metricsServiceRef,
       },
       async init(deps) {
         const settings = readReadinessConfig(deps.config);
@@ -67,6 +72,7 @@ export const readinessPlugin = createBackendPlugin({
           settings,
           extraFactSources: extraSources,
           extraOnCallProviders: extraProviders,
+          metrics: ReadinessMetrics.create(deps.metrics),
         });
         if (settings.demoSeed) {
           await seedDemoEvidence(context.evidenceStore, deps.logger);

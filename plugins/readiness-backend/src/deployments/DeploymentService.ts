@@ -14,6 +14,7 @@ import {
 } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { DeploymentStore, NewDeployment } from './DeploymentStore';
+import { ReadinessMetrics } from '../service/ReadinessMetrics';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ref = (e: Entity | string) => entityRefKey(e);
@@ -53,6 +54,7 @@ export class DeploymentService {
     onNewFacts?: (entityRef: string) => void;
     rollbackWebhook?: RollbackWebhook;
     fetch?: typeof fetch;
+    metrics?: ReadinessMetrics;
   }) {
     return new DeploymentService(deps);
   }
@@ -137,6 +139,7 @@ export class DeploymentService {
 
   async record(deployment: NewDeployment, recordedBy: string) {
     const result = await this.deps.store.record(deployment, recordedBy);
+    if (result.created) this.deps.metrics?.ingestedFacts('deployments');
     this.deps.onNewFacts?.(result.deployment.entityRef);
     return result;
   }
@@ -148,6 +151,10 @@ export class DeploymentService {
 
   async recordMany(deployments: NewDeployment[], recordedBy: string) {
     const results = await this.deps.store.recordMany(deployments, recordedBy);
+    this.deps.metrics?.ingestedFacts(
+      'deployments',
+      results.filter(r => 'created' in r && r.created).length,
+    );
     const entities = new Set<string>();
     for (const r of results)
       if (!('error' in r)) entities.add(r.deployment.entityRef);

@@ -19,6 +19,7 @@ import {
 } from '@readiness-io/plugin-readiness-common';
 import { OnCallProvider } from '@readiness-io/plugin-readiness-node';
 import { EscalationStore } from './EscalationStore';
+import { ReadinessMetrics } from '../service/ReadinessMetrics';
 
 const HOUR = 3_600_000;
 const HORIZON = 14 * 24 * HOUR;
@@ -50,6 +51,7 @@ export class OnCallService {
       logger: LoggerService;
       rateLimit: EscalationRateLimit;
       now?: () => Date;
+      metrics?: ReadinessMetrics;
     },
   ) {}
 
@@ -185,6 +187,7 @@ export class OnCallService {
       since,
     });
     if (!taken.added) {
+      this.deps.metrics?.escalation('rate_limited');
       const retryAfter = Math.max(
         1,
         Math.ceil(
@@ -206,9 +209,11 @@ export class OnCallService {
         escalationId: id,
       });
     } catch (error) {
+      this.deps.metrics?.escalation('failed');
       await this.deps.store.remove(id);
       throw error;
     }
+    this.deps.metrics?.escalation('sent');
     await this.deps.store.complete(id, sent);
     this.deps.logger.info(
       `Escalation ${id} of ${entityRef} to level ${level} by ${actor} through ${provider.id}`,

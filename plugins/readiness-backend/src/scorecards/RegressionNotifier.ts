@@ -9,6 +9,7 @@ import {
 } from '@readiness-io/plugin-readiness-common';
 import { Transition } from './results/ResultStore';
 import { TrackRegistry } from './tracks/TrackRegistry';
+import { ReadinessMetrics } from '../service/ReadinessMetrics';
 
 /**
  * Tells an entity's owner, through Backstage notifications, when one of its gates stops passing — in the words of
@@ -20,6 +21,7 @@ export class RegressionNotifier {
     tracks: TrackRegistry;
     logger: LoggerService;
     notifications?: NotificationService;
+    metrics?: ReadinessMetrics;
   }) {
     return new RegressionNotifier(deps);
   }
@@ -87,6 +89,7 @@ export class RegressionNotifier {
           },
         });
       } catch (error) {
+        this.deps.metrics?.notificationFailed();
         this.deps.logger.warn(
           `Could not notify ${ownerRef} of a regression of ${t.entityRef}: ${error}`,
         );

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { TrackEvaluation } from '@readiness-io/plugin-readiness-common';
@@ -9,6 +10,18 @@ import {
 } from './evaluation/statusEvaluator';
 import { ResultStore, Transition } from './results/ResultStore';
 import { RegressionNotifier } from './RegressionNotifier';
+import { ReadinessMetrics } from '../service/ReadinessMetrics';
+
+/** The checks' statuses of stored snapshots (their keys `gateId/checkId`; gates end in `/`). */
+function* checkStatusesOf(
+  snapshots: Array<{ keys: string[]; statuses: string[] }>,
+): Iterable<string> {
+  for (const { keys, statuses } of snapshots) {
+    for (let i = 0; i < keys.length; i++) {
+      if (!keys[i].endsWith('/')) yield statuses[i];
+    }
+  }
+}
 
 /**
  * Evaluates entities: in full detail for a page (nothing stored), or statuses only to store what changed and tell
@@ -19,6 +32,7 @@ export class ScorecardEvaluator {
     inputs: EvaluationInputs;
     results: ResultStore;
     notifier: RegressionNotifier;
+    metrics?: ReadinessMetrics;
   }) {
     return new ScorecardEvaluator(deps);
   }
@@ -45,6 +59,20 @@ export class ScorecardEvaluator {
     entities: Entity[],
     credentials: BackstageCredentials,
   ): Promise<{ transitions: Transition[] }> {
+    const started = performance.now();
+    try {
+      return await this.refreshStatuses(entities, credentials, started);
+    } catch (error) {
+      this.deps.metrics?.evaluationFailed((performance.now() - started) / 1000);
+      throw error;
+    }
+  }
+
+  private async refreshStatuses(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+    started: number,
+  ): Promise<{ transitions: Transition[] }> {
     const planned = await this.deps.inputs.gather(entities, credentials);
     const evaluatedAt = this.deps.inputs.now().toISOString();
     const snapshots = planned.map(({ track, input }) => {
@@ -66,6 +94,11 @@ export class ScorecardEvaluator {
       };
     });
     const transitions = await this.deps.results.saveStatuses(snapshots);
+    this.deps.metrics?.evaluated({
+      seconds: (performance.now() - started) / 1000,
+      entities: snapshots.length,
+      checkStatuses: checkStatusesOf(snapshots),
+    });
     // Regressed gates are explained from a full evaluation of the same input (only theirs: the status path above
     // stays fast), once per entity and track however many of its gates regressed.
     const explained = new Map<string, TrackEvaluation | undefined>();

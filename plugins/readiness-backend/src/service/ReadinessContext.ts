@@ -17,6 +17,7 @@ import path from 'node:path';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { EntityFileReader } from '../catalog/EntityFileReader';
 import { ReadinessConfig } from '../config';
+import { ReadinessMetrics } from './ReadinessMetrics';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseDeploymentStore } from '../deployments/DatabaseDeploymentStore';
 import { DeploymentService } from '../deployments/DeploymentService';
@@ -74,7 +75,9 @@ export async function createReadinessContext(deps: {
   notifications: NotificationService;
   extraFactSources: ReadinessFactSource[];
   extraOnCallProviders: OnCallProvider[];
+  metrics?: ReadinessMetrics;
 }) {
+  const { metrics } = deps;
   const { settings, logger } = deps;
   const knex = await deps.database.getClient();
   if (!deps.database.migrations?.skip) await applyDatabaseMigrations(knex);
@@ -103,6 +106,7 @@ export async function createReadinessContext(deps: {
       void evaluation.queue?.requestSystemRefresh(systemRef),
   });
   const deployments = DeploymentService.create({
+    metrics,
     store: deploymentStore,
     catalog,
     environments,
@@ -113,6 +117,7 @@ export async function createReadinessContext(deps: {
       : {}),
   });
   const evidence = EvidenceService.create({
+    metrics,
     catalog,
     store: evidenceStore,
     onNewFacts,
@@ -144,6 +149,7 @@ export async function createReadinessContext(deps: {
     catalog,
     logger,
     rateLimit: settings.oncall.escalationRateLimit,
+    metrics,
   });
 
   const factSources = [
@@ -162,6 +168,10 @@ export async function createReadinessContext(deps: {
     rootDir: targetPaths.rootDir,
   });
   reportTracks(tracks, settings, logger);
+  metrics?.observeTracks(() => ({
+    loaded: tracks.list().length,
+    failed: tracks.problems().length,
+  }));
 
   const inputs = EvaluationInputs.create({
     tracks,
@@ -174,10 +184,12 @@ export async function createReadinessContext(deps: {
   const evaluator = ScorecardEvaluator.create({
     inputs,
     results,
+    metrics,
     notifier: RegressionNotifier.create({
       tracks,
       logger,
       notifications: deps.notifications,
+      metrics,
     }),
   });
   const queue = EvaluationQueue.create({
@@ -191,6 +203,7 @@ export async function createReadinessContext(deps: {
     evaluator.refresh(...args);
 
   return {
+    metrics,
     catalog,
     tracks,
     results,

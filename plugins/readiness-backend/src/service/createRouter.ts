@@ -10,6 +10,7 @@ import { registerEnvironmentRoutes } from '../environments/routes';
 import { registerPreviewRoutes } from '../preview/routes';
 import { createReadinessRouter } from './ReadinessRouter';
 import { databaseUnavailableMiddleware } from './databaseUnavailable';
+import { countRejectedRequests } from './rejectedRequests';
 import { ReadinessContext } from './ReadinessContext';
 import { RouteContext } from './routeContext';
 
@@ -30,7 +31,9 @@ export async function createRouter(
   registerOnCallRoutes(router, deps);
   registerEnvironmentRoutes(router, deps);
   registerPreviewRoutes(router, deps);
-  // Last: turns "the database cannot be reached" from any route into a 503 with Retry-After.
+  // Last: counts what is refused with a 4xx, and turns "the database cannot be reached" from any route into a 503
+  // with Retry-After.
+  router.use(countRejectedRequests(deps.metrics));
   router.use(databaseUnavailableMiddleware);
   return router;
 }

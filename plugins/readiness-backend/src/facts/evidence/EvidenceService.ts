@@ -3,6 +3,7 @@ import { JsonValue } from '@backstage/types';
 import { entityRefKey } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
 import { principalName } from '../../service/principals';
+import { ReadinessMetrics } from '../../service/ReadinessMetrics';
 import { EvidenceStore, StoredEvidence } from './EvidenceStore';
 
 /** Evidence as a request carries it. */
@@ -27,6 +28,7 @@ export class EvidenceService {
     store: EvidenceStore;
     /** Asks for a re-evaluation after new facts about an entity; not awaited. */
     onNewFacts: (entityRef: string) => void;
+    metrics?: ReadinessMetrics;
   }) {
     return new EvidenceService(deps);
   }
@@ -58,7 +60,10 @@ export class EvidenceService {
       },
       principalName(credentials),
     );
-    if (result.created) this.deps.onNewFacts(entityRef);
+    if (result.created) {
+      this.deps.metrics?.ingestedFacts('evidence');
+      this.deps.onNewFacts(entityRef);
+    }
     return result;
   }
 }
