@@ -37,10 +37,12 @@ COPY --from=install --chown=node:node /app /app
 # The configuration and what it points at: the catalog location, the tracks, the templates (replace them with your
 # own through a mounted ConfigMap or URLs: docs/deploy.md).
 COPY --chown=node:node app-config.yaml app-config.production.yaml catalog-info.yaml ./
+# Loaded first (--require): the OpenTelemetry metrics SDK, every plugin's metrics for Prometheus on :9464/metrics.
+COPY --chown=node:node packages/backend/src/instrumentation.js ./
 COPY --chown=node:node examples ./examples
 COPY --chown=node:node templates ./templates
 USER node
-EXPOSE 7007
+EXPOSE 7007 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://localhost:7007/.backstage/health/v1/readiness').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml"]
+CMD ["node", "--require", "./instrumentation.js", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml"]

@@ -26,6 +26,8 @@ import { attestIncidentDrill, stepRunner } from './harness.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.env.PROD_DIR ?? '/tmp/readiness-prod');
 const base = 'http://localhost:7007';
+/** Where instrumentation.js serves the metrics in this run (the image's default is 9464). */
+const metricsPort = 9464;
 const token = 'production-ci-token';
 const client = {
   id: 'readiness-portal',
@@ -60,7 +62,10 @@ async function get(path, headers = {}) {
   return { status: res.status, text: await res.text() };
 }
 
-/** The production backend, started and stopped like a container: `node packages/backend` with two configs. */
+/**
+ * The production backend, started and stopped like a container: `node --require ./instrumentation.js
+ * packages/backend` with two configs (the metrics exporter on METRICS_PORT).
+ */
 function backendRunner(env) {
   let log = '';
   let child;
@@ -71,6 +76,8 @@ function backendRunner(env) {
       child = spawn(
         'node',
         [
+          '--require',
+          './instrumentation.js',
           'packages/backend',
           '--config',
           'app-config.yaml',
@@ -165,6 +172,7 @@ async function main() {
     APP_BASE_URL: base,
     READINESS_CI_TOKEN: token,
     AUTH_SESSION_SECRET: 'a-session-secret-shared-by-every-replica',
+    METRICS_PORT: String(metricsPort),
     OIDC_CLIENT_ID: client.id,
     // Databases of this run only (dropped at the end), so a run starts from nothing on any PostgreSQL.
     APP_CONFIG_backend_database_prefix: prefix,
@@ -280,6 +288,30 @@ async function main() {
         expect(res.status === 404, `expected 404, got ${res.status}`);
         expect(/component:default\/nope/.test(res.text), res.text);
         expect(!/"stack"/.test(res.text), `a stack trace: ${res.text}`);
+      },
+    );
+
+    await step(
+      "Prometheus scrapes every plugin's metrics: readiness's beside the catalog's and the scheduler's",
+      async () => {
+        const wanted = [
+          /^readiness_tracks\{[^}]*state="loaded"[^}]*\} 2$/m,
+          // The 404 of the step before, counted by the readiness router.
+          /^readiness_requests_rejected(_total)?\{[^}]*status="404"/m,
+          /^catalog_entities_count\{/m,
+          /^backend_tasks_task_runs_(count|started)/m,
+        ];
+        let text = '';
+        const until = Date.now() + 60_000;
+        do {
+          text = await (
+            await fetch(`http://127.0.0.1:${metricsPort}/metrics`)
+          ).text();
+          if (wanted.every(w => w.test(text))) break;
+          await new Promise(r => setTimeout(r, 1000));
+        } while (Date.now() < until);
+        for (const w of wanted)
+          expect(w.test(text), `no ${w.source} in /metrics`);
       },
     );
 

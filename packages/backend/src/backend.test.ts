@@ -79,10 +79,18 @@ describe('the portal backend', () => {
     });
 
   const previousNodeEnv = process.env.NODE_ENV;
+  let metricsUrl: string;
+  let exporter: { shutdown(): Promise<void> } | undefined;
 
   beforeAll(async () => {
     // As under `npm start`: the guest provider only signs people in during development.
     process.env.NODE_ENV = 'development';
+    // As the image starts it: the OpenTelemetry SDK with the Prometheus exporter first (--require), on a free port.
+    const metricsPort = await freePort();
+    process.env.METRICS_PORT = String(metricsPort);
+    metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    exporter = require('./instrumentation').exporter;
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     backend = createBackend();
@@ -94,6 +102,8 @@ describe('the portal backend', () => {
 
   afterAll(async () => {
     await backend?.stop();
+    await exporter?.shutdown();
+    delete process.env.METRICS_PORT;
     process.env.NODE_ENV = previousNodeEnv;
   });
 
@@ -129,6 +139,41 @@ describe('the portal backend', () => {
       token,
     );
     expect(res.status).toBe(200);
+  });
+
+  it("exports every plugin's metrics for Prometheus: readiness's beside the catalog's and the scheduler's", async () => {
+    expect((await waitForRagApi()).status).toBe(200);
+    const pushed = await call('/api/readiness/evidence', {
+      method: 'POST',
+      body: JSON.stringify({
+        entityRef: 'component:default/rag-api',
+        type: 'evidence.tests.oidc-login',
+        value: { status: 'failed' },
+      }),
+    });
+    expect(pushed.status).toBe(201);
+    const refreshed = await call(
+      '/api/readiness/scorecards/component/default/rag-api/refresh',
+      { method: 'POST' },
+    );
+    expect(refreshed.status).toBe(200);
+    const wanted = [
+      /^readiness_facts_ingested(_total)?\{[^}]*source="evidence"[^}]*\} [1-9]/m,
+      /^readiness_evaluation_runs(_total)?\{[^}]*result="ok"[^}]*\} [1-9]/m,
+      /^readiness_evaluation_duration(_seconds)?_count\{[^}]*\} [1-9]/m,
+      /^readiness_tracks\{[^}]*state="loaded"[^}]*\} 2$/m,
+      /^catalog_entities_count\{/m,
+      /^backend_tasks_task_runs_(count|started)/m,
+    ];
+    let text = '';
+    const deadline = Date.now() + 45_000;
+    do {
+      text = await (await fetch(metricsUrl)).text();
+      if (wanted.every(w => w.test(text))) break;
+      await new Promise(r => setTimeout(r, 1000));
+    } while (Date.now() < deadline);
+    for (const w of wanted)
+      expect([w.source, w.test(text)]).toEqual([w.source, true]);
   });
 
   it('starts every plugin it wires', async () => {
