@@ -3,7 +3,7 @@ import { MetricsService } from '@backstage/backend-plugin-api/alpha';
 /**
  * The plugin's metrics, through Backstage's metrics service (OpenTelemetry underneath; exported however the
  * backend's OpenTelemetry SDK is set up — the portal exports them for Prometheus). Names follow OpenTelemetry's
- * conventions; a Prometheus exporter writes `readiness_evaluation_duration_seconds` and so on.
+ * conventions; a Prometheus exporter writes `readiness_evaluation_runs_total`, `readiness_evaluation_duration` (seconds) and so on.
  */
 export class ReadinessMetrics {
   static create(metrics: MetricsService): ReadinessMetrics {
