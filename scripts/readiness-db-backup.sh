@@ -10,15 +10,8 @@
 # consistent snapshot.
 set -euo pipefail
 out=${1:?usage: readiness-db-backup.sh <file.dump> [<database>]}
-database=${2:-${READINESS_DATABASE:-backstage_plugin_readiness}}
-if ! [[ $database =~ ^[A-Za-z_][A-Za-z0-9_]{0,62}$ ]]; then
-  echo "readiness-db: '$database' is not a database name (letters, digits and _)" >&2
-  exit 2
-fi
-export PGHOST=${POSTGRES_HOST:-${PGHOST:-localhost}}
-export PGPORT=${POSTGRES_PORT:-${PGPORT:-5432}}
-export PGUSER=${POSTGRES_USER:-${PGUSER:-postgres}}
-if [ -n "${POSTGRES_PASSWORD:-}" ]; then export PGPASSWORD=$POSTGRES_PASSWORD; fi
+# shellcheck source=lib/readiness-db.sh
+source "$(dirname "$0")/lib/readiness-db.sh"
 pg_dump --format=custom --no-owner --no-privileges --dbname="$database" --file="$out"
 tables=$(pg_restore --list "$out" | grep -c ' TABLE DATA ' || true)
 echo "backed up $database to $out ($tables tables with data, $(stat -c %s "$out") bytes)"

@@ -402,11 +402,7 @@ export function registerReadActions(
         refOf(input.entityRef),
         credentials,
       );
-      const environments = await deps.deployments.environmentsOf(
-        entity,
-        credentials,
-      );
-      const [matrix] = await deps.deployments.matrix([entity], environments);
+      const matrix = await deps.deployments.entityMatrix(entity, credentials);
       return {
         output: {
           entityRef: matrix.entityRef,

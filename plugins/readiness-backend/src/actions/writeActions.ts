@@ -1,4 +1,7 @@
-import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import {
+  ActionsRegistryActionOptions,
+  ActionsRegistryService,
+} from '@backstage/backend-plugin-api/alpha';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   entityRefKey,
@@ -30,6 +33,27 @@ export interface WriteActionDeps extends ActionAuth {
 const ENTITY_REF_HELP =
   'The entity, as a catalog ref: kind:namespace/name (component:default/rag-api), or a component name alone (rag-api).';
 const EVIDENCE_TYPE = /^evidence(\.[a-z0-9]+(?:[-_][a-z0-9]+)*)+$/;
+
+/** The zod the actions registry hands a schema function. */
+type Zod = Parameters<
+  ActionsRegistryActionOptions<any, any>['schema']['input']
+>[0];
+
+/** The fields that name one check of one entity (ids as get-entity-readiness and explain-gate give them). */
+function checkTarget(z: Zod) {
+  return {
+    entityRef: z.string().min(1).describe(ENTITY_REF_HELP),
+    trackId: z
+      .string()
+      .min(1)
+      .describe('The track id, e.g. rag-production-readiness'),
+    gateId: z.string().min(1).describe('The gate id, e.g. deployment-prepared'),
+    checkId: z
+      .string()
+      .min(1)
+      .describe('The check id, e.g. disaster-recovery-testing'),
+  };
+}
 
 function refOf(value: string): string {
   try {
@@ -155,10 +179,7 @@ export function registerWriteActions(
     schema: {
       input: z =>
         z.object({
-          entityRef: z.string().min(1).describe(ENTITY_REF_HELP),
-          trackId: z.string().min(1),
-          gateId: z.string().min(1),
-          checkId: z.string().min(1),
+          ...checkTarget(z),
           note: z
             .string()
             .min(1)
@@ -209,10 +230,7 @@ export function registerWriteActions(
     schema: {
       input: z =>
         z.object({
-          entityRef: z.string().min(1).describe(ENTITY_REF_HELP),
-          trackId: z.string().min(1),
-          gateId: z.string().min(1),
-          checkId: z.string().min(1),
+          ...checkTarget(z),
           reason: z.string().min(1).max(2000),
           expiresAt: z
             .string()

@@ -102,6 +102,13 @@ export class DeploymentService {
     return this.deps.catalog.entitiesOfSystem(system, credentials, 'Component');
   }
 
+  /** One entity's environment × version matrix, over the environments of its System. */
+  async entityMatrix(entity: Entity, credentials: BackstageCredentials) {
+    const environments = await this.environmentsOf(entity, credentials);
+    const [matrix] = await this.matrix([entity], environments);
+    return matrix;
+  }
+
   /** The environment × version matrix of the given entities over the given environments. */
   async matrix(
     entities: Entity[],

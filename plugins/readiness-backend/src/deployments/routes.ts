@@ -114,11 +114,7 @@ export function registerDeploymentRoutes(
         entityRefKey(req.params),
         credentials,
       );
-      const environments = await ctx.deployments.environmentsOf(
-        entity,
-        credentials,
-      );
-      const [matrix] = await ctx.deployments.matrix([entity], environments);
+      const matrix = await ctx.deployments.entityMatrix(entity, credentials);
       res.json({
         ...matrix,
         rollbackWebhook: {

@@ -1,17 +1,12 @@
 import net from 'node:net';
-import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import knexFactory, { Knex } from 'knex';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { targetPaths } from '@backstage/cli-common';
-import { demoEntities } from '@internal/readiness-demo-catalog';
-import { readinessPlugin } from '../plugin';
+import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
 import { isDatabaseUnavailable } from './databaseUnavailable';
 
 jest.setTimeout(120_000);
@@ -137,24 +132,9 @@ const postgres = databases
         // The driver reports every refused connection during the outage; the test counts answers instead.
         log: { warn() {}, error() {}, debug() {}, deprecate() {} },
       });
-      const { server } = await startTestBackend({
-        features: [
-          readinessPlugin,
-          mockServices.database.factory({ knex: proxied }),
-          catalogServiceMock.factory({ entities: demoEntities() }),
-          mockServices.rootConfig.factory({
-            data: {
-              readiness: {
-                tracks: [
-                  path.join(
-                    targetPaths.rootDir,
-                    'examples/readiness/service-baseline.yaml',
-                  ),
-                ],
-              },
-            },
-          }),
-        ],
+      const { server } = await startReadinessBackend({
+        tracks: ['service-baseline'],
+        features: [mockServices.database.factory({ knex: proxied })],
       });
       baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });

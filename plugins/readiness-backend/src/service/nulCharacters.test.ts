@@ -1,15 +1,10 @@
-import path from 'node:path';
 import request from 'supertest';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { targetPaths } from '@backstage/cli-common';
-import { demoEntities } from '@internal/readiness-demo-catalog';
-import { readinessPlugin } from '../plugin';
+import { startReadinessBackend } from '../__testUtils__/startReadinessBackend';
 import { findNulCharacter } from './nulCharacters';
 
 jest.setTimeout(60_000);
@@ -40,24 +35,9 @@ describe.each(databases.eachSupportedId())(
     let knex: any;
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          readinessPlugin,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: demoEntities() }),
-          mockServices.rootConfig.factory({
-            data: {
-              readiness: {
-                tracks: [
-                  path.join(
-                    targetPaths.rootDir,
-                    'examples/readiness/service-baseline.yaml',
-                  ),
-                ],
-              },
-            },
-          }),
-        ],
+      ({ server } = await startReadinessBackend({
+        tracks: ['service-baseline'],
+        features: [mockServices.database.factory({ knex })],
       }));
     });
 

@@ -6,6 +6,10 @@ import { Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { useTheme } from '@material-ui/core';
 import { TrackPreviewProblem } from '@readiness-io/plugin-readiness-common';
 
+// One object for every render: the editor reconfigures itself (closing its search panel, among others) whenever
+// the identity of basicSetup, extensions or onChange changes.
+const BASIC_SETUP = { foldGutter: false, highlightActiveLine: true };
+
 /** The problems that have a line, as CodeMirror diagnostics over the rest of that line. */
 export function diagnosticsOf(
   text: string,
@@ -84,7 +88,7 @@ export function TrackEditor(props: {
       extensions={extensions}
       theme={theme.palette.type === 'dark' ? 'dark' : 'light'}
       height="560px"
-      basicSetup={{ foldGutter: false, highlightActiveLine: true }}
+      basicSetup={BASIC_SETUP}
       data-testid="track-editor"
     />
   );

@@ -17,9 +17,12 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { TrackPreviewProblem } from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { TrackEditor } from './TrackEditor';
 import { PreviewProblems, PreviewResult } from './PreviewResult';
+
+const NO_PROBLEMS: TrackPreviewProblem[] = [];
 
 /** How long the editor must be still before the preview is asked again. */
 export const PREVIEW_DELAY_MS = 600;
@@ -162,7 +165,9 @@ export function TrackPlayground() {
                 label={`${source.value.file} (YAML)`}
                 initialValue={source.value.text}
                 onChange={setText}
-                problems={current && !current.valid ? current.problems : []}
+                problems={
+                  current && !current.valid ? current.problems : NO_PROBLEMS
+                }
               />
             )}
           </CardContent>
