@@ -165,13 +165,14 @@ describe('the portal backend', () => {
       /^catalog_entities_count\{/m,
       /^backend_tasks_task_runs_(count|started)/m,
     ];
-    let text = '';
+    const missing = (body: string) => wanted.filter(w => !w.test(body));
+    const scrape = async () => (await fetch(metricsUrl)).text();
+    let text = await scrape();
     const deadline = Date.now() + 45_000;
-    do {
-      text = await (await fetch(metricsUrl)).text();
-      if (wanted.every(w => w.test(text))) break;
+    while (missing(text).length > 0 && Date.now() < deadline) {
       await new Promise(r => setTimeout(r, 1000));
-    } while (Date.now() < deadline);
+      text = await scrape();
+    }
     for (const w of wanted)
       expect([w.source, w.test(text)]).toEqual([w.source, true]);
   });
