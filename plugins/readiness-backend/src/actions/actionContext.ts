@@ -4,7 +4,8 @@ import {
   BackstageUserPrincipal,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { entityRefKey } from '@readiness-io/plugin-readiness-common';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -43,4 +44,17 @@ export async function allowUser(
   }
   await allow(deps, credentials, permission);
   return credentials;
+}
+
+/** How every action's entity input is described to a model. */
+export const ENTITY_REF_HELP =
+  'The entity, as a catalog ref: kind:namespace/name (component:default/rag-api), or a component name alone (rag-api).';
+
+/** `rag-api` → `component:default/rag-api`; an InputError naming the field for anything that is not a ref. */
+export function refOf(value: string, defaultKind = 'component'): string {
+  try {
+    return entityRefKey(value, { defaultKind, defaultNamespace: 'default' });
+  } catch {
+    throw new InputError(`entityRef: '${value}' is not an entity ref`);
+  }
 }

@@ -1,10 +1,12 @@
-import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import {
+  ActionsRegistryActionOptions,
+  ActionsRegistryService,
+} from '@backstage/backend-plugin-api/alpha';
 import { InputError } from '@backstage/errors';
 import {
   describeEntityReadiness,
   describeGateResult,
   describeTrackPreview,
-  entityRefKey,
   readinessReadPermission,
   readinessTrackPreviewPermission,
   refDisplayName,
@@ -18,7 +20,7 @@ import { OverviewReader } from '../scorecards/read/OverviewReader';
 import { ScorecardReader } from '../scorecards/read/ScorecardReader';
 import { SystemReadinessReader } from '../scorecards/read/SystemReadinessReader';
 import { TrackRegistry } from '../scorecards/tracks/TrackRegistry';
-import { ActionAuth, allow } from './actionContext';
+import { ActionAuth, allow, ENTITY_REF_HELP, refOf } from './actionContext';
 
 /** The services the read actions call: the same the HTTP routes call. */
 export interface ReadActionDeps extends ActionAuth {
@@ -35,17 +37,16 @@ export interface ReadActionDeps extends ActionAuth {
 
 const READ = { readOnly: true, idempotent: true, destructive: false };
 
-const ENTITY_REF_HELP =
-  'The entity, as a catalog ref: kind:namespace/name (component:default/rag-api), or a component name alone (rag-api).';
+/** The zod the actions registry hands a schema function. */
+type Zod = Parameters<
+  ActionsRegistryActionOptions<any, any>['schema']['input']
+>[0];
 
-/** `rag-api` → `component:default/rag-api`; a 400 naming the field for anything that is not a ref. */
-function refOf(value: string, defaultKind = 'component'): string {
-  try {
-    return entityRefKey(value, { defaultKind, defaultNamespace: 'default' });
-  } catch {
-    throw new InputError(`entityRef: '${value}' is not an entity ref`);
-  }
-}
+/** Root causes as the read actions answer them: the check, its gate, how many entities it holds back. */
+const rootCausesSchema = (z: Zod) =>
+  z.array(
+    z.object({ check: z.string(), gate: z.string(), entities: z.number() }),
+  );
 
 function ago(iso: string | undefined, now = Date.now()): string | undefined {
   if (!iso) return undefined;
@@ -239,13 +240,7 @@ export function registerReadActions(
             }),
           ),
           weakestLink: z.string().optional(),
-          rootCauses: z.array(
-            z.object({
-              check: z.string(),
-              gate: z.string(),
-              entities: z.number(),
-            }),
-          ),
+          rootCauses: rootCausesSchema(z),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -324,13 +319,7 @@ export function registerReadActions(
               readiness: z.string(),
             }),
           ),
-          topRootCauses: z.array(
-            z.object({
-              check: z.string(),
-              gate: z.string(),
-              entities: z.number(),
-            }),
-          ),
+          topRootCauses: rootCausesSchema(z),
         }),
     },
     action: async ({ input, credentials }) => {

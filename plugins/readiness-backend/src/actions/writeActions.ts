@@ -2,9 +2,8 @@ import {
   ActionsRegistryActionOptions,
   ActionsRegistryService,
 } from '@backstage/backend-plugin-api/alpha';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
-  entityRefKey,
   readinessAttestationCreatePermission,
   readinessEvidenceCreatePermission,
   readinessOnCallEscalatePermission,
@@ -19,7 +18,13 @@ import {
 } from '../oncall/OnCallService';
 import { AttestationService } from '../scorecards/attestations/AttestationService';
 import { WaiverService } from '../scorecards/waivers/WaiverService';
-import { ActionAuth, allow, allowUser } from './actionContext';
+import {
+  ActionAuth,
+  allow,
+  allowUser,
+  ENTITY_REF_HELP,
+  refOf,
+} from './actionContext';
 
 /** The services the write actions call: the same the HTTP routes call, with the same permissions. */
 export interface WriteActionDeps extends ActionAuth {
@@ -30,8 +35,6 @@ export interface WriteActionDeps extends ActionAuth {
   oncall: OnCallService;
 }
 
-const ENTITY_REF_HELP =
-  'The entity, as a catalog ref: kind:namespace/name (component:default/rag-api), or a component name alone (rag-api).';
 const EVIDENCE_TYPE = /^evidence(\.[a-z0-9]+(?:[-_][a-z0-9]+)*)+$/;
 
 /** The zod the actions registry hands a schema function. */
@@ -53,17 +56,6 @@ function checkTarget(z: Zod) {
       .min(1)
       .describe('The check id, e.g. disaster-recovery-testing'),
   };
-}
-
-function refOf(value: string): string {
-  try {
-    return entityRefKey(value, {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    });
-  } catch {
-    throw new InputError(`entityRef: '${value}' is not an entity ref`);
-  }
 }
 
 /**
