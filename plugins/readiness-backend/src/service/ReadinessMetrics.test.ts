@@ -82,9 +82,18 @@ describe('readiness metrics, through the real metrics service and the OpenTeleme
       '{"status":400}': 1,
       '{"status":404}': 1,
     });
+    // Only the push counts as an ingestion error; the scorecard's 404 does not.
+    expect(await points('readiness.ingestion.errors')).toEqual({
+      '{"source":"evidence","status":400}': 1,
+    });
+    // Present from the start, so an alert's rate sees its first increment.
+    expect(await points('readiness.database.unavailable')).toEqual({
+      '{}': 0,
+    });
   });
 
   it('records evaluation runs, their duration, entities and checks by status', async () => {
+    const before = Date.now() / 1000;
     await request(server)
       .post('/api/readiness/scorecards/component/default/rag-api/refresh')
       .set('Authorization', maria())
@@ -105,6 +114,11 @@ describe('readiness metrics, through the real metrics service and the OpenTeleme
     expect(
       (await points('readiness.evaluation.entities'))['{}'],
     ).toBeGreaterThanOrEqual(2);
+    const lastSuccess = (await points('readiness.evaluation.last_success'))[
+      '{}'
+    ] as number;
+    expect(lastSuccess).toBeGreaterThanOrEqual(before - 1);
+    expect(lastSuccess).toBeLessThanOrEqual(Date.now() / 1000);
   });
 
   it('counts escalations by result, and reports the tracks loaded', async () => {

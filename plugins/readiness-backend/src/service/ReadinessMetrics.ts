@@ -19,6 +19,10 @@ export class ReadinessMetrics {
   private readonly escalations;
   private readonly notificationFailures;
   private readonly tracks;
+  private readonly ingestionErrors;
+  private readonly databaseUnavailable;
+  private readonly lastSuccess;
+  private lastSuccessAt: number | undefined;
 
   private constructor(metrics: MetricsService) {
     this.runs = metrics.createCounter<{ result: 'ok' | 'error' }>(
@@ -69,6 +73,36 @@ export class ReadinessMetrics {
       'readiness.tracks',
       { description: 'Track files loaded, and those that failed to load' },
     );
+    this.ingestionErrors = metrics.createCounter<{
+      source: 'evidence' | 'deployments';
+      status: number;
+    }>('readiness.ingestion.errors', {
+      description:
+        'Evidence and deployment pushes answered with an error (4xx refused, 5xx failed), by status',
+    });
+    this.databaseUnavailable = metrics.createCounter(
+      'readiness.database.unavailable',
+      {
+        description:
+          'Requests answered 503 because the database could not be reached',
+      },
+    );
+    this.lastSuccess = metrics.createObservableGauge(
+      'readiness.evaluation.last_success',
+      {
+        description:
+          'When this replica last finished an evaluation run without error, in seconds since the Unix epoch (absent until the first)',
+      },
+    );
+    this.lastSuccess.addCallback(result => {
+      if (this.lastSuccessAt !== undefined)
+        result.observe(this.lastSuccessAt / 1000);
+    });
+    // Present from the start at 0, so that a rate over the first failures is not lost (a series that appears with
+    // its first increment has no earlier sample to compare with).
+    this.runs.add(0, { result: 'ok' });
+    this.runs.add(0, { result: 'error' });
+    this.databaseUnavailable.add(0);
   }
 
   /** One evaluation run: how long, how many entities, every check's status. */
@@ -78,6 +112,7 @@ export class ReadinessMetrics {
     checkStatuses: Iterable<string>;
   }) {
     this.runs.add(1, { result: 'ok' });
+    this.lastSuccessAt = Date.now();
     this.duration.record(run.seconds);
     this.entities.add(run.entities);
     const counts = new Map<string, number>();
@@ -97,6 +132,14 @@ export class ReadinessMetrics {
 
   rejectedRequest(status: number) {
     this.rejected.add(1, { status });
+  }
+
+  ingestionFailed(source: 'evidence' | 'deployments', status: number) {
+    this.ingestionErrors.add(1, { source, status });
+  }
+
+  databaseUnreachable() {
+    this.databaseUnavailable.add(1);
   }
 
   escalation(result: 'sent' | 'failed' | 'rate_limited') {

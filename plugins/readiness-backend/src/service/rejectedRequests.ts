@@ -1,5 +1,6 @@
 import { NextFunction, Request, Response } from 'express';
 import { ReadinessMetrics } from './ReadinessMetrics';
+import { isDatabaseUnavailable } from './databaseUnavailable';
 
 /** The HTTP status an error will be answered with, as Backstage's error handler decides it. */
 export function statusOfError(error: unknown): number {
@@ -18,16 +19,29 @@ export function statusOfError(error: unknown): number {
   return (typeof e?.name === 'string' && byName[e.name]) || 500;
 }
 
-/** Error middleware: counts the requests refused with a 4xx, then passes the error on unchanged. */
+/** Which kind of facts a request pushes (`POST /evidence`, `/deployments`, or their `/batch`), if it pushes any. */
+export function ingestionSourceOf(
+  req: Pick<Request, 'method' | 'path'>,
+): 'evidence' | 'deployments' | undefined {
+  if (req.method !== 'POST') return undefined;
+  if (/^\/evidence(\/batch)?\/?$/.test(req.path)) return 'evidence';
+  if (/^\/deployments(\/batch)?\/?$/.test(req.path)) return 'deployments';
+  return undefined;
+}
+
+/**
+ * Error middleware: counts the requests refused with a 4xx, the ingestion requests answered with any error (by the
+ * status they get — a database that cannot be reached is a 503, see databaseUnavailable.ts), then passes the error
+ * on unchanged.
+ */
 export function countRejectedRequests(metrics: ReadinessMetrics | undefined) {
-  return (
-    error: unknown,
-    _req: Request,
-    _res: Response,
-    next: NextFunction,
-  ) => {
-    const status = statusOfError(error);
+  return (error: unknown, req: Request, _res: Response, next: NextFunction) => {
+    const status = isDatabaseUnavailable(error) ? 503 : statusOfError(error);
     if (status >= 400 && status < 500) metrics?.rejectedRequest(status);
+    const source = ingestionSourceOf(req);
+    if (source) metrics?.ingestionFailed(source, status);
+    if (status === 503 && isDatabaseUnavailable(error))
+      metrics?.databaseUnreachable();
     next(error);
   };
 }
