@@ -41,6 +41,11 @@ COPY --chown=node:node app-config.yaml app-config.production.yaml catalog-info.y
 COPY --chown=node:node packages/backend/src/instrumentation.js ./
 COPY --chown=node:node examples ./examples
 COPY --chown=node:node templates ./templates
+# The portal's own catalog entry (catalog-info.yaml) points at its runbooks, alert rules, on-call and track.
+COPY --chown=node:node docs/runbooks ./docs/runbooks
+COPY --chown=node:node deploy/monitoring/readiness-portal-alerts.yaml ./deploy/monitoring/
+COPY --chown=node:node deploy/oncall ./deploy/oncall
+COPY --chown=node:node deploy/readiness ./deploy/readiness
 USER node
 EXPOSE 7007 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \

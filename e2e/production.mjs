@@ -68,11 +68,14 @@ async function get(path, headers = {}) {
  */
 function backendRunner(env) {
   let log = '';
+  let stdout = '';
   let child;
   return {
     log: () => log,
+    stdout: () => stdout,
     start(clientSecret) {
       log = '';
+      stdout = '';
       child = spawn(
         'node',
         [
@@ -90,7 +93,10 @@ function backendRunner(env) {
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
-      child.stdout.on('data', d => (log += d));
+      child.stdout.on('data', d => {
+        log += d;
+        stdout += d;
+      });
       child.stderr.on('data', d => (log += d));
     },
     async ready() {
@@ -295,7 +301,9 @@ async function main() {
       "Prometheus scrapes every plugin's metrics: readiness's beside the catalog's and the scheduler's",
       async () => {
         const wanted = [
-          /^readiness_tracks\{[^}]*state="loaded"[^}]*\} 2$/m,
+          /^readiness_tracks\{[^}]*state="loaded"[^}]*\} 3$/m,
+          // Present at 0 from the start, for the ReadinessDatabaseUnreachable alert.
+          /^readiness_database_unavailable_total\{[^}]*\} 0$/m,
           // The 404 of the step before, counted by the readiness router.
           /^readiness_requests_rejected(_total)?\{[^}]*status="404"/m,
           /^catalog_entities_count\{/m,
@@ -405,6 +413,46 @@ async function main() {
         `approving her own waiver: ${approved.status}`,
       );
     });
+
+    await step(
+      'the log is JSON, one object per line, and no request is logged at info level',
+      async () => {
+        const lines = backend
+          .stdout()
+          .split('\n')
+          .filter(l => l.trim());
+        expect(lines.length > 10, `only ${lines.length} log lines`);
+        const entries = lines.map(line => {
+          try {
+            return JSON.parse(line);
+          } catch {
+            throw new Error(`a log line that is not JSON: ${line}`);
+          }
+        });
+        for (const e of entries) {
+          expect(
+            typeof e.level === 'string' &&
+              typeof e.message === 'string' &&
+              !Number.isNaN(Date.parse(e.timestamp)),
+            `a log entry without level, message or timestamp: ${JSON.stringify(
+              e,
+            )}`,
+          );
+        }
+        expect(
+          entries.some(e => e.plugin === 'readiness'),
+          'no log entry of the readiness plugin',
+        );
+        // Hundreds of requests were served by now (the sign-in, the pages, the API calls above).
+        const requests = entries.filter(e => e.type === 'incomingRequest');
+        expect(
+          requests.length === 0,
+          `${requests.length} request log lines, e.g. ${JSON.stringify(
+            requests[0],
+          )}`,
+        );
+      },
+    );
 
     await step(
       "a wrong client secret: the sign-in page says so in words (the seed's invalid_client)",

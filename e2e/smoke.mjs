@@ -384,6 +384,30 @@ await runE2e('e2e smoke', async (page, step, shot) => {
     await shot('12-rag-api-runbooks');
   });
 
+  await step(
+    "the portal's own readiness: every alert has a runbook, on-call around the clock, CI not yet measured",
+    async () => {
+      await page.goto(
+        `${appUrl}/catalog/default/component/readiness-portal/runbooks`,
+      );
+      await page.getByText('4 linked from readiness.io/runbooks').waitFor();
+      await page.getByText('Readiness database unreachable').first().waitFor();
+      if ((await page.getByText('front matter invalid').count()) > 0)
+        throw new Error('a runbook of the portal has invalid front matter');
+      await page.goto(`${appUrl}/catalog/default/component/readiness-portal`);
+      // Operable passes (alerts, runbooks, on-call read from the repository's own files); Tested waits for CI.
+      const card = page
+        .locator('div')
+        .filter({ has: page.getByText('Readiness portal in production') })
+        .filter({ has: page.getByText(/^Next gate: /) })
+        .last();
+      await card.getByText('1 of 3 gates passed').waitFor();
+      await card.getByText(/Blocked by Tested: CI green on main/).waitFor();
+      await expectWordsOnly(page, "the portal's own overview");
+      await shot('12b-readiness-portal-overview');
+    },
+  );
+
   await step('on-call: escalate to level 2 with a reason', async () => {
     await page.goto(`${appUrl}/catalog/default/component/rag-api`);
     // Who is on call now and the next hand-off: two different people (or nobody now, at night).
@@ -411,8 +435,8 @@ await runE2e('e2e smoke', async (page, step, shot) => {
     'readiness page: every entity by track, with the top root causes',
     async () => {
       await page.goto(`${appUrl}/readiness`);
-      // Entities counted once (four services, two tracks each), and per team.
-      await page.getByText(/^\d+ of 4 entities not ready$/).waitFor();
+      // Entities counted once (four RAG services with two tracks each, and the portal itself), and per team.
+      await page.getByText(/^\d+ of 5 entities not ready$/).waitFor();
       await page.getByText('By team').waitFor();
       await page.getByTestId('top-root-cause').first().waitFor();
       await expectWordsOnly(page, 'the Readiness page');

@@ -30,6 +30,12 @@ const expectedEntities = [
   'resource:default/rag-production',
   'template:default/rag-environment',
   'template:default/rag-environment-decommission',
+  // The portal itself, and the team that runs it.
+  'system:default/developer-portal',
+  'component:default/readiness-portal',
+  'group:default/platform-team',
+  'user:default/jordan.lee',
+  'user:default/noor.haddad',
 ];
 
 const refOf = (e: {
@@ -65,6 +71,27 @@ describe('the demo catalog registered by app-config.yaml', () => {
     );
   });
 
+  it('describes the portal itself, with the runbooks, alert rules and on-call its annotations point at', async () => {
+    const { entities } = await readCatalogFiles(roots);
+    const portal = entities.find(
+      e => refOf(e.entity) === 'component:default/readiness-portal',
+    )!;
+    expect(portal.file).toBe(path.join(repoRoot, 'catalog-info.yaml'));
+    expect(portal.entity.spec).toMatchObject({
+      system: 'developer-portal',
+      owner: 'group:default/platform-team',
+      lifecycle: 'production',
+    });
+    const annotations = portal.entity.metadata.annotations!;
+    const targets = [
+      ...annotations['readiness.io/runbooks'].split(','),
+      annotations['readiness.io/prometheus-rules'],
+      annotations['readiness.io/oncall'],
+    ].map(t => path.join(repoRoot, t.trim()));
+    expect(targets).toHaveLength(6);
+    for (const target of targets) expect(fs.existsSync(target)).toBe(true);
+  });
+
   it('has no reference to an entity that does not exist', async () => {
     const { entities } = await readCatalogFiles(roots);
     expect(findDanglingReferences(entities)).toEqual([]);
@@ -85,6 +112,7 @@ describe('the demo catalog registered by app-config.yaml', () => {
     });
     const partOfSystem = entities
       .filter(e => ['Component', 'Resource', 'API'].includes(e.entity.kind))
+      .filter(e => e.entity.metadata.name !== 'readiness-portal')
       .map(e => [refOf(e.entity), e.entity.spec?.system]);
     expect(partOfSystem).toHaveLength(11);
     expect(partOfSystem).toEqual(
