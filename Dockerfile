@@ -30,8 +30,11 @@ RUN scripts/install-production.sh /app /src
 
 # --- 3. runtime: slim, no compilers, non-root, nothing written outside /tmp --------------------------------------
 FROM node:22-bookworm-slim
+# The old-generation heap is capped for a 1 GiB container (the chart's default limit): V8 otherwise sizes it from the
+# host's memory and lets garbage pile up to hundreds of MB before collecting (docs/operations.md, "Memory"). Raise it
+# with the container's limit, at about two thirds of it (the chart's heapMegabytes does).
 ENV NODE_ENV=production \
-  NODE_OPTIONS=--no-node-snapshot
+  NODE_OPTIONS="--no-node-snapshot --max-old-space-size=640"
 WORKDIR /app
 COPY --from=install --chown=node:node /app /app
 # The configuration and what it points at: the catalog location, the tracks, the templates (replace them with your

@@ -145,6 +145,13 @@ async function main() {
           `${name} is not read from a Secret`,
         );
       }
+      // The heap cap follows the memory limit (values heapMegabytes, two thirds of the 1Gi default limit).
+      const nodeOptions = container.env.find(e => e.name === 'NODE_OPTIONS');
+      expect(
+        nodeOptions?.value === '--no-node-snapshot --max-old-space-size=640' &&
+          container.resources.limits.memory === '1Gi',
+        `NODE_OPTIONS ${nodeOptions?.value}, memory limit ${container.resources?.limits?.memory}`,
+      );
       expect(
         pod.volumes.some(v => v.name === 'tmp' && v.emptyDir) &&
           container.volumeMounts.some(m => m.mountPath === '/tmp'),
@@ -170,6 +177,18 @@ async function main() {
         deployment.spec.replicas === undefined,
         'replicas set while the HPA scales',
       );
+      // Prometheus reaches the metrics port, from its own namespace only.
+      const policy = all.manifests.find(m => m.kind === 'NetworkPolicy');
+      const metricsRule = policy.spec.ingress.find(r =>
+        r.ports.some(p => p.port === 'metrics'),
+      );
+      expect(
+        metricsRule?.ports.length === 1 &&
+          metricsRule.from[0].namespaceSelector.matchLabels[
+            'kubernetes.io/metadata.name'
+          ] === 'monitoring',
+        `the NetworkPolicy's metrics rule: ${JSON.stringify(metricsRule)}`,
+      );
       const config = all.manifests.find(m => m.kind === 'ConfigMap');
       expect(
         /readiness:\n\s+tracks:/.test(config.data['app-config.override.yaml']),
@@ -183,6 +202,7 @@ async function main() {
       ['replicaCount=0', 'replicaCount'],
       ['appBaseUrl=readiness.example.com', 'appBaseUrl'],
       ['postgres.port=not-a-port', 'port'],
+      ['heapMegabytes=64', 'heapMegabytes'],
       ['oidc.metadataUrl=https://sso.example.com', 'metadataUrl'],
     ]) {
       const bad = render(helm, ['--set', set]);
