@@ -16,12 +16,16 @@ import readinessPlugin from '@readiness-io/plugin-readiness-backend';
 import techInsightsReadinessModule from '@readiness-io/plugin-tech-insights-backend-module-readiness';
 import scaffolderReadinessModule from '@readiness-io/plugin-scaffolder-backend-module-readiness';
 import { permissionPolicyModule } from './modules/permissionPolicy';
+import { drainingRootHttpRouter } from './modules/drainingHttpRouter';
 
 /**
  * The portal's features except the app (the frontend bundle server), in one list so that tests
  * start exactly what production runs.
  */
 export const apiFeatures = [
+  // Backstage's HTTP router, closing kept-alive connections once shutdown begins (rolling restarts).
+  drainingRootHttpRouter,
+
   // Sign-in. The guest provider only hands out sessions while NODE_ENV=development.
   authPlugin,
   guestProviderModule,
