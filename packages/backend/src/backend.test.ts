@@ -161,7 +161,7 @@ describe('the portal backend', () => {
       /^readiness_facts_ingested(_total)?\{[^}]*source="evidence"[^}]*\} [1-9]/m,
       /^readiness_evaluation_runs(_total)?\{[^}]*result="ok"[^}]*\} [1-9]/m,
       /^readiness_evaluation_duration(_seconds)?_count\{[^}]*\} [1-9]/m,
-      /^readiness_tracks\{[^}]*state="loaded"[^}]*\} 2$/m,
+      /^readiness_tracks\{[^}]*state="loaded"[^}]*\} 3$/m,
       /^catalog_entities_count\{/m,
       /^backend_tasks_task_runs_(count|started)/m,
     ];

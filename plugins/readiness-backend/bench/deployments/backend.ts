@@ -25,7 +25,11 @@ export async function freePort(): Promise<number> {
 export type DbSettings = { databaseConfig: object; countConnection?: object };
 
 /** Child process: the backend, so the load tool does not share its event loop. Prints READY when it serves. */
-export async function serve(port: number, databaseConfig: object) {
+export async function serve(
+  port: number,
+  databaseConfig: object,
+  options: { locations?: string[]; tracks?: string[] } = {},
+) {
   const base = `http://127.0.0.1:${port}`;
   const backend = createBackend();
   backend.add(catalogPlugin);
@@ -60,15 +64,14 @@ export async function serve(port: number, databaseConfig: object) {
             },
           ],
           processingInterval: { seconds: 1 },
-          locations: [
-            {
-              type: 'file',
-              target: path.join(targetPaths.rootDir, 'catalog-info.yaml'),
-            },
-          ],
+          locations: (
+            options.locations ?? [
+              path.join(targetPaths.rootDir, 'catalog-info.yaml'),
+            ]
+          ).map(target => ({ type: 'file', target })),
         },
         readiness: {
-          tracks: [
+          tracks: options.tracks ?? [
             path.join(
               targetPaths.rootDir,
               'examples/readiness/rag-production-readiness.yaml',

@@ -1,0 +1,228 @@
+/*
+ * npm run bench:latency — one entity's readiness beside the catalog's own answer for the same entity.
+ *
+ * Starts the real backend (createBackend with the catalog and the readiness plugin, static CI token) on PostgreSQL
+ * when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set (SQLite otherwise), with the demo catalog and
+ * BENCH_ENTITIES (default 10,000) generated components of the RAG platform, judged by both demo tracks. Once the
+ * catalog holds them all, autocannon drives BENCH_CONNECTIONS (default 64) connections for BENCH_SECONDS (default
+ * 20) at random entities, alternately against the catalog (GET /api/catalog/entities/by-name/…) and the readiness
+ * plugin (GET /api/readiness/scorecards/… — and its compact /summary), BENCH_ROUNDS (default 2) rounds each,
+ * interleaved so both see the same machine. Prints each run, the medians, and `ratio:` the scorecard's p99 over the
+ * catalog's (target ≤ 1.0) with the req/s ratio (target ≥ 1.0).
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import knexFactory from 'knex';
+import { targetPaths } from '@backstage/cli-common';
+import { freePort, serve, TOKEN } from './deployments/backend';
+
+const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** N components of the RAG platform, as one catalog file. */
+function generatedCatalog(dir: string): string {
+  const docs = Array.from(
+    { length: ENTITIES },
+    (_, i) => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: svc-${i}
+  description: Generated service ${i}
+  annotations:
+    readiness.io/runbooks: ../examples/runbooks/rollback.md
+spec:
+  type: service
+  lifecycle: production
+  owner: group:default/rag-team
+  system: rag-platform
+`,
+  );
+  const file = path.join(dir, 'generated.yaml');
+  writeFileSync(file, docs.join('---\n'));
+  return file;
+}
+
+async function main() {
+  if (process.argv[2] === 'serve') {
+    await serve(
+      Number(process.argv[3]),
+      JSON.parse(process.argv[4]),
+      JSON.parse(process.argv[5]),
+    );
+    return;
+  }
+  const pg = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+  const database = `readiness_bench_latency_${Date.now()}`;
+  let databaseConfig: object;
+  let admin: ReturnType<typeof knexFactory> | undefined;
+  if (pg) {
+    admin = knexFactory({ client: 'pg', connection: pg });
+    await admin.raw(`CREATE DATABASE ${database}`);
+    const url = new URL(pg);
+    databaseConfig = {
+      client: 'pg',
+      connection: {
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        user: decodeURIComponent(url.username),
+        password: decodeURIComponent(url.password),
+        database,
+      },
+      pluginDivisionMode: 'schema',
+    };
+  } else {
+    databaseConfig = { client: 'better-sqlite3', connection: ':memory:' };
+  }
+  // Inside the repository, so the generated components' runbook path resolves like the demo's.
+  const dir = mkdtempSync(path.join(targetPaths.rootDir, '.bench-latency-'));
+  const examples = path.join(targetPaths.rootDir, 'examples');
+  const options = {
+    locations: [
+      path.join(examples, 'org.yaml'),
+      path.join(examples, 'rag-platform.yaml'),
+      path.join(examples, 'components.yaml'),
+      generatedCatalog(dir),
+    ],
+    tracks: [
+      path.join(examples, 'readiness/rag-production-readiness.yaml'),
+      path.join(examples, 'readiness/service-baseline.yaml'),
+    ],
+  };
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = fork(
+    __filename,
+    [
+      'serve',
+      String(port),
+      JSON.stringify(databaseConfig),
+      JSON.stringify(options),
+    ],
+    {
+      stdio: 'inherit',
+      execArgv: process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : [],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', code =>
+      reject(new Error(`the backend exited (${code})`)),
+    );
+  });
+  const auth = { Authorization: `Bearer ${TOKEN}` };
+  try {
+    const started = Date.now();
+    for (;;) {
+      const res = await fetch(
+        `${base}/api/catalog/entities/by-query?limit=1&filter=kind=component,spec.system=rag-platform`,
+        { headers: auth },
+      );
+      const total = res.ok ? (await res.json()).totalItems : 0;
+      if (total >= ENTITIES + 4) break;
+      if (Date.now() - started > 30 * 60_000)
+        throw new Error(`the catalog holds ${total} components after 30 min`);
+      await new Promise(r => setTimeout(r, 2000));
+    }
+    print(
+      `bench:latency on ${pg ? 'PostgreSQL 15' : 'SQLite (in memory)'}: ${
+        ENTITIES + 4
+      } components in the catalog (ingested in ${Math.round(
+        (Date.now() - started) / 1000,
+      )} s); ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds`,
+    );
+    const run = (label: string, pathOf: (i: number) => string) =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        autocannon(
+          {
+            url: base,
+            connections: CONNECTIONS,
+            duration: SECONDS,
+            headers: auth,
+            requests: [
+              {
+                setupRequest: req => ({
+                  ...req,
+                  path: pathOf(Math.floor(Math.random() * ENTITIES)),
+                }),
+              },
+            ],
+          },
+          (err, result) => (err ? reject(err) : resolve(result)),
+        );
+      }).then(result => {
+        print(
+          `  ${label}: ${result.requests.average.toFixed(0)} req/s, p50 ${
+            result.latency.p50
+          } ms, p99 ${result.latency.p99} ms, ${Math.round(
+            result.throughput.average / Math.max(1, result.requests.average),
+          )} bytes per answer; 2xx ${result['2xx']}, non-2xx ${
+            result.non2xx
+          }, errors ${result.errors}`,
+        );
+        if (result.non2xx > 0 || result.errors > 0) process.exitCode = 1;
+        return result;
+      });
+    const runs: Record<string, autocannon.Result[]> = {
+      catalog: [],
+      scorecard: [],
+      summary: [],
+    };
+    for (let r = 0; r < ROUNDS; r++) {
+      runs.catalog.push(
+        await run(
+          'catalog by-name   ',
+          i => `/api/catalog/entities/by-name/component/default/svc-${i}`,
+        ),
+      );
+      runs.scorecard.push(
+        await run(
+          'readiness scorecard',
+          i => `/api/readiness/scorecards/component/default/svc-${i}`,
+        ),
+      );
+      runs.summary.push(
+        await run(
+          'readiness summary  ',
+          i => `/api/readiness/scorecards/component/default/svc-${i}/summary`,
+        ),
+      );
+    }
+    const p99 = (k: string) => median(runs[k].map(x => x.latency.p99));
+    const rps = (k: string) => median(runs[k].map(x => x.requests.average));
+    for (const k of ['catalog', 'scorecard', 'summary'])
+      print(`  median ${k}: ${rps(k).toFixed(0)} req/s, p99 ${p99(k)} ms`);
+    print(
+      `ratio: ${(p99('scorecard') / p99('catalog')).toFixed(
+        2,
+      )} (scorecard p99 ÷ catalog by-name p99, target ≤ 1.0); req/s ratio ${(
+        rps('scorecard') / rps('catalog')
+      ).toFixed(2)} (target ≥ 1.0); summary: p99 ratio ${(
+        p99('summary') / p99('catalog')
+      ).toFixed(2)}, req/s ratio ${(rps('summary') / rps('catalog')).toFixed(
+        2,
+      )}`,
+    );
+  } finally {
+    child.send('STOP');
+    await new Promise(r => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+    if (admin) {
+      await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.destroy();
+    }
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exitCode = 1;
+});
