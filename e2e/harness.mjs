@@ -211,6 +211,11 @@ export async function getReadiness(path) {
   const res = await fetch(`${backendUrl}/api/readiness${path}`, {
     headers: { Authorization: `Bearer ${ciToken}` },
   });
+  return readAnswer(res);
+}
+
+/** A fetch response as its status and body: parsed JSON, or the text when it is not JSON. */
+export async function readAnswer(res) {
   const text = await res.text();
   let body;
   try {

@@ -11,17 +11,21 @@
 // Chromium Maria signs in on the provider's form, lands as user:default/maria.garcia, sees the readiness card,
 // attests a manual check, and is refused approving her own waiver. Started again with a wrong client secret, the
 // sign-in page says what went wrong.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import pg from 'pg';
 import {
   startIdentityProvider,
   TEST_PASSWORD,
 } from './oidc/identityProvider.mjs';
 import { attestIncidentDrill, stepRunner } from './harness.mjs';
+import {
+  databasesOf,
+  dropDatabases,
+  productionBackend,
+  productionEnv,
+} from './productionInstall.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.env.PROD_DIR ?? '/tmp/readiness-prod');
@@ -62,70 +66,6 @@ async function get(path, headers = {}) {
   return { status: res.status, text: await res.text() };
 }
 
-/**
- * The production backend, started and stopped like a container: `node --require ./instrumentation.js
- * packages/backend` with two configs (the metrics exporter on METRICS_PORT).
- */
-function backendRunner(env) {
-  let log = '';
-  let stdout = '';
-  let child;
-  return {
-    log: () => log,
-    stdout: () => stdout,
-    start(clientSecret) {
-      log = '';
-      stdout = '';
-      child = spawn(
-        'node',
-        [
-          '--require',
-          './instrumentation.js',
-          'packages/backend',
-          '--config',
-          'app-config.yaml',
-          '--config',
-          'app-config.production.yaml',
-        ],
-        {
-          cwd: dir,
-          env: { ...env, OIDC_CLIENT_SECRET: clientSecret },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      child.stdout.on('data', d => {
-        log += d;
-        stdout += d;
-      });
-      child.stderr.on('data', d => (log += d));
-    },
-    async ready() {
-      const until = Date.now() + 120_000;
-      for (;;) {
-        try {
-          if ((await fetch(`${base}/.backstage/health/v1/readiness`)).ok)
-            return;
-        } catch {
-          // not listening yet
-        }
-        if (Date.now() > until || child.exitCode !== null)
-          throw new Error(`not ready:\n${log.slice(-3000)}`);
-        await new Promise(r => setTimeout(r, 1000));
-      }
-    },
-    stop() {
-      return new Promise(r => {
-        if (!child || child.exitCode !== null) {
-          r();
-          return;
-        }
-        child.once('exit', r);
-        child.kill('SIGTERM');
-      });
-    },
-  };
-}
-
 /** Opens the portal, checks the sign-in page, and signs `user` in on the identity provider's form (in its popup). */
 async function signIn(page, user) {
   await page.goto(`${base}/`);
@@ -142,50 +82,19 @@ async function signIn(page, user) {
   return popup;
 }
 
-/** A connection to the server's `postgres` database, with the credentials the backend gets. */
-async function postgres(env) {
-  const db = new pg.Client({
-    host: env.POSTGRES_HOST,
-    port: Number(env.POSTGRES_PORT),
-    user: env.POSTGRES_USER,
-    password: env.POSTGRES_PASSWORD,
-    database: 'postgres',
-  });
-  await db.connect();
-  return db;
-}
-
-async function dropDatabases(env) {
-  const db = await postgres(env);
-  const { rows } = await db.query(
-    'select datname from pg_database where datname like $1',
-    [`${prefix}%`],
-  );
-  for (const { datname } of rows)
-    await db.query(`drop database if exists "${datname}"`);
-  await db.end();
-}
-
 async function main() {
   expect(
-    existsSync(join(dir, 'packages/backend/dist/index.cjs.js')) &&
-      !existsSync(join(dir, 'packages/backend/src')),
-    `no production install in ${dir} (scripts/install-production.sh)`,
+    !existsSync(join(dir, 'packages/backend/src')),
+    `${dir} holds sources: not a production install`,
   );
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    APP_BASE_URL: base,
-    READINESS_CI_TOKEN: token,
-    AUTH_SESSION_SECRET: 'a-session-secret-shared-by-every-replica',
-    METRICS_PORT: String(metricsPort),
-    OIDC_CLIENT_ID: client.id,
-    // Databases of this run only (dropped at the end), so a run starts from nothing on any PostgreSQL.
-    APP_CONFIG_backend_database_prefix: prefix,
-  };
-  for (const name of ['POSTGRES_HOST', 'POSTGRES_USER', 'POSTGRES_PASSWORD'])
-    expect(env[name], `${name} is not set`);
-  env.POSTGRES_PORT ??= '5432';
+  const env = productionEnv({
+    dir,
+    prefix,
+    baseUrl: base,
+    token,
+    oidcClientId: client.id,
+  });
+  env.METRICS_PORT = String(metricsPort);
   mkdirSync(shots, { recursive: true });
 
   const idp = await startIdentityProvider({
@@ -194,8 +103,13 @@ async function main() {
     client,
   });
   env.OIDC_METADATA_URL = idp.metadataUrl;
-  const backend = backendRunner(env);
-  backend.start(client.secret);
+  const backend = productionBackend({
+    name: 'the backend',
+    dir,
+    env,
+    port: 7007,
+  });
+  backend.start({ OIDC_CLIENT_SECRET: client.secret });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
@@ -210,12 +124,7 @@ async function main() {
           (await get('/.backstage/health/v1/liveness')).status === 200,
           'liveness',
         );
-        const db = await postgres(env);
-        const { rows } = await db.query(
-          'select datname from pg_database where datname like $1 order by 1',
-          [`${prefix}%`],
-        );
-        await db.end();
+        const names = await databasesOf(env, prefix);
         // The catalog ingests the demo org from its files after start; people can sign in once their User exists.
         const until = Date.now() + 120_000;
         while (
@@ -234,7 +143,6 @@ async function main() {
             );
           await new Promise(r => setTimeout(r, 1000));
         }
-        const names = rows.map(r => r.datname);
         expect(
           names.includes(`${prefix}readiness`) &&
             names.includes(`${prefix}catalog`),
@@ -463,7 +371,7 @@ async function main() {
       "a wrong client secret: the sign-in page says so in words (the seed's invalid_client)",
       async () => {
         await backend.stop();
-        backend.start('not-the-client-secret');
+        backend.start({ OIDC_CLIENT_SECRET: 'not-the-client-secret' });
         await backend.ready();
         const other = await browser.newPage({
           viewport: { width: 1440, height: 900 },
@@ -494,7 +402,7 @@ async function main() {
     await browser.close();
     await backend.stop();
     await idp.close();
-    await dropDatabases(env);
+    await dropDatabases(env, prefix);
   }
 }
 

@@ -9,13 +9,17 @@
 // posted to both at once is one record; evidence posted round-robin is all there; the escalation rate limit counts
 // escalations made on either (429 on the third); runbooks, on-call and readiness answer the same on both; one replica restarted under
 // write load loses no acknowledged write.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { startIdentityProvider } from './oidc/identityProvider.mjs';
-import { stepRunner } from './harness.mjs';
+import { readAnswer, stepRunner } from './harness.mjs';
+import {
+  dropDatabases,
+  postgres,
+  productionBackend,
+  productionEnv,
+} from './productionInstall.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.env.PROD_DIR ?? '/tmp/readiness-prod');
@@ -30,119 +34,38 @@ function expect(condition, message) {
 }
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
-/** One replica: the production start of the image, on its own HTTP and metrics ports. */
+/** One replica: the production start of the image on its own HTTP and metrics ports, with this test's config. */
 function replica(name, port, metricsPort, env) {
-  let child;
-  let stdout = '';
-  let runs = [];
-  const base = `http://localhost:${port}`;
-  return {
+  const backend = productionBackend({
     name,
-    base,
+    dir,
+    env: { ...env, METRICS_PORT: String(metricsPort) },
+    port,
+    extraConfigs: [join(root, 'e2e/replicas/app-config.yaml')],
+  });
+  return {
+    ...backend,
     metricsPort,
-    stdout: () => stdout,
     /** JSON log entries of every start of this replica. */
     entries: () =>
-      stdout
+      backend
+        .stdout()
         .split('\n')
         .filter(l => l.startsWith('{'))
         .map(l => JSON.parse(l)),
-    start() {
-      child = spawn(
-        'node',
-        [
-          '--require',
-          './instrumentation.js',
-          'packages/backend',
-          '--config',
-          'app-config.yaml',
-          '--config',
-          'app-config.production.yaml',
-          '--config',
-          join(root, 'e2e/replicas/app-config.yaml'),
-        ],
-        {
-          cwd: dir,
-          env: {
-            ...env,
-            APP_CONFIG_backend_listen_port: String(port),
-            METRICS_PORT: String(metricsPort),
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      child.stdout.on('data', d => (stdout += d));
-      child.stderr.on('data', d => (stdout += d));
-      runs.push(child);
-    },
-    async ready() {
-      const until = Date.now() + 180_000;
-      for (;;) {
-        try {
-          if ((await fetch(`${base}/.backstage/health/v1/readiness`)).ok)
-            return;
-        } catch {
-          // not listening yet
-        }
-        if (Date.now() > until || child.exitCode !== null)
-          throw new Error(`${name} not ready:\n${stdout.slice(-3000)}`);
-        await sleep(500);
-      }
-    },
-    /**
-     * SIGTERM, as Kubernetes stops a pod, and SIGKILL after its grace period (30 s) as Kubernetes would. Resolves with
-     * how long the process took to go, and whether it had to be killed.
-     */
-    stop() {
-      return new Promise(r => {
-        if (!child || child.exitCode !== null || child.signalCode !== null) {
-          r({ ms: 0, killed: false });
-          return;
-        }
-        const started = Date.now();
-        const proc = child;
-        const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
-        proc.once('exit', (_code, signal) => {
-          clearTimeout(timer);
-          r({ ms: Date.now() - started, killed: signal === 'SIGKILL' });
-        });
-        proc.kill('SIGTERM');
-      });
-    },
   };
-}
-
-async function postgres(env, database = 'postgres') {
-  const db = new pg.Client({
-    host: env.POSTGRES_HOST,
-    port: Number(env.POSTGRES_PORT),
-    user: env.POSTGRES_USER,
-    password: env.POSTGRES_PASSWORD,
-    database,
-  });
-  await db.connect();
-  return db;
 }
 
 async function main() {
-  expect(
-    existsSync(join(dir, 'packages/backend/dist/index.cjs.js')),
-    `no production install in ${dir} (scripts/install-production.sh)`,
-  );
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
+  const env = productionEnv({
+    dir,
+    prefix,
     // Both behind one address, as behind a Service or load balancer.
-    APP_BASE_URL: 'http://localhost:7007',
-    READINESS_CI_TOKEN: token,
-    AUTH_SESSION_SECRET: 'a-session-secret-shared-by-every-replica',
-    OIDC_CLIENT_ID: 'readiness-portal',
-    OIDC_CLIENT_SECRET: 'portal-client-secret-for-e2e',
-    APP_CONFIG_backend_database_prefix: prefix,
-  };
-  for (const name of ['POSTGRES_HOST', 'POSTGRES_USER', 'POSTGRES_PASSWORD'])
-    expect(env[name], `${name} is not set`);
-  env.POSTGRES_PORT ??= '5432';
+    baseUrl: 'http://localhost:7007',
+    token,
+    oidcClientId: 'readiness-portal',
+  });
+  env.OIDC_CLIENT_SECRET = 'portal-client-secret-for-e2e';
   const idp = await startIdentityProvider({
     port: 7300,
     repoRoot: root,
@@ -166,14 +89,7 @@ async function main() {
         ...(init.headers ?? {}),
       },
     });
-    const text = await res.text();
-    let body;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-    return { status: res.status, body };
+    return readAnswer(res);
   };
   let readinessDb;
   try {
@@ -533,14 +449,7 @@ async function main() {
         r.stdout(),
       );
     await idp.close();
-    const db = await postgres(env);
-    const { rows } = await db.query(
-      'select datname from pg_database where datname like $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows)
-      await db.query(`drop database if exists "${datname}"`);
-    await db.end();
+    await dropDatabases(env, prefix);
   }
 }
 

@@ -10,13 +10,16 @@
 // evidence and deployments, previewing a track, and sending bad input (400s). Checks: no 5xx, the backend never
 // restarts, and resident memory after warm-up stays flat: the last third's median within 15 % of the middle third's.
 // CI runs it for 150 s (SOAK_SECONDS); `npm run soak` for 10 minutes.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { startIdentityProvider } from './oidc/identityProvider.mjs';
 import { stepRunner } from './harness.mjs';
+import {
+  dropDatabases,
+  productionBackend,
+  productionEnv,
+} from './productionInstall.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.env.PROD_DIR ?? '/tmp/readiness-prod');
@@ -44,26 +47,19 @@ function rssMb(pid) {
 }
 
 async function main() {
-  expect(
-    existsSync(join(dir, 'packages/backend/dist/index.cjs.js')),
-    `no production install in ${dir} (scripts/install-production.sh)`,
-  );
   expect(HEAP_MB > 0, 'the Dockerfile sets no --max-old-space-size');
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
+  const env = productionEnv({
+    dir,
+    prefix,
+    baseUrl: base,
+    token,
+    oidcClientId: 'readiness-portal',
+  });
+  Object.assign(env, {
     NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`,
-    APP_BASE_URL: base,
-    READINESS_CI_TOKEN: token,
-    AUTH_SESSION_SECRET: 'soak-session-secret',
-    OIDC_CLIENT_ID: 'readiness-portal',
     OIDC_CLIENT_SECRET: 'portal-client-secret-for-e2e',
     METRICS_PORT: 'off',
-    APP_CONFIG_backend_database_prefix: prefix,
-  };
-  for (const name of ['POSTGRES_HOST', 'POSTGRES_USER', 'POSTGRES_PASSWORD'])
-    expect(env[name], `${name} is not set`);
-  env.POSTGRES_PORT ??= '5432';
+  });
   const idp = await startIdentityProvider({
     port: 7300,
     repoRoot: root,
@@ -74,20 +70,14 @@ async function main() {
     },
   });
   env.OIDC_METADATA_URL = idp.metadataUrl;
-  let log = '';
-  const child = spawn(
-    'node',
-    [
-      'packages/backend',
-      '--config',
-      'app-config.yaml',
-      '--config',
-      'app-config.production.yaml',
-    ],
-    { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout.on('data', d => (log = (log + d).slice(-20000)));
-  child.stderr.on('data', d => (log = (log + d).slice(-20000)));
+  const backend = productionBackend({
+    name: 'the backend',
+    dir,
+    env,
+    port: 7007,
+  });
+  backend.start();
+  const log = () => backend.log();
   const auth = { Authorization: `Bearer ${token}` };
   try {
     await step(
@@ -103,8 +93,8 @@ async function main() {
             () => false,
           );
           if (ok) break;
-          expect(child.exitCode === null, `exited:\n${log.slice(-3000)}`);
-          expect(Date.now() < until, `not ready:\n${log.slice(-3000)}`);
+          expect(!backend.exited(), `exited:\n${log().slice(-3000)}`);
+          expect(Date.now() < until, `not ready:\n${log().slice(-3000)}`);
           await sleep(1000);
         }
       },
@@ -176,17 +166,17 @@ async function main() {
           }
         };
         const samples = [];
-        const sampler = setInterval(() => samples.push(rssMb(child.pid)), 2000);
+        const sampler = setInterval(
+          () => samples.push(rssMb(backend.pid())),
+          2000,
+        );
         const clients = Array.from({ length: 8 }, client);
         await sleep(seconds * 1000);
         running = false;
         await Promise.all(clients);
         clearInterval(sampler);
 
-        expect(
-          child.exitCode === null,
-          `the backend exited:\n${log.slice(-3000)}`,
-        );
+        expect(!backend.exited(), `the backend exited:\n${log().slice(-3000)}`);
         expect(failures.length === 0, `5xx answers: ${failures.join('; ')}`);
         const total = [...counts.values()].reduce((a, b) => a + b, 0);
         // The first third is warm-up (caches, JIT, the heap growing to its working size).
@@ -220,27 +210,9 @@ async function main() {
       },
     );
   } finally {
-    await new Promise(r => {
-      if (child.exitCode !== null) return r();
-      child.once('exit', r);
-      child.kill('SIGTERM');
-    });
+    await backend.stop();
     await idp.close();
-    const db = new pg.Client({
-      host: env.POSTGRES_HOST,
-      port: Number(env.POSTGRES_PORT),
-      user: env.POSTGRES_USER,
-      password: env.POSTGRES_PASSWORD,
-      database: 'postgres',
-    });
-    await db.connect();
-    const { rows } = await db.query(
-      'select datname from pg_database where datname like $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows)
-      await db.query(`drop database if exists "${datname}"`);
-    await db.end();
+    await dropDatabases(env, prefix);
   }
 }
 

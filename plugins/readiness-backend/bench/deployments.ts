@@ -10,8 +10,7 @@
  */
 import { fork } from 'node:child_process';
 import autocannon from 'autocannon';
-import knexFactory from 'knex';
-import { DbSettings, freePort, serve, TOKEN } from './deployments/backend';
+import { benchDatabase, freePort, serve, TOKEN } from './deployments/backend';
 import { countRows } from './deployments/rows';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -24,34 +23,8 @@ async function main() {
     await serve(Number(process.argv[3]), JSON.parse(process.argv[4]));
     return;
   }
-  const pg = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  const database = `readiness_bench_deploy_${Date.now()}`;
-  let db: DbSettings;
-  let admin: ReturnType<typeof knexFactory> | undefined;
-  if (pg) {
-    admin = knexFactory({ client: 'pg', connection: pg });
-    await admin.raw(`CREATE DATABASE ${database}`);
-    const url = new URL(pg);
-    const connection = {
-      host: url.hostname,
-      port: Number(url.port || 5432),
-      user: decodeURIComponent(url.username),
-      password: decodeURIComponent(url.password),
-      database,
-    };
-    db = {
-      databaseConfig: {
-        client: 'pg',
-        connection,
-        pluginDivisionMode: 'schema',
-      },
-      countConnection: connection,
-    };
-  } else {
-    db = {
-      databaseConfig: { client: 'better-sqlite3', connection: ':memory:' },
-    };
-  }
+  const db = await benchDatabase('readiness_bench_deploy');
+  const pg = db.postgres;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = fork(
@@ -208,10 +181,7 @@ async function main() {
   } finally {
     child.send('STOP');
     await new Promise(r => child.once('exit', r));
-    if (admin) {
-      await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.destroy();
-    }
+    await db.drop();
   }
 }
 

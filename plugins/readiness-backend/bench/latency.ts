@@ -14,9 +14,8 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import knexFactory from 'knex';
 import { targetPaths } from '@backstage/cli-common';
-import { freePort, serve, TOKEN } from './deployments/backend';
+import { benchDatabase, freePort, serve, TOKEN } from './deployments/backend';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -58,28 +57,9 @@ async function main() {
     );
     return;
   }
-  const pg = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  const database = `readiness_bench_latency_${Date.now()}`;
-  let databaseConfig: object;
-  let admin: ReturnType<typeof knexFactory> | undefined;
-  if (pg) {
-    admin = knexFactory({ client: 'pg', connection: pg });
-    await admin.raw(`CREATE DATABASE ${database}`);
-    const url = new URL(pg);
-    databaseConfig = {
-      client: 'pg',
-      connection: {
-        host: url.hostname,
-        port: Number(url.port || 5432),
-        user: decodeURIComponent(url.username),
-        password: decodeURIComponent(url.password),
-        database,
-      },
-      pluginDivisionMode: 'schema',
-    };
-  } else {
-    databaseConfig = { client: 'better-sqlite3', connection: ':memory:' };
-  }
+  const db = await benchDatabase('readiness_bench_latency');
+  const pg = db.postgres;
+  const databaseConfig = db.databaseConfig;
   // Inside the repository, so the generated components' runbook path resolves like the demo's.
   const dir = mkdtempSync(path.join(targetPaths.rootDir, '.bench-latency-'));
   const examples = path.join(targetPaths.rootDir, 'examples');
@@ -215,10 +195,7 @@ async function main() {
     child.send('STOP');
     await new Promise(r => child.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
-    if (admin) {
-      await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin.destroy();
-    }
+    await db.drop();
   }
 }
 

@@ -1,6 +1,7 @@
 // The backend bench:deployments loads: the real backend in a child process (so the load tool does not share its
 // event loop), on the database the bench chose.
 import net from 'node:net';
+import knexFactory from 'knex';
 import path from 'node:path';
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -23,6 +24,44 @@ export async function freePort(): Promise<number> {
 }
 
 export type DbSettings = { databaseConfig: object; countConnection?: object };
+
+/**
+ * The database a bench's backend runs on: a new PostgreSQL database named `<name>_<time>` when
+ * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set (one schema per plugin), SQLite in memory otherwise.
+ * `drop()` removes it afterwards.
+ */
+export async function benchDatabase(
+  name: string,
+): Promise<DbSettings & { postgres: boolean; drop(): Promise<void> }> {
+  const pg = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+  if (!pg) {
+    return {
+      postgres: false,
+      databaseConfig: { client: 'better-sqlite3', connection: ':memory:' },
+      drop: async () => {},
+    };
+  }
+  const database = `${name}_${Date.now()}`;
+  const admin = knexFactory({ client: 'pg', connection: pg });
+  await admin.raw(`CREATE DATABASE ${database}`);
+  const url = new URL(pg);
+  const connection = {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database,
+  };
+  return {
+    postgres: true,
+    databaseConfig: { client: 'pg', connection, pluginDivisionMode: 'schema' },
+    countConnection: connection,
+    async drop() {
+      await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.destroy();
+    },
+  };
+}
 
 /** Child process: the backend, so the load tool does not share its event loop. Prints READY when it serves. */
 export async function serve(
