@@ -91,6 +91,17 @@ async function main() {
     });
     return readAnswer(res);
   };
+  /** A passing test run of a component, as CI pushes it, with its externalId. */
+  const pushEvidence = (r, component, type, externalId) =>
+    call(r, '/evidence', {
+      method: 'POST',
+      body: JSON.stringify({
+        entityRef: `component:default/${component}`,
+        type,
+        value: { status: 'passed', total: 10, failed: 0 },
+        externalId,
+      }),
+    });
   let readinessDb;
   try {
     await step('two replicas start on one PostgreSQL', async () => {
@@ -167,15 +178,12 @@ async function main() {
         await Promise.all(
           ids.slice(i, i + 10).map(async (id, j) => {
             const r = replicas[(i + j) % 2];
-            const res = await call(r, '/evidence', {
-              method: 'POST',
-              body: JSON.stringify({
-                entityRef: 'component:default/rag-web',
-                type: 'evidence.tests.ui',
-                value: { status: 'passed', total: 10, failed: 0 },
-                externalId: id,
-              }),
-            });
+            const res = await pushEvidence(
+              r,
+              'rag-web',
+              'evidence.tests.ui',
+              id,
+            );
             expect(res.status === 201, `${id} on ${r.name}: ${res.status}`);
           }),
         );
@@ -288,15 +296,12 @@ async function main() {
             const pool = replicas.filter(x => inRotation.has(x));
             const r = pool[(n + w) % pool.length];
             try {
-              const res = await call(r, '/evidence', {
-                method: 'POST',
-                body: JSON.stringify({
-                  entityRef: 'component:default/rag-retriever',
-                  type: 'evidence.tests.unit',
-                  value: { status: 'passed', total: 5, failed: 0 },
-                  externalId: id,
-                }),
-              });
+              const res = await pushEvidence(
+                r,
+                'rag-retriever',
+                'evidence.tests.unit',
+                id,
+              );
               outcomes.push({
                 id,
                 replica: r.name,

@@ -8,9 +8,14 @@
  * idempotent updates), then new events again in batches of BENCH_BATCH (default 100) through POST
  * /deployments/batch. Afterwards it counts the rows of each phase: none lost, none duplicated. Target ≥ 1,000 events/s.
  */
-import { fork } from 'node:child_process';
 import autocannon from 'autocannon';
-import { benchDatabase, freePort, serve, TOKEN } from './deployments/backend';
+import {
+  benchDatabase,
+  forkBackend,
+  freePort,
+  serve,
+  TOKEN,
+} from './deployments/backend';
 import { countRows } from './deployments/rows';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -27,23 +32,10 @@ async function main() {
   const pg = db.postgres;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = fork(
-    __filename,
-    ['serve', String(port), JSON.stringify(db.databaseConfig)],
-    {
-      stdio: 'inherit',
-      // BENCH_PROFILE=<dir> writes a CPU profile of the backend there.
-      execArgv: process.env.BENCH_PROFILE
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-        : [],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', code =>
-      reject(new Error(`the backend exited (${code})`)),
-    );
-  });
+  const child = await forkBackend(__filename, [
+    String(port),
+    JSON.stringify(db.databaseConfig),
+  ]);
   const auth = {
     Authorization: `Bearer ${TOKEN}`,
     'Content-Type': 'application/json',

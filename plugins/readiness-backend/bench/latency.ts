@@ -10,12 +10,17 @@
  * interleaved so both see the same machine. Prints each run, the medians, and `ratio:` the scorecard's p99 over the
  * catalog's (target ≤ 1.0) with the req/s ratio (target ≥ 1.0).
  */
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { targetPaths } from '@backstage/cli-common';
-import { benchDatabase, freePort, serve, TOKEN } from './deployments/backend';
+import {
+  benchDatabase,
+  forkBackend,
+  freePort,
+  serve,
+  TOKEN,
+} from './deployments/backend';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -77,27 +82,11 @@ async function main() {
   };
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = fork(
-    __filename,
-    [
-      'serve',
-      String(port),
-      JSON.stringify(databaseConfig),
-      JSON.stringify(options),
-    ],
-    {
-      stdio: 'inherit',
-      execArgv: process.env.BENCH_PROFILE
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-        : [],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', code =>
-      reject(new Error(`the backend exited (${code})`)),
-    );
-  });
+  const child = await forkBackend(__filename, [
+    String(port),
+    JSON.stringify(databaseConfig),
+    JSON.stringify(options),
+  ]);
   const auth = { Authorization: `Bearer ${TOKEN}` };
   try {
     const started = Date.now();

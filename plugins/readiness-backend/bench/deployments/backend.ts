@@ -1,5 +1,6 @@
 // The backend bench:deployments loads: the real backend in a child process (so the load tool does not share its
 // event loop), on the database the bench chose.
+import { ChildProcess, fork } from 'node:child_process';
 import net from 'node:net';
 import knexFactory from 'knex';
 import path from 'node:path';
@@ -128,4 +129,27 @@ export async function serve(
       process.exit(0);
     }
   });
+}
+
+/**
+ * Starts a bench's backend: `file` run again with `serve` and `args` in a child process (BENCH_PROFILE=<dir> writes a
+ * CPU profile of it there); resolves once it serves.
+ */
+export async function forkBackend(
+  file: string,
+  args: string[],
+): Promise<ChildProcess> {
+  const child = fork(file, ['serve', ...args], {
+    stdio: 'inherit',
+    execArgv: process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', code =>
+      reject(new Error(`the backend exited (${code})`)),
+    );
+  });
+  return child;
 }

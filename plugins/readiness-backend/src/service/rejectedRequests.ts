@@ -36,12 +36,12 @@ export function ingestionSourceOf(
  */
 export function countRejectedRequests(metrics: ReadinessMetrics | undefined) {
   return (error: unknown, req: Request, _res: Response, next: NextFunction) => {
-    const status = isDatabaseUnavailable(error) ? 503 : statusOfError(error);
+    const unreachable = isDatabaseUnavailable(error);
+    const status = unreachable ? 503 : statusOfError(error);
     if (status >= 400 && status < 500) metrics?.rejectedRequest(status);
     const source = ingestionSourceOf(req);
     if (source) metrics?.ingestionFailed(source, status);
-    if (status === 503 && isDatabaseUnavailable(error))
-      metrics?.databaseUnreachable();
+    if (unreachable) metrics?.databaseUnreachable();
     next(error);
   };
 }
