@@ -52,7 +52,9 @@ async function main() {
       );
       if (a === 200 && b === 200) break;
       if (Date.now() > deadline)
-        throw new Error('the catalog never ingested the demo catalog');
+        throw new Error(
+          `the catalog never ingested the demo catalog ${a} ${b}`,
+        );
       await new Promise(r => setTimeout(r, 500));
     }
     const event = (id: number, prefix: string) => ({

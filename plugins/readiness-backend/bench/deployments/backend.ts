@@ -100,6 +100,9 @@ export async function serve(
                 'Location',
                 'Group',
                 'User',
+                // The root catalog-info.yaml registers the scaffolder templates too: a rule refusing them fails the
+                // whole location.
+                'Template',
               ],
             },
           ],
