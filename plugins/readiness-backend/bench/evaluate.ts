@@ -7,6 +7,8 @@
  * (b) Our full re-evaluation end to end — read every fact from the database, evaluate, write only the transitions —
  *     on SQLite, and on PostgreSQL when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set. Target ≤ 2 s.
  *
+ * BENCH_DB=sqlite|postgres runs (b) on one database only.
+ *
  * Bundled with esbuild and run with plain node (scripts/bench.mjs), so neither side pays for a test runner.
  */
 import knexFactory from 'knex';
@@ -16,7 +18,8 @@ import { partB } from './evaluate/endToEnd';
 
 async function main() {
   if (PART === 'all' || PART === 'a') await partA();
-  if (PART === 'all' || PART === 'b') {
+  const only = process.env.BENCH_DB;
+  if ((PART === 'all' || PART === 'b') && only !== 'postgres') {
     const sqlite = knexFactory({
       client: 'better-sqlite3',
       connection: { filename: ':memory:' },
@@ -27,6 +30,8 @@ async function main() {
     } finally {
       await sqlite.destroy();
     }
+  }
+  if ((PART === 'all' || PART === 'b') && only !== 'sqlite') {
     const pg = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
     if (pg) {
       const database = `readiness_bench_${Date.now()}`;

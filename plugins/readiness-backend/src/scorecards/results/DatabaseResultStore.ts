@@ -1,6 +1,7 @@
 import { selectWhereIn } from '../../database/whereInChunks';
 import { Knex } from 'knex';
 import { TrackEvaluation } from '@readiness-io/plugin-readiness-common';
+import { BulkColumn, bulkInsert } from '../../database/bulkInsert';
 import { toIsoString } from '../../database/dates';
 import {
   CurrentStatus,
@@ -31,7 +32,24 @@ type HistoryRow = {
 };
 
 const ENTITY_CHUNK = 500;
-const WRITE_CHUNK = 100;
+
+const VECTOR_COLUMNS: BulkColumn<VectorRow>[] = [
+  { name: 'entity_ref', pgType: 'text' },
+  { name: 'track_id', pgType: 'text' },
+  { name: 'statuses', pgType: 'text' },
+  { name: 'since', pgType: 'text' },
+  { name: 'evaluated_at', pgType: 'timestamptz' },
+];
+
+const HISTORY_COLUMNS: BulkColumn<Omit<HistoryRow, 'id'>>[] = [
+  { name: 'entity_ref', pgType: 'text' },
+  { name: 'track_id', pgType: 'text' },
+  { name: 'gate_id', pgType: 'text' },
+  { name: 'check_id', pgType: 'text' },
+  { name: 'from_status', pgType: 'text' },
+  { name: 'to_status', pgType: 'text' },
+  { name: 'at', pgType: 'timestamptz' },
+];
 
 /** {@link ResultStore} in the plugin's database: one row per entity and track, plus the transitions. */
 export class DatabaseResultStore implements ResultStore {
@@ -54,6 +72,7 @@ export class DatabaseResultStore implements ResultStore {
       if (list) list.push(s);
       else byEntity.set(s.entityRef, [s]);
     }
+    let writing: Promise<void> = Promise.resolve();
     for (let i = 0; i < entityRefs.length; i += ENTITY_CHUNK) {
       const chunk = entityRefs.slice(i, i + ENTITY_CHUNK);
       const existing = await this.knex<VectorRow>('readiness_result_vectors')
@@ -127,20 +146,25 @@ export class DatabaseResultStore implements ResultStore {
         }
       }
       if (upserts.length === 0) continue;
-      await this.knex.transaction(async tx => {
-        for (let j = 0; j < upserts.length; j += WRITE_CHUNK) {
-          await tx('readiness_result_vectors')
-            .insert(upserts.slice(j, j + WRITE_CHUNK))
-            .onConflict(['entity_ref', 'track_id'])
-            .merge(['statuses', 'since', 'evaluated_at']);
-        }
-        for (let j = 0; j < history.length; j += WRITE_CHUNK) {
-          await tx('readiness_history').insert(
-            history.slice(j, j + WRITE_CHUNK),
-          );
-        }
+      // Written while the next chunk is read and compared: the database and this process work at the same time.
+      await writing;
+      writing = this.knex.transaction(async tx => {
+        await bulkInsert(
+          tx,
+          'readiness_result_vectors',
+          VECTOR_COLUMNS,
+          upserts,
+          {
+            onConflict: ['entity_ref', 'track_id'],
+            merge: ['statuses', 'since', 'evaluated_at'],
+          },
+        );
+        await bulkInsert(tx, 'readiness_history', HISTORY_COLUMNS, history);
       });
+      // Handled here so a failure is not reported as unhandled while the next chunk is read; awaited below.
+      writing.catch(() => {});
     }
+    await writing;
     return transitions;
   }
 
