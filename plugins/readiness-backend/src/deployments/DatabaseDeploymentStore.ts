@@ -92,6 +92,13 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       await this.knex('readiness_deployments').insert(row);
       return { deployment: fromRow(row), created: true };
     }
+    // The common case, a new event, is one statement; only a repeated externalId takes the locking path below.
+    const fresh = await this.knex('readiness_deployments')
+      .insert(row)
+      .onConflict('external_id')
+      .ignore()
+      .returning('id');
+    if (fresh.length > 0) return { deployment: fromRow(row), created: true };
     return this.knex.transaction(async tx => {
       const inserted = await tx('readiness_deployments')
         .insert(row)

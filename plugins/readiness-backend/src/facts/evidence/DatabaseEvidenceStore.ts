@@ -66,15 +66,19 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           .onConflict('external_id')
           .ignore()
           .returning('id');
-        const existing = await tx<EvidenceRow>('readiness_evidence')
-          .where({ external_id: evidence.externalId })
-          .first();
+        // Inserted: the row is ours as written. Turned away: read the one that holds the externalId.
+        const existing =
+          inserted.length > 0
+            ? row
+            : await tx<EvidenceRow>('readiness_evidence')
+                .where({ external_id: evidence.externalId })
+                .first();
         if (!existing)
           throw new Error(
             `evidence ${evidence.externalId} vanished after insert`,
           );
-        created = inserted.length > 0 && existing.id === row.id;
-        stored = this.fromRow(existing);
+        created = existing.id === row.id;
+        stored = this.fromRow(existing as EvidenceRow);
         if (!created && !sameEvidence(stored, evidence)) {
           throw new ConflictError(
             `externalId '${evidence.externalId}' was already recorded with different evidence (id ${stored.id})`,
