@@ -78,13 +78,23 @@ export class EntityCatalog {
     return system;
   }
 
-  /** The entities with these refs that the caller may see (missing ones left out). */
+  /**
+   * The entities with these refs that the caller may see (missing ones left out). `cached` reuses lookups of the last
+   * few seconds by the same caller (for the entities checks name, read by every evaluation).
+   */
   async getEntitiesByRefs(
     entityRefs: string[],
     credentials: BackstageCredentials,
-    fields?: string[],
+    options: { fields?: string[]; cached?: boolean } = {},
   ): Promise<Entity[]> {
     if (entityRefs.length === 0) return [];
+    const { fields, cached } = options;
+    if (cached && !fields) {
+      return this.lookups.getEntitiesByRefs(
+        entityRefs.map(r => entityRefKey(r)),
+        credentials,
+      );
+    }
     const { items } = await this.catalog.getEntitiesByRefs(
       { entityRefs, ...(fields ? { fields } : {}) },
       { credentials },

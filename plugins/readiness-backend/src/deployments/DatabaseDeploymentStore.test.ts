@@ -203,5 +203,61 @@ describe.each(databases.eachSupportedId())(
         await deployments.get('00000000-0000-4000-8000-000000000000'),
       ).toBeUndefined();
     });
+
+    it('answers the newest deployments of many entities and environments in one call, like recent() for each', async () => {
+      const { store: deployments } = await store();
+      const web = 'component:default/rag-web';
+      const started = Date.UTC(2026, 10, 20);
+      for (let i = 0; i < 7; i++) {
+        for (const [entityRef, environment] of [
+          [api, staging],
+          [api, production],
+          [web, staging],
+        ]) {
+          if (entityRef === web && i > 2) continue;
+          await deployments.record(
+            deploy({
+              entityRef,
+              environment,
+              version: `1.${i}.0`,
+              status: i % 3 === 2 ? 'failed' : 'succeeded',
+              startedAt: new Date(started + i * 3_600_000).toISOString(),
+              externalId: `${entityRef}-${environment}-${i}`,
+            }),
+            'ci',
+          );
+        }
+      }
+      const many = await deployments.recentMany(
+        [api, web, 'component:default/rag-retriever'],
+        [staging, production],
+        4,
+      );
+      const key = (e: string, env: string) => `${e}\u0000${env}`;
+      expect([...many.keys()].sort()).toEqual(
+        [key(api, production), key(api, staging), key(web, staging)].sort(),
+      );
+      for (const [entityRef, environment] of [
+        [api, staging],
+        [api, production],
+        [web, staging],
+      ]) {
+        expect(many.get(key(entityRef, environment))).toEqual(
+          await deployments.recent(entityRef, environment, 4),
+        );
+      }
+      expect(many.get(key(api, staging))!.map(d => d.version)).toEqual([
+        '1.6.0',
+        '1.5.0',
+        '1.4.0',
+        '1.3.0',
+      ]);
+      expect(many.get(key(web, staging))!.map(d => d.version)).toEqual([
+        '1.2.0',
+        '1.1.0',
+        '1.0.0',
+      ]);
+      expect((await deployments.recentMany([], [staging], 4)).size).toBe(0);
+    });
   },
 );

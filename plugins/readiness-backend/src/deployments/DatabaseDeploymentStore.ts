@@ -233,6 +233,42 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       .limit(limit);
     return rows.map(fromRow);
   }
+
+  async recentMany(
+    entityRefs: string[],
+    environments: string[],
+    limit: number,
+  ) {
+    const result = new Map<string, Deployment[]>();
+    if (entityRefs.length === 0 || environments.length === 0) return result;
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      // The newest `limit` of each entity and environment, numbered by a window function (PostgreSQL, SQLite ≥ 3.25).
+      const ranked = this.knex<DeploymentRow>('readiness_deployments')
+        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+        .whereIn('environment', environments)
+        .select(
+          '*',
+          this.knex.raw(
+            'row_number() over (partition by entity_ref, environment order by started_at desc, id desc) as recent_rank',
+          ),
+        );
+      const rows: DeploymentRow[] = await this.knex
+        .from(ranked.as('ranked'))
+        .where('recent_rank', '<=', limit)
+        .orderBy([
+          { column: 'entity_ref', order: 'asc' },
+          { column: 'environment', order: 'asc' },
+          { column: 'recent_rank', order: 'asc' },
+        ]);
+      for (const row of rows) {
+        const key = `${row.entity_ref}\u0000${row.environment}`;
+        const list = result.get(key);
+        if (list) list.push(fromRow(row));
+        else result.set(key, [fromRow(row)]);
+      }
+    }
+    return result;
+  }
 }
 
 function fromRow(row: DeploymentRow): Deployment {

@@ -60,4 +60,13 @@ export interface DeploymentStore {
     environment: string,
     limit: number,
   ): Promise<Deployment[]>;
+  /**
+   * The most recent deployments of many entities to many environments at once (each entity to each environment),
+   * newest first, keyed `entityRef` + NUL + `environment`; pairs without deployments are absent.
+   */
+  recentMany(
+    entityRefs: string[],
+    environments: string[],
+    limit: number,
+  ): Promise<Map<string, Deployment[]>>;
 }

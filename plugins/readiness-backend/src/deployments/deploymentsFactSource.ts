@@ -37,20 +37,38 @@ export function createDeploymentsFactSource(
         .filter(Boolean) as RegExpExecArray[];
       if (wanted.length === 0) return [];
       const at = now();
+      const wantedFor = entities.map(entity => {
+        const namespace = entity.metadata.namespace ?? 'default';
+        return {
+          entityRef: entityRefKey(entity),
+          wanted: wanted.map(([type, envName, metric]) => ({
+            type,
+            metric,
+            environment: entityRefKey({
+              kind: 'resource',
+              namespace,
+              name: envName,
+            }),
+          })),
+        };
+      });
+      // One query for every entity and environment, not one per fact.
+      const recent = await store.recentMany(
+        wantedFor.map(w => w.entityRef),
+        [...new Set(wantedFor.flatMap(w => w.wanted.map(x => x.environment)))],
+        RECENT,
+      );
       const facts: Fact[] = [];
-      for (const entity of entities) {
-        const entityRef = entityRefKey(entity);
-        for (const [type, envName, metric] of wanted) {
-          const environment = entityRefKey({
-            kind: 'resource',
-            namespace: entity.metadata.namespace ?? 'default',
-            name: envName,
-          });
-          const recent = await store.recent(entityRef, environment, RECENT);
+      for (const { entityRef, wanted: types } of wantedFor) {
+        for (const { type, metric, environment } of types) {
           facts.push({
             entityRef,
             type,
-            value: metricOf(metric, recent, at),
+            value: metricOf(
+              metric,
+              recent.get(`${entityRef}\u0000${environment}`) ?? [],
+              at,
+            ),
             source: 'deployments',
             observedAt: at.toISOString(),
           });

@@ -181,11 +181,9 @@ export class RunbookService {
     const candidates = stored && known(stored) ? stored.alerts[alert] : [];
     if (candidates.length === 0) return { alert, items: [] };
     const refs = [...new Set(candidates.map(c => c.entityRef))];
-    const items = await this.deps.catalog.getEntitiesByRefs(refs, credentials, [
-      'kind',
-      'metadata.name',
-      'metadata.namespace',
-    ]);
+    const items = await this.deps.catalog.getEntitiesByRefs(refs, credentials, {
+      fields: ['kind', 'metadata.name', 'metadata.namespace'],
+    });
     const visible = new Set(items.map(e => entityRefKey(e)));
     return { alert, items: candidates.filter(c => visible.has(c.entityRef)) };
   }

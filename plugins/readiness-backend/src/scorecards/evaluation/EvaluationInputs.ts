@@ -157,6 +157,7 @@ export class EvaluationInputs {
     for (const item of await this.deps.catalog.getEntitiesByRefs(
       missing,
       credentials,
+      { cached: true },
     )) {
       known.set(entityRefKey(item), item);
     }
