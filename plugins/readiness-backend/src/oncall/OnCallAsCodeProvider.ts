@@ -14,7 +14,7 @@ import {
 import { OnCallProvider } from '@readiness-io/plugin-readiness-node';
 import { EntityFileReader } from '../catalog/EntityFileReader';
 import { OnCallFile, parseOnCallFile } from './onCallFile';
-import { computeSchedule } from './schedule';
+import { computeSchedule, ScheduleMemo } from './schedule';
 
 export const ONCALL_ANNOTATION = 'readiness.io/oncall';
 
@@ -28,6 +28,7 @@ const FILE_TTL_MS = 5 * 60 * 1000;
  */
 export class OnCallAsCodeProvider implements OnCallProvider {
   readonly id = 'oncall-as-code';
+  private readonly schedules = new ScheduleMemo();
 
   constructor(
     private readonly deps: {
@@ -47,16 +48,14 @@ export class OnCallAsCodeProvider implements OnCallProvider {
     window: { from: Date; to: Date },
   ): Promise<OnCallShift[]> {
     const file = await this.load(entity);
-    return computeSchedule(
-      file,
-      window.from.getTime(),
-      window.to.getTime(),
-    ).map(s => ({
-      target: userTarget(s.user),
-      start: new Date(s.start).toISOString(),
-      end: new Date(s.end).toISOString(),
-      source: s.source,
-    }));
+    return this.schedules
+      .schedule(file, window.from.getTime(), window.to.getTime())
+      .map(s => ({
+        target: userTarget(s.user),
+        start: new Date(s.start).toISOString(),
+        end: new Date(s.end).toISOString(),
+        source: s.source,
+      }));
   }
 
   async getEscalationLevels(entity: Entity): Promise<EscalationLevel[]> {

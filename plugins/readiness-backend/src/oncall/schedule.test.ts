@@ -4,6 +4,7 @@ import { OnCallFile, RotationLayer } from './onCallFile';
 import {
   computeSchedule,
   handoffAt,
+  ScheduleMemo,
   shiftIndexAt,
   uncoveredHours,
 } from './schedule';
@@ -164,6 +165,65 @@ describe('on-call rotation maths', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('the remembered schedule of any window is exactly the computed one', () => {
+    const memo = new ScheduleMemo({ ttlMs: 60_000, maxEntries: 8 });
+    fc.assert(
+      fc.property(
+        fc.array(layerArb, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 200 * DAY }),
+        fc.integer({ min: 1, max: 14 * DAY }),
+        fc.integer({ min: 0, max: 3 * DAY }),
+        fc.integer({ min: 1, max: 2 * DAY }),
+        fc.constantFrom(...users),
+        (layers, startOffset, length, overrideOffset, overrideLength, user) => {
+          const from = handoffAt(layers[0], 0) - DAY + startOffset;
+          const to = from + length;
+          const overrideStart = from + overrideOffset;
+          const onCall = file(layers, [
+            {
+              user,
+              start: new Date(overrideStart).toISOString(),
+              end: new Date(overrideStart + overrideLength).toISOString(),
+            },
+          ]);
+          const expected = computeSchedule(onCall, from, to);
+          expect(memo.schedule(onCall, from, to)).toEqual(expected);
+          // Again, a few milliseconds later in the same minute: from memory, still exact.
+          expect(memo.schedule(onCall, from + 7, to + 7)).toEqual(
+            computeSchedule(onCall, from + 7, to + 7),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the memory computes once per minute window and file, and again once entries expire', () => {
+    let now = 0;
+    const memo = new ScheduleMemo({
+      ttlMs: 60_000,
+      maxEntries: 8,
+      now: () => now,
+    });
+    const layer: RotationLayer = {
+      name: 'primary',
+      members: users.slice(0, 2),
+      timeZone: 'Europe/Berlin',
+      start: '2026-11-02',
+      rotationDays: 7,
+      handoff: '09:00',
+    };
+    const onCall = file([layer]);
+    const from = Date.parse('2026-12-01T10:00:05Z');
+    const spy = jest.spyOn(onCall.layers, 'map');
+    memo.schedule(onCall, from, from + 14 * DAY);
+    memo.schedule(onCall, from + 1000, from + 1000 + 14 * DAY);
+    expect(spy).toHaveBeenCalledTimes(1);
+    now = 61_000;
+    memo.schedule(onCall, from + 2000, from + 2000 + 14 * DAY);
+    expect(spy).toHaveBeenCalledTimes(2);
   });
 
   it('round-the-clock rotations leave nothing uncovered; a daily window leaves the rest of each day uncovered', () => {

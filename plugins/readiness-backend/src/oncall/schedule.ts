@@ -161,6 +161,55 @@ export function computeSchedule(
   return result;
 }
 
+const MINUTE_MS = 60 * 1000;
+
+/**
+ * {@link computeSchedule} remembered for a minute: a scorecard or an evaluation run asks for the same file's next
+ * 14 days for every entity that points at it, and working the rotations out across time zones is most of an
+ * on-call fact's cost. Schedules are computed over whole minutes and cut to the window asked for, which gives exactly
+ * what computing the window itself gives; keyed by the file's content, so entities sharing a file share the work.
+ */
+export class ScheduleMemo {
+  private readonly entries = new Map<
+    string,
+    { segments: Segment[]; expires: number }
+  >();
+
+  constructor(
+    private readonly options: {
+      ttlMs: number;
+      maxEntries: number;
+      now?: () => number;
+    } = { ttlMs: MINUTE_MS, maxEntries: 256 },
+  ) {}
+
+  schedule(file: OnCallFile, from: number, to: number): Segment[] {
+    const start = Math.floor(from / MINUTE_MS) * MINUTE_MS;
+    const end = Math.ceil(to / MINUTE_MS) * MINUTE_MS;
+    const key = `${start}:${end}:${JSON.stringify(file)}`;
+    const now = (this.options.now ?? Date.now)();
+    let entry = this.entries.get(key);
+    if (!entry || entry.expires <= now) {
+      entry = {
+        segments: computeSchedule(file, start, end),
+        expires: now + this.options.ttlMs,
+      };
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      if (this.entries.size > this.options.maxEntries) {
+        this.entries.delete(this.entries.keys().next().value!);
+      }
+    }
+    const result: Segment[] = [];
+    for (const s of entry.segments) {
+      const a = Math.max(s.start, from);
+      const b = Math.min(s.end, to);
+      if (b > a) result.push({ ...s, start: a, end: b });
+    }
+    return result;
+  }
+}
+
 /** Hours in [from, to) nobody covers. */
 export function uncoveredHours(
   segments: Segment[],
