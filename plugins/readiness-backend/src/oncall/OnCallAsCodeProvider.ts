@@ -162,10 +162,12 @@ export class OnCallAsCodeProvider implements OnCallProvider {
     const target = entity.metadata.annotations?.[ONCALL_ANNOTATION];
     if (!target)
       throw new InputError(`The entity has no ${ONCALL_ANNOTATION} annotation`);
-    const key = `oncall-file:${entityRefKey(entity)}:${target}`;
+    // Keyed by where the file is, so the entities that share a team's file share one read and parse.
+    const resolved = this.deps.files.resolve(entity, target);
+    const key = `oncall-file:${EntityFileReader.locationOf(resolved)}`;
     const cached = (await this.deps.cache.get(key)) as OnCallFile | undefined;
     if (cached) return cached;
-    const { location, text } = await this.deps.files.read(entity, target);
+    const { location, text } = await this.deps.files.readResolved(resolved);
     const file = parseOnCallFile(text, location);
     await this.deps.cache.set(key, file as any, { ttl: FILE_TTL_MS });
     return file;
