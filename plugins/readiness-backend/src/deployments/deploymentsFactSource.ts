@@ -59,8 +59,8 @@ export function createDeploymentsFactSource(
         RECENT,
       );
       const facts: Fact[] = [];
-      for (const { entityRef, wanted: types } of wantedFor) {
-        for (const { type, metric, environment } of types) {
+      for (const { entityRef, wanted: metrics } of wantedFor) {
+        for (const { type, metric, environment } of metrics) {
           facts.push({
             entityRef,
             type,
