@@ -6,7 +6,8 @@
  * drives POST /api/readiness/deployments with autocannon for BENCH_SECONDS (default 15) over BENCH_CONNECTIONS
  * (default 32): every request a new deployment with its own externalId, then the same events again (which must be
  * idempotent updates), then new events again in batches of BENCH_BATCH (default 100) through POST
- * /deployments/batch. Afterwards it counts the rows of each phase: none lost, none duplicated. Target ≥ 1,000 events/s.
+ * /deployments/batch, then new evidence one per request (POST /evidence). Afterwards it counts the rows of each
+ * phase: none lost, none duplicated. Target ≥ 1,000 events/s.
  */
 import autocannon from 'autocannon';
 import {
@@ -67,12 +68,27 @@ async function main() {
       startedAt: new Date(Date.UTC(2026, 10, 1) + id * 1000).toISOString(),
       externalId: `${prefix}-${id}`,
     });
-    const run = (label: string, idOf: (n: number) => number, batch = 0) => {
+    // Evidence of a CI run: one test result per event, each its own externalId.
+    const evidenceEvent = (id: number) => ({
+      entityRef: `component:default/${
+        ['rag-api', 'rag-web', 'rag-retriever', 'rag-ingestion'][id % 4]
+      }`,
+      type: `evidence.bench.f${id % 40}`,
+      value: { passed: 100 + (id % 7), failed: id % 3 },
+      observedAt: new Date(Date.UTC(2026, 10, 1) + id * 1000).toISOString(),
+      externalId: `evbench-${id}`,
+    });
+    const run = (
+      label: string,
+      idOf: (n: number) => number,
+      batch = 0,
+      kind: 'deployments' | 'evidence' = 'deployments',
+    ) => {
       let n = 0;
       return new Promise<autocannon.Result>((resolve, reject) => {
         autocannon(
           {
-            url: `${base}/api/readiness/deployments${batch ? '/batch' : ''}`,
+            url: `${base}/api/readiness/${kind}${batch ? '/batch' : ''}`,
             connections: CONNECTIONS,
             duration: SECONDS,
             method: 'POST',
@@ -80,6 +96,11 @@ async function main() {
             requests: [
               {
                 setupRequest: req => {
+                  if (kind === 'evidence')
+                    return {
+                      ...req,
+                      body: JSON.stringify(evidenceEvent(idOf(n++))),
+                    };
                   if (!batch)
                     return {
                       ...req,
@@ -120,9 +141,11 @@ async function main() {
       n => n % Math.max(1, fresh['2xx']),
     );
     const batched = await run('new, batched          ', n => n, BATCH);
+    const evidence = await run('new evidence          ', n => n, 0, 'evidence');
 
     const counts = await countRows(db, base, auth);
     const { rows, distinct, batchRows, batchDistinct } = counts;
+    const { evidenceRows, evidenceDistinct } = counts;
     const exact = counts.exact;
     print(
       `  rows after both phases: ${rows}; distinct externalIds: ${distinct}; accepted new events: ${fresh['2xx']} of ${sent} sent`,
@@ -149,6 +172,22 @@ async function main() {
           CONNECTIONS * BATCH
         })`,
     );
+    const evidenceLost = exact
+      ? Math.max(0, evidence['2xx'] - evidenceRows)
+      : 0;
+    if (exact)
+      print(
+        `  evidence: rows ${evidenceRows}, distinct externalIds ${evidenceDistinct}, accepted ${
+          evidence['2xx']
+        }; lost: ${evidenceLost}, duplicated: ${
+          evidenceRows - evidenceDistinct
+        }, in flight at the cut-off: ${
+          evidenceRows - evidence['2xx']
+        } (≤ ${CONNECTIONS})`,
+      );
+    print(
+      `evidence/s one per request: ${(evidence['2xx'] / SECONDS).toFixed(0)}`,
+    );
     print(
       `events/s one per request: ${(fresh['2xx'] / SECONDS).toFixed(
         0,
@@ -162,6 +201,14 @@ async function main() {
       lost > 0 ||
       rows !== distinct ||
       rows - fresh['2xx'] > CONNECTIONS
+    )
+      process.exitCode = 1;
+    if (
+      evidence.non2xx > 0 ||
+      (exact &&
+        (evidenceLost > 0 ||
+          evidenceRows !== evidenceDistinct ||
+          evidenceRows - evidence['2xx'] > CONNECTIONS))
     )
       process.exitCode = 1;
     if (

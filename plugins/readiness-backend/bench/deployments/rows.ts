@@ -8,6 +8,8 @@ export type RowCounts = {
   distinct: number;
   batchRows: number;
   batchDistinct: number;
+  evidenceRows: number;
+  evidenceDistinct: number;
   /** False on SQLite, where only an estimate of the single-event rows is available. */
   exact: boolean;
 };
@@ -28,6 +30,8 @@ export async function countRows(
   let distinct = -1;
   let batchRows = -1;
   let batchDistinct = -1;
+  let evidenceRows = -1;
+  let evidenceDistinct = -1;
   if (knex) {
     // Requests in flight when the load tool stopped are still being written: count once the table is still.
     let previous = -1;
@@ -51,6 +55,20 @@ export async function countRows(
     [{ n: batchDistinct }] = (await knex('readiness_deployments')
       .where('external_id', 'like', 'batch-%')
       .countDistinct({ n: 'external_id' })) as any;
+    for (let previous = -1; ; ) {
+      const [{ n }] = (await knex('readiness_evidence').count({
+        n: '*',
+      })) as any;
+      if (Number(n) === previous) break;
+      previous = Number(n);
+      await new Promise(r => setTimeout(r, 1000));
+    }
+    [{ n: evidenceRows }] = (await knex('readiness_evidence')
+      .where('external_id', 'like', 'evbench-%')
+      .count({ n: '*' })) as any;
+    [{ n: evidenceDistinct }] = (await knex('readiness_evidence')
+      .where('external_id', 'like', 'evbench-%')
+      .countDistinct({ n: 'external_id' })) as any;
     await knex.destroy();
   } else {
     const list = await fetch(
@@ -65,6 +83,8 @@ export async function countRows(
     distinct: Number(distinct),
     batchRows: Number(batchRows),
     batchDistinct: Number(batchDistinct),
+    evidenceRows: Number(evidenceRows),
+    evidenceDistinct: Number(evidenceDistinct),
     exact: Boolean(knex),
   };
 }

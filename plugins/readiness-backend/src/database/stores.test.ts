@@ -225,6 +225,34 @@ describe.each(databases.eachSupportedId())(
       expect((await evidence.latestFacts([api]))[0].value).toBe('new');
     });
 
+    it('of two pushes observed at the same time, keeps the one recorded last; the other entity facts stay', async () => {
+      const { evidence } = await stores(databaseId);
+      const push = (type: string, value: string) =>
+        evidence.record(
+          {
+            entityRef: api,
+            type,
+            value,
+            observedAt: '2026-11-24T10:00:00Z',
+            url: `https://ci.example.com/${value}`,
+          },
+          'ci',
+        );
+      await push('evidence.tests.api', 'first');
+      await push('evidence.tests.ui', 'ui');
+      await new Promise(r => setTimeout(r, 5));
+      await push('evidence.tests.api', 'second');
+      const facts = Object.fromEntries(
+        (await evidence.latestFacts([api])).map(f => [f.type, f]),
+      );
+      expect(facts['evidence.tests.api']).toMatchObject({
+        value: 'second',
+        url: 'https://ci.example.com/second',
+        observedAt: '2026-11-24T10:00:00.000Z',
+      });
+      expect(facts['evidence.tests.ui'].value).toBe('ui');
+    });
+
     describe('DatabaseAttestationStore', () => {
       it('stores attestations with who, when, note and link', async () => {
         const { attestations } = await stores(databaseId);

@@ -90,17 +90,55 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     });
   }
 
-  /** Folds new evidence into the entity's latest facts if it is newer than what is there (row-locked on PostgreSQL). */
+  /** Folds new evidence into the entity's latest facts if it is newer than what is there. */
   private async updateLatest(tx: Knex.Transaction, evidence: StoredEvidence) {
+    const entry: LatestFact = {
+      value: evidence.value,
+      observedAt: evidence.observedAt,
+      recordedAt: evidence.recordedAt,
+      ...(evidence.url ? { url: evidence.url } : {}),
+      ...(evidence.commitSha ? { commitSha: evidence.commitSha } : {}),
+    };
+    if (tx.client.config.client === 'pg') {
+      // One statement: the row lock is held for it alone, not across a read and a write, so concurrent pushes about
+      // one entity (a CI run's test results) do not queue behind each other's round trips. Times are ISO strings of
+      // one form, so comparing them as text orders them.
+      const { type, observedAt, recordedAt } = evidence;
+      await tx.raw(
+        `INSERT INTO readiness_latest_facts (entity_ref, facts)
+         VALUES (?, jsonb_build_object(?::text, ?::jsonb)::text)
+         ON CONFLICT (entity_ref) DO UPDATE
+         SET facts = (readiness_latest_facts.facts::jsonb || jsonb_build_object(?::text, ?::jsonb))::text
+         WHERE NOT (
+           coalesce(readiness_latest_facts.facts::jsonb -> ?::text ->> 'observedAt', '') > ?
+           OR (coalesce(readiness_latest_facts.facts::jsonb -> ?::text ->> 'observedAt', '') = ?
+               AND coalesce(readiness_latest_facts.facts::jsonb -> ?::text ->> 'recordedAt', '') > ?)
+         )`,
+        [
+          evidence.entityRef,
+          type,
+          JSON.stringify(entry),
+          type,
+          JSON.stringify(entry),
+          type,
+          observedAt,
+          type,
+          observedAt,
+          type,
+          recordedAt,
+        ],
+      );
+      return;
+    }
     await tx('readiness_latest_facts')
       .insert({ entity_ref: evidence.entityRef, facts: '{}' })
       .onConflict('entity_ref')
       .ignore();
-    let query = tx<{ entity_ref: string; facts: string }>(
+    const { facts } = (await tx<{ entity_ref: string; facts: string }>(
       'readiness_latest_facts',
-    ).where({ entity_ref: evidence.entityRef });
-    if (tx.client.config.client === 'pg') query = query.forUpdate();
-    const { facts } = (await query.first())!;
+    )
+      .where({ entity_ref: evidence.entityRef })
+      .first())!;
     const latest: Record<string, LatestFact> = JSON.parse(facts);
     const current = latest[evidence.type];
     const observed = Date.parse(evidence.observedAt);
@@ -112,13 +150,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     ) {
       return;
     }
-    latest[evidence.type] = {
-      value: evidence.value,
-      observedAt: evidence.observedAt,
-      recordedAt: evidence.recordedAt,
-      ...(evidence.url ? { url: evidence.url } : {}),
-      ...(evidence.commitSha ? { commitSha: evidence.commitSha } : {}),
-    };
+    latest[evidence.type] = entry;
     await tx('readiness_latest_facts')
       .where({ entity_ref: evidence.entityRef })
       .update({ facts: JSON.stringify(latest) });
