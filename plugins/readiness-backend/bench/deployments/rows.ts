@@ -34,15 +34,15 @@ export async function countRows(
   let evidenceDistinct = -1;
   if (knex) {
     // Requests in flight when the load tool stopped are still being written: count once the table is still.
-    let previous = -1;
-    for (;;) {
-      const [{ n }] = (await knex('readiness_deployments').count({
-        n: '*',
-      })) as any;
-      if (Number(n) === previous) break;
-      previous = Number(n);
-      await new Promise(r => setTimeout(r, 1000));
-    }
+    const untilStill = async (table: string) => {
+      for (let previous = -1; ; ) {
+        const [{ n }] = (await knex(table).count({ n: '*' })) as any;
+        if (Number(n) === previous) return;
+        previous = Number(n);
+        await new Promise(r => setTimeout(r, 1000));
+      }
+    };
+    await untilStill('readiness_deployments');
     [{ n: rows }] = (await knex('readiness_deployments')
       .where('external_id', 'like', 'bench-%')
       .count({ n: '*' })) as any;
@@ -55,14 +55,7 @@ export async function countRows(
     [{ n: batchDistinct }] = (await knex('readiness_deployments')
       .where('external_id', 'like', 'batch-%')
       .countDistinct({ n: 'external_id' })) as any;
-    for (let previous = -1; ; ) {
-      const [{ n }] = (await knex('readiness_evidence').count({
-        n: '*',
-      })) as any;
-      if (Number(n) === previous) break;
-      previous = Number(n);
-      await new Promise(r => setTimeout(r, 1000));
-    }
+    await untilStill('readiness_evidence');
     [{ n: evidenceRows }] = (await knex('readiness_evidence')
       .where('external_id', 'like', 'evbench-%')
       .count({ n: '*' })) as any;
