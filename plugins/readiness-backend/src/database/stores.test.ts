@@ -437,6 +437,40 @@ describe.each(databases.eachSupportedId())(
         expect(Number(count)).toBe(5);
       });
 
+      it('writes the statuses of many entities in chunks, and fails when a chunk cannot be written', async () => {
+        const { results, knex } = await stores(databaseId);
+        const snapshots = (at: string, status: string) =>
+          Array.from({ length: 1_700 }, (_, i) => ({
+            entityRef: `component:default/svc-${i}`,
+            trackId: 'bench',
+            evaluatedAt: at,
+            keys: ['gate/', 'gate/check'],
+            statuses: [status, status],
+          }));
+        const first = await results.saveStatuses(
+          snapshots('2026-11-20T10:00:00Z', 'p'),
+        );
+        expect(first).toHaveLength(3_400);
+        const [{ count }] = await knex('readiness_history').count({
+          count: '*',
+        });
+        expect(Number(count)).toBe(3_400);
+        expect(
+          (await results.currentMany(['component:default/svc-1699'])).get(
+            'component:default/svc-1699',
+          ),
+        ).toEqual([
+          expect.objectContaining({
+            trackId: 'bench',
+            statuses: { 'gate/': 'p', 'gate/check': 'p' },
+          }),
+        ]);
+        await knex.schema.dropTable('readiness_history');
+        await expect(
+          results.saveStatuses(snapshots('2026-11-21T10:00:00Z', 'f')),
+        ).rejects.toThrow(/readiness_history/);
+      });
+
       it('drops results of checks the track no longer has', async () => {
         const { results } = await stores(databaseId);
         await results.saveEvaluations([

@@ -32,6 +32,7 @@ type HistoryRow = {
 };
 
 const ENTITY_CHUNK = 500;
+const WRITES_IN_FLIGHT = 2;
 
 const VECTOR_COLUMNS: BulkColumn<VectorRow>[] = [
   { name: 'entity_ref', pgType: 'text' },
@@ -72,7 +73,9 @@ export class DatabaseResultStore implements ResultStore {
       if (list) list.push(s);
       else byEntity.set(s.entityRef, [s]);
     }
-    let writing: Promise<void> = Promise.resolve();
+    // Chunks are written while the next ones are read and compared, up to WRITES_IN_FLIGHT at once (they touch
+    // different entities): the database works on several while this process prepares the next.
+    const writing: Promise<void>[] = [];
     for (let i = 0; i < entityRefs.length; i += ENTITY_CHUNK) {
       const chunk = entityRefs.slice(i, i + ENTITY_CHUNK);
       const existing = await this.knex<VectorRow>('readiness_result_vectors')
@@ -146,9 +149,8 @@ export class DatabaseResultStore implements ResultStore {
         }
       }
       if (upserts.length === 0) continue;
-      // Written while the next chunk is read and compared: the database and this process work at the same time.
-      await writing;
-      writing = this.knex.transaction(async tx => {
+      if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
+      const write = this.knex.transaction(async tx => {
         await bulkInsert(
           tx,
           'readiness_result_vectors',
@@ -162,9 +164,10 @@ export class DatabaseResultStore implements ResultStore {
         await bulkInsert(tx, 'readiness_history', HISTORY_COLUMNS, history);
       });
       // Handled here so a failure is not reported as unhandled while the next chunk is read; awaited below.
-      writing.catch(() => {});
+      write.catch(() => {});
+      writing.push(write);
     }
-    await writing;
+    for (const write of writing) await write;
     return transitions;
   }
 
