@@ -98,8 +98,6 @@ async function setUp(given: { tracks?: TrackRegistry } = {}) {
     tracks,
     evaluator,
     results,
-    attestations,
-    waivers,
   });
   return { knex, evidence, queue, scorecards, sent, entities };
 }

@@ -1,7 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { TrackEvaluation } from '@readiness-io/plugin-readiness-common';
+import {
+  Attestation,
+  TrackEvaluation,
+  Waiver,
+} from '@readiness-io/plugin-readiness-common';
 import { EvaluationInputs } from './evaluation/EvaluationInputs';
 import { evaluateTrack } from './evaluation/evaluateTrack';
 import {
@@ -49,6 +53,26 @@ export class ScorecardEvaluator {
     return (await this.deps.inputs.gather(entities, credentials)).map(
       ({ track, input }) => evaluateTrack(track, input),
     );
+  }
+
+  /** {@link ScorecardEvaluator.evaluate}, with the entities' attestations and waivers read for it. */
+  async evaluateWithRecords(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<{
+    evaluations: TrackEvaluation[];
+    attestations: Attestation[];
+    waivers: Waiver[];
+  }> {
+    const { planned, attestations, waivers } =
+      await this.deps.inputs.gatherWithRecords(entities, credentials);
+    return {
+      evaluations: planned.map(({ track, input }) =>
+        evaluateTrack(track, input),
+      ),
+      attestations,
+      waivers,
+    };
   }
 
   /**

@@ -214,8 +214,6 @@ export async function createReadinessContext(deps: {
       tracks,
       evaluator,
       results,
-      attestations: attestationStore,
-      waivers: waiverStore,
     }),
     overview: OverviewReader.create({ catalog, tracks, results }),
     preview: TrackPreviewService.create({

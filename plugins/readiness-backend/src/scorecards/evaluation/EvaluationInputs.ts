@@ -1,9 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
+  Attestation,
   entityRefKey,
   Fact,
   systemRefOf,
+  Waiver,
 } from '@readiness-io/plugin-readiness-common';
 import {
   factTypeMatches,
@@ -69,6 +71,35 @@ export class EvaluationInputs {
     tracksFor: (entity: Entity) => LoadedTrack[] = entity =>
       this.deps.tracks.forEntity(entity),
   ): Promise<PlannedEvaluation[]> {
+    return (await this.plan(entities, credentials, tracksFor, false)).planned;
+  }
+
+  /**
+   * {@link EvaluationInputs.gather} with the loaded tracks, and every attestation and waiver of the entities (also
+   * of tracks that do not apply to them) — what an entity's scorecard shows beside its evaluations, read once.
+   */
+  async gatherWithRecords(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<{
+    planned: PlannedEvaluation[];
+    attestations: Attestation[];
+    waivers: Waiver[];
+  }> {
+    return this.plan(
+      entities,
+      credentials,
+      entity => this.deps.tracks.forEntity(entity),
+      true,
+    );
+  }
+
+  private async plan(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+    tracksFor: (entity: Entity) => LoadedTrack[],
+    recordsOfEveryEntity: boolean,
+  ) {
     const now = this.now();
     const plans: Plan[] = entities
       .map(entity => ({
@@ -81,7 +112,9 @@ export class EvaluationInputs {
     const environmentsOf = await this.environmentsOf(plans);
     const envs = (plan: Plan) => environmentsOf.get(plan.systemRef ?? '') ?? [];
     const facts = await this.facts(plans, envs, credentials);
-    const refs = plans.map(p => p.entityRef);
+    const refs = recordsOfEveryEntity
+      ? entities.map(e => entityRefKey(e))
+      : plans.map(p => p.entityRef);
     const [attestations, waivers] = await Promise.all([
       this.deps.attestations.listForEntities(refs),
       this.deps.waivers.listForEntities(refs),
@@ -89,7 +122,7 @@ export class EvaluationInputs {
     const attestationsOf = groupByEntity(attestations);
     const waiversOf = groupByEntity(waivers);
     const noFacts = new Map<string, Fact>();
-    return plans.flatMap(plan =>
+    const planned: PlannedEvaluation[] = plans.flatMap(plan =>
       plan.tracks.map(track => {
         const trackId = track.track.metadata.name;
         return {
@@ -111,6 +144,7 @@ export class EvaluationInputs {
         };
       }),
     );
+    return { planned, attestations, waivers };
   }
 
   private async environmentsOf(

@@ -8,8 +8,6 @@ import {
   summarizeScorecard,
 } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
-import { AttestationStore } from '../attestations/AttestationStore';
-import { WaiverStore } from '../waivers/WaiverStore';
 import { resultKey, ResultStore } from '../results/ResultStore';
 import { ScorecardEvaluator } from '../ScorecardEvaluator';
 import { TrackRegistry } from '../tracks/TrackRegistry';
@@ -21,8 +19,6 @@ export class ScorecardReader {
     tracks: TrackRegistry;
     evaluator: ScorecardEvaluator;
     results: ResultStore;
-    attestations: AttestationStore;
-    waivers: WaiverStore;
     now?: () => Date;
   }) {
     return new ScorecardReader(deps);
@@ -38,12 +34,12 @@ export class ScorecardReader {
   ): Promise<EntityScorecard> {
     const entity = await this.deps.catalog.getEntity(entityRef, credentials);
     const ref = entityRefKey(entity);
-    const [evaluations, current, attestations, waivers] = await Promise.all([
-      this.deps.evaluator.evaluate([entity], credentials),
-      this.deps.results.current(ref),
-      this.deps.attestations.listForEntities([ref]),
-      this.deps.waivers.listForEntities([ref]),
-    ]);
+    const [{ evaluations, attestations, waivers }, current] = await Promise.all(
+      [
+        this.deps.evaluator.evaluateWithRecords([entity], credentials),
+        this.deps.results.current(ref),
+      ],
+    );
     let historyChangedAt: string | undefined;
     for (const { since } of current.values()) {
       if (!historyChangedAt || since > historyChangedAt)
