@@ -465,10 +465,21 @@ describe.each(databases.eachSupportedId())(
             statuses: { 'gate/': 'p', 'gate/check': 'p' },
           }),
         ]);
-        await knex.schema.dropTable('readiness_history');
-        await expect(
-          results.saveStatuses(snapshots('2026-11-21T10:00:00Z', 'f')),
-        ).rejects.toThrow(/readiness_history/);
+        // A status the history cannot hold (no status) in the last chunk: its write fails while earlier chunks'
+        // writes are in flight, and the call rejects; the failed chunk's transaction leaves its entities as they were.
+        const broken = snapshots('2026-11-21T10:00:00Z', 'f');
+        broken[1_699].statuses = ['f', null as unknown as string];
+        await expect(results.saveStatuses(broken)).rejects.toThrow(/to_status/);
+        expect(
+          (await results.currentMany(['component:default/svc-1699'])).get(
+            'component:default/svc-1699',
+          )?.[0].statuses,
+        ).toEqual({ 'gate/': 'p', 'gate/check': 'p' });
+        expect(
+          (await results.currentMany(['component:default/svc-0'])).get(
+            'component:default/svc-0',
+          )?.[0].statuses,
+        ).toEqual({ 'gate/': 'f', 'gate/check': 'f' });
       });
 
       it('drops results of checks the track no longer has', async () => {
