@@ -42,26 +42,27 @@ export async function countRows(
         await new Promise(r => setTimeout(r, 1000));
       }
     };
+    /** Rows whose externalId starts with `prefix`, and how many distinct externalIds they have. */
+    const counted = async (table: string, prefix: string) => {
+      const [{ n, d }] = (await knex(table)
+        .where('external_id', 'like', `${prefix}-%`)
+        .select(
+          knex.raw('count(*) as n'),
+          knex.raw('count(distinct external_id) as d'),
+        )) as any;
+      return [Number(n), Number(d)];
+    };
     await untilStill('readiness_deployments');
-    [{ n: rows }] = (await knex('readiness_deployments')
-      .where('external_id', 'like', 'bench-%')
-      .count({ n: '*' })) as any;
-    [{ n: distinct }] = (await knex('readiness_deployments')
-      .where('external_id', 'like', 'bench-%')
-      .countDistinct({ n: 'external_id' })) as any;
-    [{ n: batchRows }] = (await knex('readiness_deployments')
-      .where('external_id', 'like', 'batch-%')
-      .count({ n: '*' })) as any;
-    [{ n: batchDistinct }] = (await knex('readiness_deployments')
-      .where('external_id', 'like', 'batch-%')
-      .countDistinct({ n: 'external_id' })) as any;
+    [rows, distinct] = await counted('readiness_deployments', 'bench');
+    [batchRows, batchDistinct] = await counted(
+      'readiness_deployments',
+      'batch',
+    );
     await untilStill('readiness_evidence');
-    [{ n: evidenceRows }] = (await knex('readiness_evidence')
-      .where('external_id', 'like', 'evbench-%')
-      .count({ n: '*' })) as any;
-    [{ n: evidenceDistinct }] = (await knex('readiness_evidence')
-      .where('external_id', 'like', 'evbench-%')
-      .countDistinct({ n: 'external_id' })) as any;
+    [evidenceRows, evidenceDistinct] = await counted(
+      'readiness_evidence',
+      'evbench',
+    );
     await knex.destroy();
   } else {
     const list = await fetch(
