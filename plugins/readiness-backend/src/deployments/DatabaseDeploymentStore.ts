@@ -92,7 +92,8 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       await this.knex('readiness_deployments').insert(row);
       return { deployment: fromRow(row), created: true };
     }
-    // The common case, a new event, is one statement; only a repeated externalId takes the locking path below.
+    // The unique index decides between concurrent pushes of one externalId: a new event is this one statement;
+    // a repeated one updates the row that holds the externalId, locked, below (rows are never deleted).
     const fresh = await this.knex('readiness_deployments')
       .insert(row)
       .onConflict('external_id')
@@ -100,19 +101,11 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       .returning('id');
     if (fresh.length > 0) return { deployment: fromRow(row), created: true };
     return this.knex.transaction(async tx => {
-      const inserted = await tx('readiness_deployments')
-        .insert(row)
-        .onConflict('external_id')
-        .ignore()
-        .returning('id');
       let query = tx<DeploymentRow>('readiness_deployments').where({
         external_id: d.externalId,
       });
       if (tx.client.config.client === 'pg') query = query.forUpdate();
       const existing = (await query.first())!;
-      if (inserted.length > 0 && existing.id === row.id) {
-        return { deployment: fromRow(existing), created: true };
-      }
       const before = fromRow(existing);
       for (const field of ['entityRef', 'environment', 'version'] as const) {
         if (before[field] !== d[field]) {

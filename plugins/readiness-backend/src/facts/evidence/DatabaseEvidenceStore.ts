@@ -108,23 +108,16 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         `INSERT INTO readiness_latest_facts (entity_ref, facts)
          VALUES (?, jsonb_build_object(?::text, ?::jsonb)::text)
          ON CONFLICT (entity_ref) DO UPDATE
-         SET facts = (readiness_latest_facts.facts::jsonb || jsonb_build_object(?::text, ?::jsonb))::text
-         WHERE NOT (
-           coalesce(readiness_latest_facts.facts::jsonb -> ?::text ->> 'observedAt', '') > ?
-           OR (coalesce(readiness_latest_facts.facts::jsonb -> ?::text ->> 'observedAt', '') = ?
-               AND coalesce(readiness_latest_facts.facts::jsonb -> ?::text ->> 'recordedAt', '') > ?)
-         )`,
+         SET facts = (readiness_latest_facts.facts::jsonb || excluded.facts::jsonb)::text
+         WHERE (coalesce(readiness_latest_facts.facts::jsonb #>> ARRAY[?::text, 'observedAt'], ''),
+                coalesce(readiness_latest_facts.facts::jsonb #>> ARRAY[?::text, 'recordedAt'], '')) <= (?, ?)`,
         [
           evidence.entityRef,
           type,
           JSON.stringify(entry),
           type,
-          JSON.stringify(entry),
           type,
           observedAt,
-          type,
-          observedAt,
-          type,
           recordedAt,
         ],
       );
