@@ -9,6 +9,18 @@ export interface Config {
      * allowed by backend.reading.allow.
      */
     tracks?: string[];
+    /** Campaigns: a readiness goal over many entities with a deadline. */
+    campaigns?: {
+      /**
+       * Campaign files (YAML, `apiVersion: readiness.io/v1`, `kind: Campaign`), read like track files and checked
+       * against the loaded tracks at start-up (a broken file is reported, or stops the start with trackErrors: fail).
+       */
+      files?: string[];
+      /** The shortest time between two nudges of one campaign by its owner; default one hour. */
+      nudgeInterval?: HumanDuration;
+      /** How often each campaign's progress is recorded (one snapshot per day) and due reminders sent; default hourly. */
+      frequency?: HumanDuration;
+    };
     /**
      * What a track file that cannot be read or has an error does at start-up. `report` (the default): the backend
      * starts without that track, logs the error with the file and the path inside it, and reports it through the

@@ -17,6 +17,14 @@ export interface ReadinessConfig {
   localRoots?: string[];
   runbooks: { refresh: HumanDuration };
   oncall: { escalationRateLimit: { max: number; windowMinutes: number } };
+  campaigns: {
+    /** Campaign files (`kind: Campaign`), like track files. */
+    files: string[];
+    /** The shortest time between two nudges of one campaign. */
+    nudgeInterval: HumanDuration;
+    /** How often progress is recorded and reminders that are due are sent. */
+    frequency: HumanDuration;
+  };
 }
 
 export function readReadinessConfig(config: Config): ReadinessConfig {
@@ -67,6 +75,11 @@ export function readReadinessConfig(config: Config): ReadinessConfig {
     }
   }
   const localRoots = config.getOptionalStringArray('readiness.localRoots');
+  const campaigns = config.getOptionalConfig('readiness.campaigns');
+  const campaignDuration = (key: string, fallback: HumanDuration) =>
+    campaigns?.has(key)
+      ? readDurationFromConfig(campaigns.getConfig(key))
+      : fallback;
   const refresh = config.getOptionalConfig('readiness.runbooks.refresh');
   return {
     trackErrors,
@@ -76,6 +89,11 @@ export function readReadinessConfig(config: Config): ReadinessConfig {
       refresh: refresh ? readDurationFromConfig(refresh) : { minutes: 15 },
     },
     oncall: { escalationRateLimit },
+    campaigns: {
+      files: campaigns?.getOptionalStringArray('files') ?? [],
+      nudgeInterval: campaignDuration('nudgeInterval', { hours: 1 }),
+      frequency: campaignDuration('frequency', { hours: 1 }),
+    },
     evaluation: {
       frequency: duration('frequency', { minutes: 10 }),
       timeout: duration('timeout', { minutes: 5 }),

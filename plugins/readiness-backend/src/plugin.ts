@@ -19,6 +19,7 @@ import { readReadinessConfig } from './config';
 import { seedDemoEvidence } from './facts/evidence/demoEvidence';
 import { seedDemoEnvironments } from './environments/demoEnvironments';
 import { seedDemoDeployments } from './deployments/demoDeployments';
+import { seedDemoCampaignHistory } from './campaigns/demoCampaignHistory';
 import { registerReadinessActions } from './actions/registerReadinessActions';
 import { createRouter } from './service/createRouter';
 import { ReadinessMetrics } from './service/ReadinessMetrics';
@@ -78,6 +79,11 @@ export const readinessPlugin = createBackendPlugin({
           await seedDemoEvidence(context.evidenceStore, deps.logger);
           await seedDemoEnvironments(context.environmentStore, deps.logger);
           await seedDemoDeployments(context.deploymentStore, deps.logger);
+          await seedDemoCampaignHistory(
+            context.campaignRegistry,
+            context.campaignStore,
+            deps.logger,
+          );
         }
 
         deps.permissionsRegistry.addPermissions(readinessPermissions);
@@ -105,6 +111,7 @@ export const readinessPlugin = createBackendPlugin({
           settings,
           queue: context.queue,
           runbooks: context.runbooks,
+          campaigns: context.campaigns,
         });
       },
     });

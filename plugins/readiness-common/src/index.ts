@@ -11,6 +11,7 @@ export * from './runbooks';
 export * from './oncall';
 export * from './environments';
 export * from './preview';
+export * from './campaigns';
 export * from './refs';
 export * from './permissions';
 export * from './api';

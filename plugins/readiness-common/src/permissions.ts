@@ -81,6 +81,15 @@ export const readinessTrackPreviewPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Send a campaign's reminder now ("nudge") to the owners of the entities not done. Rate-limited per campaign.
+ * @public
+ */
+export const readinessCampaignNudgePermission = createPermission({
+  name: 'readiness.campaign.nudge',
+  attributes: { action: 'create' },
+});
+
 /** Every permission of the readiness plugins. @public */
 export const readinessPermissions = [
   readinessDeploymentCreatePermission,
@@ -96,4 +105,5 @@ export const readinessPermissions = [
   readinessOnCallEscalatePermission,
   readinessEnvironmentRecordPermission,
   readinessEnvironmentDecommissionPermission,
+  readinessCampaignNudgePermission,
 ];

@@ -1693,10 +1693,224 @@ export const spec = {
           }
         }
       }
+    },
+    "/campaigns": {
+      "get": {
+        "operationId": "ListCampaigns",
+        "description": "Every campaign (a readiness goal over many entities with a deadline) with its status, its progress from the stored results of the last evaluation (entities the caller may see) and its forecast; and the campaign files that could not be loaded.",
+        "responses": {
+          "200": {
+            "description": "The campaigns",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CampaignList"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns/{campaignId}": {
+      "get": {
+        "operationId": "GetCampaign",
+        "description": "One campaign: progress over time (the stored daily snapshots and today), by owning team (with the teams whose own trend misses the target date), every entity in scope with what it still needs, and the blockers behind the most entities.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/campaignId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The campaign",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CampaignDetail"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns/{campaignId}/nudge": {
+      "post": {
+        "operationId": "NudgeCampaign",
+        "description": "Sends a reminder now, through Backstage notifications, to the owning groups of the entities not done. Needs readiness.campaign.nudge; one nudge per campaign per `readiness.campaigns.nudgeInterval` (429 with Retry-After before that). Audited.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/campaignId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Who was reminded",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CampaignReminder"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "409": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "429": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns/{campaignId}/exemptions": {
+      "post": {
+        "operationId": "RequestCampaignExemption",
+        "description": "Asks to exempt one entity in scope from the campaign: a waiver scoped to the campaign (reason and expiry; it does not change the entity's scorecard). It counts once someone other than the requester approves it (`POST /waivers/{id}/approve`). Needs readiness.waiver.request. Audited.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/campaignId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "entityRef",
+                  "reason",
+                  "expiresAt"
+                ],
+                "properties": {
+                  "entityRef": {
+                    "$ref": "#/components/schemas/EntityRef"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 2000
+                  },
+                  "expiresAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The pending waiver",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Waiver"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns/by-entity/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetEntityCampaigns",
+        "description": "The campaigns an entity is part of, and where it stands in each.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/kind"
+          },
+          {
+            "$ref": "#/components/parameters/namespace"
+          },
+          {
+            "$ref": "#/components/parameters/name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The entity's campaigns",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EntityCampaigns"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "401": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "403": {
+            "$ref": "#/components/responses/ErrorResponse"
+          },
+          "404": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
     }
   },
   "components": {
     "parameters": {
+      "campaignId": {
+        "name": "campaignId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
       "kind": {
         "name": "kind",
         "in": "path",
@@ -1735,6 +1949,424 @@ export const spec = {
       }
     },
     "schemas": {
+      "CampaignStatus": {
+        "type": "string",
+        "enum": [
+          "draft",
+          "scheduled",
+          "in-progress",
+          "ended"
+        ]
+      },
+      "CampaignEntityState": {
+        "type": "string",
+        "enum": [
+          "done",
+          "not-done",
+          "not-measured",
+          "exempt"
+        ]
+      },
+      "Campaign": {
+        "type": "object",
+        "required": [
+          "id",
+          "title",
+          "owner",
+          "target",
+          "startDate",
+          "targetDate",
+          "milestones",
+          "status",
+          "source"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string",
+            "description": "The group or user who runs the campaign"
+          },
+          "documentation": {
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/components/schemas/CampaignStatus"
+          },
+          "startDate": {
+            "type": "string",
+            "description": "YYYY-MM-DD"
+          },
+          "targetDate": {
+            "type": "string",
+            "description": "YYYY-MM-DD"
+          },
+          "target": {
+            "type": "object",
+            "required": [
+              "trackId",
+              "title"
+            ],
+            "properties": {
+              "trackId": {
+                "type": "string"
+              },
+              "gateId": {
+                "type": "string"
+              },
+              "checks": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "gateId",
+                    "checkId"
+                  ],
+                  "properties": {
+                    "gateId": {
+                      "type": "string"
+                    },
+                    "checkId": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "title": {
+                "type": "string",
+                "description": "What \"done\" means, in words"
+              }
+            }
+          },
+          "milestones": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "date",
+                "title"
+              ],
+              "properties": {
+                "date": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "percent": {
+                  "type": "number"
+                }
+              }
+            }
+          },
+          "source": {
+            "type": "string",
+            "description": "The file it was loaded from"
+          }
+        }
+      },
+      "CampaignCounts": {
+        "type": "object",
+        "required": [
+          "total",
+          "done",
+          "notDone",
+          "notMeasured",
+          "exempt"
+        ],
+        "properties": {
+          "total": {
+            "type": "integer"
+          },
+          "done": {
+            "type": "integer"
+          },
+          "notDone": {
+            "type": "integer"
+          },
+          "notMeasured": {
+            "type": "integer"
+          },
+          "exempt": {
+            "type": "integer"
+          }
+        }
+      },
+      "CampaignForecast": {
+        "type": "object",
+        "required": [
+          "status",
+          "summary"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "done",
+              "on-track",
+              "at-risk",
+              "no-data"
+            ]
+          },
+          "projectedDate": {
+            "type": "string",
+            "description": "YYYY-MM-DD, when the trend reaches every entity"
+          },
+          "summary": {
+            "type": "string",
+            "description": "The forecast in words"
+          }
+        }
+      },
+      "CampaignSummary": {
+        "type": "object",
+        "required": [
+          "campaign",
+          "progress",
+          "forecast"
+        ],
+        "properties": {
+          "campaign": {
+            "$ref": "#/components/schemas/Campaign"
+          },
+          "progress": {
+            "$ref": "#/components/schemas/CampaignCounts"
+          },
+          "forecast": {
+            "$ref": "#/components/schemas/CampaignForecast"
+          }
+        }
+      },
+      "CampaignList": {
+        "type": "object",
+        "required": [
+          "items",
+          "problems"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CampaignSummary"
+            }
+          },
+          "problems": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrackProblem"
+            }
+          }
+        }
+      },
+      "CampaignDay": {
+        "type": "object",
+        "required": [
+          "day",
+          "total",
+          "done",
+          "exempt"
+        ],
+        "properties": {
+          "day": {
+            "type": "string",
+            "description": "YYYY-MM-DD"
+          },
+          "total": {
+            "type": "integer"
+          },
+          "done": {
+            "type": "integer"
+          },
+          "exempt": {
+            "type": "integer"
+          }
+        }
+      },
+      "CampaignTeam": {
+        "type": "object",
+        "required": [
+          "owner",
+          "progress",
+          "forecast"
+        ],
+        "properties": {
+          "owner": {
+            "type": "string"
+          },
+          "progress": {
+            "$ref": "#/components/schemas/CampaignCounts"
+          },
+          "forecast": {
+            "$ref": "#/components/schemas/CampaignForecast"
+          }
+        }
+      },
+      "CampaignEntity": {
+        "type": "object",
+        "required": [
+          "entityRef",
+          "state",
+          "needs"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "state": {
+            "$ref": "#/components/schemas/CampaignEntityState"
+          },
+          "needs": {
+            "type": "array",
+            "description": "What the entity still needs, one sentence each (its root causes first)",
+            "items": {
+              "type": "string"
+            }
+          },
+          "exemption": {
+            "$ref": "#/components/schemas/Waiver"
+          }
+        }
+      },
+      "CampaignBlocker": {
+        "type": "object",
+        "required": [
+          "summary",
+          "entities"
+        ],
+        "properties": {
+          "summary": {
+            "type": "string"
+          },
+          "entities": {
+            "type": "integer"
+          }
+        }
+      },
+      "CampaignDetail": {
+        "type": "object",
+        "required": [
+          "campaign",
+          "progress",
+          "forecast",
+          "history",
+          "teams",
+          "entities",
+          "topBlockers"
+        ],
+        "properties": {
+          "campaign": {
+            "$ref": "#/components/schemas/Campaign"
+          },
+          "progress": {
+            "$ref": "#/components/schemas/CampaignCounts"
+          },
+          "forecast": {
+            "$ref": "#/components/schemas/CampaignForecast"
+          },
+          "history": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CampaignDay"
+            }
+          },
+          "teams": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CampaignTeam"
+            }
+          },
+          "entities": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CampaignEntity"
+            }
+          },
+          "topBlockers": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CampaignBlocker"
+            }
+          }
+        }
+      },
+      "EntityCampaigns": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "campaign",
+                "state",
+                "needs"
+              ],
+              "properties": {
+                "campaign": {
+                  "$ref": "#/components/schemas/Campaign"
+                },
+                "state": {
+                  "$ref": "#/components/schemas/CampaignEntityState"
+                },
+                "needs": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "forecast": {
+                  "$ref": "#/components/schemas/CampaignForecast"
+                }
+              }
+            }
+          }
+        }
+      },
+      "CampaignReminder": {
+        "type": "object",
+        "required": [
+          "campaignId",
+          "kind",
+          "recipients",
+          "entities"
+        ],
+        "properties": {
+          "campaignId": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "description": "nudge, digest or deadline-N (days before the target date)"
+          },
+          "recipients": {
+            "type": "array",
+            "description": "The owning groups (or users) reminded",
+            "items": {
+              "type": "string"
+            }
+          },
+          "entities": {
+            "type": "integer",
+            "description": "Entities not done"
+          }
+        }
+      },
       "RefPart": {
         "type": "string",
         "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$"
@@ -2618,6 +3250,10 @@ export const spec = {
           },
           "revokedAt": {
             "type": "string"
+          },
+          "campaignId": {
+            "type": "string",
+            "description": "Set when the waiver exempts the entity from a campaign; it then changes nothing on the scorecard."
           }
         }
       },

@@ -14,6 +14,7 @@ import {
   ReadinessFactSource,
 } from '@readiness-io/plugin-readiness-node';
 import path from 'node:path';
+import { durationToMilliseconds } from '@backstage/types';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { EntityFileReader } from '../catalog/EntityFileReader';
 import { ReadinessConfig } from '../config';
@@ -37,6 +38,9 @@ import {
   readPagerDutyConfig,
 } from '../oncall/PagerDutyProvider';
 import { TrackPreviewService } from '../preview/TrackPreviewService';
+import { CampaignRegistry } from '../campaigns/CampaignRegistry';
+import { CampaignService } from '../campaigns/CampaignService';
+import { DatabaseCampaignStore } from '../campaigns/DatabaseCampaignStore';
 import { RunbookService } from '../runbooks/RunbookService';
 import { createRunbooksFactSource } from '../runbooks/runbooksFactSource';
 import { AttestationService } from '../scorecards/attestations/AttestationService';
@@ -167,7 +171,14 @@ export async function createReadinessContext(deps: {
     knownFactTypes,
     rootDir: targetPaths.rootDir,
   });
-  reportTracks(tracks, settings, logger);
+  const campaignRegistry = await CampaignRegistry.load({
+    files: settings.campaigns.files,
+    reader: deps.urlReader,
+    rootDir: targetPaths.rootDir,
+    tracks,
+  });
+  reportTracks(tracks, settings, logger, campaignRegistry);
+  const campaignStore = DatabaseCampaignStore.create(knex);
   metrics?.observeTracks(() => ({
     loaded: tracks.list().length,
     failed: tracks.problems().length,
@@ -201,6 +212,13 @@ export async function createReadinessContext(deps: {
   evaluation.queue = queue;
   const evaluate = (...args: Parameters<ScorecardEvaluator['refresh']>) =>
     evaluator.refresh(...args);
+  const waivers = WaiverService.create({
+    catalog,
+    tracks,
+    store: waiverStore,
+    maxWaiverDays: settings.maxWaiverDays,
+    evaluate: (entity, credentials) => evaluate([entity], credentials),
+  });
 
   return {
     metrics,
@@ -229,12 +247,20 @@ export async function createReadinessContext(deps: {
       store: attestationStore,
       evaluate: (entity, credentials) => evaluate([entity], credentials),
     }),
-    waivers: WaiverService.create({
-      catalog,
+    waivers,
+    campaignRegistry,
+    campaignStore,
+    campaigns: CampaignService.create({
+      campaigns: campaignRegistry,
       tracks,
-      store: waiverStore,
-      maxWaiverDays: settings.maxWaiverDays,
-      evaluate: (entity, credentials) => evaluate([entity], credentials),
+      catalog,
+      results,
+      waiverStore,
+      waivers,
+      store: campaignStore,
+      notifications: deps.notifications,
+      logger,
+      nudgeIntervalMs: durationToMilliseconds(settings.campaigns.nudgeInterval),
     }),
     evidence,
     evidenceStore,
@@ -247,23 +273,36 @@ export async function createReadinessContext(deps: {
   };
 }
 
-/** Logs the loaded tracks and every broken one (file and path); with `trackErrors: fail`, refuses to start. */
+/**
+ * Logs the loaded tracks and campaigns and every broken file (file and path); with `trackErrors: fail`, refuses to
+ * start.
+ */
 function reportTracks(
   tracks: TrackRegistry,
   settings: ReadinessConfig,
   logger: LoggerService,
+  campaigns: CampaignRegistry,
 ) {
   const names = tracks.list().map(t => t.track.metadata.name);
   logger.info(`Loaded ${names.length} readiness track(s): ${names.join(', ')}`);
   for (const problem of tracks.problems()) {
     logger.error(`Readiness track not loaded: ${problem.message}`);
   }
-  if (settings.trackErrors === 'fail' && tracks.problems().length > 0) {
+  if (settings.campaigns.files.length > 0) {
+    const ids = campaigns.list().map(c => c.id);
+    logger.info(
+      `Loaded ${ids.length} readiness campaign(s): ${ids.join(', ')}`,
+    );
+  }
+  for (const problem of campaigns.problems()) {
+    logger.error(`Readiness campaign not loaded: ${problem.message}`);
+  }
+  const problems = [...tracks.problems(), ...campaigns.problems()];
+  if (settings.trackErrors === 'fail' && problems.length > 0) {
     throw new Error(
       `readiness.trackErrors is 'fail' and ${
-        tracks.problems().length
-      } track file(s) have errors: ${tracks
-        .problems()
+        problems.length
+      } track or campaign file(s) have errors: ${problems
         .map(p => p.message)
         .join('; ')}`,
     );

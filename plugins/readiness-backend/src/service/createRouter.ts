@@ -8,6 +8,7 @@ import { registerRunbookRoutes } from '../runbooks/routes';
 import { registerOnCallRoutes } from '../oncall/routes';
 import { registerEnvironmentRoutes } from '../environments/routes';
 import { registerPreviewRoutes } from '../preview/routes';
+import { registerCampaignRoutes } from '../campaigns/routes';
 import { createReadinessRouter } from './ReadinessRouter';
 import { databaseUnavailableMiddleware } from './databaseUnavailable';
 import { countRejectedRequests } from './rejectedRequests';
@@ -31,6 +32,7 @@ export async function createRouter(
   registerOnCallRoutes(router, deps);
   registerEnvironmentRoutes(router, deps);
   registerPreviewRoutes(router, deps);
+  registerCampaignRoutes(router, deps);
   // Last: counts what is refused with a 4xx, and turns "the database cannot be reached" from any route into a 503
   // with Retry-After.
   router.use(countRejectedRequests(deps.metrics));

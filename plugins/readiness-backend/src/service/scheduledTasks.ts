@@ -2,10 +2,12 @@ import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { ReadinessConfig } from '../config';
 import { RunbookService } from '../runbooks/RunbookService';
 import { EvaluationQueue } from '../scorecards/EvaluationQueue';
+import { CampaignService } from '../campaigns/CampaignService';
 
 /**
  * The plugin's scheduled work: the catalog-wide evaluation (once per tick across replicas) and reading runbooks
- * again (on each replica: it fills the shared cache).
+ * again (on each replica: it fills the shared cache); campaigns' progress recorded and their due reminders sent
+ * (once per tick across replicas).
  */
 export async function scheduleReadinessTasks(deps: {
   scheduler: SchedulerService;
@@ -13,6 +15,7 @@ export async function scheduleReadinessTasks(deps: {
   settings: ReadinessConfig;
   queue: EvaluationQueue;
   runbooks: RunbookService;
+  campaigns: CampaignService;
 }) {
   const { scheduler, logger, settings } = deps;
   await scheduler.scheduleTask({
@@ -40,6 +43,19 @@ export async function scheduleReadinessTasks(deps: {
       const run = await deps.runbooks.refreshAll();
       logger.info(
         `Read ${run.runbooks} runbook(s) of ${run.entities} entities; ${run.problems} with problems`,
+      );
+    },
+  });
+  await scheduler.scheduleTask({
+    id: 'readiness-campaigns',
+    frequency: settings.campaigns.frequency,
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 1 },
+    fn: async () => {
+      const recorded = await deps.campaigns.recordProgress();
+      const sent = await deps.campaigns.sendDueReminders();
+      logger.info(
+        `Recorded the progress of ${recorded} campaign(s); sent ${sent.length} reminder(s)`,
       );
     },
   });

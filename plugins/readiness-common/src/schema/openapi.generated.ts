@@ -22,6 +22,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every campaign (a readiness goal over many entities with a deadline) with its status, its progress from the stored results of the last evaluation (entities the caller may see) and its forecast; and the campaign files that could not be loaded. */
+        get: operations["ListCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign: progress over time (the stored daily snapshots and today), by owning team (with the teams whose own trend misses the target date), every entity in scope with what it still needs, and the blockers behind the most entities. */
+        get: operations["GetCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/exemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks to exempt one entity in scope from the campaign: a waiver scoped to the campaign (reason and expiry; it does not change the entity's scorecard). It counts once someone other than the requester approves it (`POST /waivers/\{id\}/approve`). Needs readiness.waiver.request. Audited. */
+        post: operations["RequestCampaignExemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{campaignId}/nudge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a reminder now, through Backstage notifications, to the owning groups of the entities not done. Needs readiness.campaign.nudge; one nudge per campaign per `readiness.campaigns.nudgeInterval` (429 with Retry-After before that). Audited. */
+        post: operations["NudgeCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/by-entity/{kind}/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaigns an entity is part of, and where it stands in each. */
+        get: operations["GetEntityCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deployments": {
         parameters: {
             query?: never;
@@ -541,6 +626,104 @@ export interface components {
              */
             validUntil?: string;
         };
+        Campaign: {
+            description?: string;
+            documentation?: string;
+            id: string;
+            milestones: {
+                date: string;
+                percent?: number;
+                title: string;
+            }[];
+            /** The group or user who runs the campaign */
+            owner: string;
+            /** The file it was loaded from */
+            source: string;
+            /** YYYY-MM-DD */
+            startDate: string;
+            status: components["schemas"]["CampaignStatus"];
+            target: {
+                checks?: {
+                    checkId: string;
+                    gateId: string;
+                }[];
+                gateId?: string;
+                /** What "done" means, in words */
+                title: string;
+                trackId: string;
+            };
+            /** YYYY-MM-DD */
+            targetDate: string;
+            title: string;
+        };
+        CampaignBlocker: {
+            entities: number;
+            summary: string;
+        };
+        CampaignCounts: {
+            done: number;
+            exempt: number;
+            notDone: number;
+            notMeasured: number;
+            total: number;
+        };
+        CampaignDay: {
+            /** YYYY-MM-DD */
+            day: string;
+            done: number;
+            exempt: number;
+            total: number;
+        };
+        CampaignDetail: {
+            campaign: components["schemas"]["Campaign"];
+            entities: components["schemas"]["CampaignEntity"][];
+            forecast: components["schemas"]["CampaignForecast"];
+            history: components["schemas"]["CampaignDay"][];
+            progress: components["schemas"]["CampaignCounts"];
+            teams: components["schemas"]["CampaignTeam"][];
+            topBlockers: components["schemas"]["CampaignBlocker"][];
+        };
+        CampaignEntity: {
+            entityRef: string;
+            exemption?: components["schemas"]["Waiver"];
+            /** What the entity still needs, one sentence each (its root causes first) */
+            needs: string[];
+            owner?: string;
+            state: components["schemas"]["CampaignEntityState"];
+            title?: string;
+        };
+        CampaignEntityState: "done" | "not-done" | "not-measured" | "exempt";
+        CampaignForecast: {
+            /** YYYY-MM-DD, when the trend reaches every entity */
+            projectedDate?: string;
+            status: "done" | "on-track" | "at-risk" | "no-data";
+            /** The forecast in words */
+            summary: string;
+        };
+        CampaignList: {
+            items: components["schemas"]["CampaignSummary"][];
+            problems: components["schemas"]["TrackProblem"][];
+        };
+        CampaignReminder: {
+            campaignId: string;
+            /** Entities not done */
+            entities: number;
+            /** nudge, digest or deadline-N (days before the target date) */
+            kind: string;
+            /** The owning groups (or users) reminded */
+            recipients: string[];
+        };
+        CampaignStatus: "draft" | "scheduled" | "in-progress" | "ended";
+        CampaignSummary: {
+            campaign: components["schemas"]["Campaign"];
+            forecast: components["schemas"]["CampaignForecast"];
+            progress: components["schemas"]["CampaignCounts"];
+        };
+        CampaignTeam: {
+            forecast: components["schemas"]["CampaignForecast"];
+            owner: string;
+            progress: components["schemas"]["CampaignCounts"];
+        };
         /** What a check asks of a fact: the operator applied to the value at `path` inside the fact (the whole value without a path). */
         CheckCondition: {
             operator: components["schemas"]["ConditionOperator"];
@@ -628,6 +811,14 @@ export interface components {
             version: string;
         };
         DeploymentStatus: "in_progress" | "succeeded" | "failed" | "rolled_back";
+        EntityCampaigns: {
+            items: {
+                campaign: components["schemas"]["Campaign"];
+                forecast?: components["schemas"]["CampaignForecast"];
+                needs: string[];
+                state: components["schemas"]["CampaignEntityState"];
+            }[];
+        };
         /** A full entity ref, kind:namespace/name (or kind:name in the default namespace). */
         EntityRef: string;
         EntityRunbooks: {
@@ -1157,6 +1348,8 @@ export interface components {
         Waiver: {
             approvedAt?: string;
             approvedBy?: string;
+            /** Set when the waiver exempts the entity from a campaign; it then changes nothing on the scorecard. */
+            campaignId?: string;
             checkId: string;
             entityRef: string;
             expiresAt: string;
@@ -1191,6 +1384,7 @@ export interface components {
         };
     };
     parameters: {
+        campaignId: components["schemas"]["Id"];
         kind: components["schemas"]["RefPart"];
         name: components["schemas"]["RefPart"];
         namespace: components["schemas"]["RefPart"];
@@ -1222,6 +1416,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Attestation"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    ListCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
+            };
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: components["parameters"]["campaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The campaign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetail"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    RequestCampaignExemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: components["parameters"]["campaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entityRef: components["schemas"]["EntityRef"];
+                    /** Format: date-time */
+                    expiresAt: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** The pending waiver */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Waiver"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    NudgeCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: components["parameters"]["campaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** Who was reminded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignReminder"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            409: components["responses"]["ErrorResponse"];
+            429: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetEntityCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["parameters"]["kind"];
+                name: components["parameters"]["name"];
+                namespace: components["parameters"]["namespace"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** The entity's campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityCampaigns"];
                 };
             };
             400: components["responses"]["ErrorResponse"];

@@ -123,5 +123,25 @@ export const readinessOperations = {
   "DecommissionEnvironment": {
     "method": "POST",
     "path": "/environments/{namespace}/{name}/decommission"
+  },
+  "ListCampaigns": {
+    "method": "GET",
+    "path": "/campaigns"
+  },
+  "GetCampaign": {
+    "method": "GET",
+    "path": "/campaigns/{campaignId}"
+  },
+  "NudgeCampaign": {
+    "method": "POST",
+    "path": "/campaigns/{campaignId}/nudge"
+  },
+  "RequestCampaignExemption": {
+    "method": "POST",
+    "path": "/campaigns/{campaignId}/exemptions"
+  },
+  "GetEntityCampaigns": {
+    "method": "GET",
+    "path": "/campaigns/by-entity/{kind}/{namespace}/{name}"
   }
 } as const;

@@ -294,3 +294,28 @@ export function joinWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+const STATUS_SENTENCES: Record<string, string> = {
+  pass: 'passes',
+  fail: 'fails',
+  unknown: 'is not measured yet',
+  blocked: 'waits for the gates before it',
+  waived: 'is waived',
+  'not-applicable': 'does not apply',
+};
+
+/**
+ * A check's stored status as a sentence, when only the status is known (campaigns, digests): `“OIDC login works
+ * end to end” fails, in Backend verified (sprint 2).`
+ *
+ * @public
+ */
+export function describeCheckStatus(
+  check: { title: string },
+  gate: { title: string },
+  status: string,
+): string {
+  return `“${check.title}” ${STATUS_SENTENCES[status] ?? 'has no result'}, in ${
+    gate.title
+  }.`;
+}

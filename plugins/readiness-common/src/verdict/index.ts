@@ -1,6 +1,7 @@
 export {
   describeCheckOutcome,
   describeCheckResult,
+  describeCheckStatus,
   describeExpectation,
   describeMeasurement,
   describeMissingFact,

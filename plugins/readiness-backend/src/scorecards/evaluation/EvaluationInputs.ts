@@ -134,8 +134,9 @@ export class EvaluationInputs {
             attestations: (attestationsOf.get(plan.entityRef) ?? []).filter(
               a => a.trackId === trackId,
             ),
+            // A campaign's exemptions change nothing on the scorecard.
             waivers: (waiversOf.get(plan.entityRef) ?? []).filter(
-              w => w.trackId === trackId,
+              w => w.trackId === trackId && !w.campaignId,
             ),
             now,
             environments: envs(plan),

@@ -19,6 +19,7 @@ type WaiverRow = {
   approved_at: unknown;
   revoked_by: string | null;
   revoked_at: unknown;
+  campaign_id: string | null;
 };
 
 /** {@link WaiverStore} in the plugin's database. */
@@ -40,6 +41,7 @@ export class DatabaseWaiverStore implements WaiverStore {
       requested_by: waiver.requestedBy,
       requested_at: new Date(),
       expires_at: new Date(waiver.expiresAt),
+      ...(waiver.campaignId ? { campaign_id: waiver.campaignId } : {}),
     };
     await this.knex('readiness_waivers').insert(row);
     return (await this.get(row.id))!;
@@ -95,6 +97,7 @@ export class DatabaseWaiverStore implements WaiverStore {
       expiresAt: toIsoString(row.expires_at),
       ...(row.approved_by ? { approvedBy: row.approved_by, approvedAt } : {}),
       ...(row.revoked_by ? { revokedBy: row.revoked_by, revokedAt } : {}),
+      ...(row.campaign_id ? { campaignId: row.campaign_id } : {}),
     };
   }
 }

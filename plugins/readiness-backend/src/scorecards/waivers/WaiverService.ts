@@ -80,6 +80,40 @@ export class WaiverService {
     });
   }
 
+  /**
+   * A waiver that exempts an entity from a campaign (the campaigns service has checked that the entity is in its
+   * scope): the same reason, expiry and four-eyes approval as any waiver; it names the campaign's track and gate,
+   * and changes nothing on the scorecard.
+   */
+  async requestCampaignExemption(
+    request: {
+      entityRef: string;
+      campaignId: string;
+      trackId: string;
+      gateId: string;
+      reason: string;
+      expiresAt: string;
+    },
+    credentials: UserCredentials,
+  ): Promise<Waiver> {
+    const expiresAt = futureDate(
+      'expiresAt',
+      request.expiresAt,
+      this.now(),
+      this.deps.maxWaiverDays,
+    );
+    return this.deps.store.request({
+      entityRef: request.entityRef,
+      trackId: request.trackId,
+      gateId: request.gateId,
+      checkId: '',
+      campaignId: request.campaignId,
+      reason: request.reason,
+      requestedBy: credentials.principal.userEntityRef,
+      expiresAt: expiresAt.toISOString(),
+    });
+  }
+
   /** A waiver the caller may see (they may see its entity); 404 otherwise. */
   async get(id: string, credentials: BackstageCredentials) {
     const waiver = await this.deps.store.get(id);

@@ -9,6 +9,7 @@ export type NewWaiver = Pick<
   | 'reason'
   | 'requestedBy'
   | 'expiresAt'
+  | 'campaignId'
 >;
 
 /** Waiver requests, approvals and revocations. */
