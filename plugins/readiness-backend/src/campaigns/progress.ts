@@ -163,19 +163,27 @@ export function tally(entities: CampaignEntity[]) {
   return { progress, teams };
 }
 
-/** What holds back the most entities not done, most first: each sentence of their needs, counted once per entity. */
+/**
+ * What holds back the most entities not done, most first: each sentence of their needs, counted once per entity.
+ * Of blockers behind as many entities, the one earlier in the track comes first (needs are listed in the track's
+ * dependency order: the root of a chain before what waits for it).
+ */
 export function topBlockers(
   entities: CampaignEntity[],
   limit = 5,
 ): CampaignBlocker[] {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { n: number; position: number }>();
   for (const e of entities)
     if (e.state === 'not-done')
-      for (const need of e.needs) counts.set(need, (counts.get(need) ?? 0) + 1);
+      e.needs.forEach((need, position) => {
+        const c = counts.get(need) ?? { n: 0, position };
+        counts.set(need, {
+          n: c.n + 1,
+          position: Math.min(c.position, position),
+        });
+      });
   return [...counts.entries()]
-    .map(([summary, n]) => ({ summary, entities: n }))
-    .sort(
-      (a, b) => b.entities - a.entities || a.summary.localeCompare(b.summary),
-    )
-    .slice(0, limit);
+    .sort(([, a], [, b]) => b.n - a.n || a.position - b.position)
+    .slice(0, limit)
+    .map(([summary, c]) => ({ summary, entities: c.n }));
 }
