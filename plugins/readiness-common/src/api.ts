@@ -23,6 +23,13 @@ import {
 import { AlertRunbooks, EntityRunbooks } from './runbooks';
 import { Escalation, OnCallSummary } from './oncall';
 import { EnvironmentRecordRequest, ReadinessEnvironment } from './environments';
+import {
+  CampaignDetail,
+  CampaignExemptionRequest,
+  CampaignList,
+  CampaignReminder,
+  EntityCampaigns,
+} from './campaigns';
 
 /** The Readiness API. @public */
 export interface ReadinessApi {
@@ -102,4 +109,17 @@ export interface ReadinessApi {
     entityRef: string,
     request?: { taskId?: string; requestedBy?: string },
   ): Promise<ReadinessEnvironment>;
+  /** Every campaign with its progress and forecast. */
+  listCampaigns(): Promise<CampaignList>;
+  /** One campaign: burn-up, teams, entities and top blockers. */
+  getCampaign(campaignId: string): Promise<CampaignDetail>;
+  /** The campaigns an entity is part of. */
+  getEntityCampaigns(entityRef: string): Promise<EntityCampaigns>;
+  /** Reminds the owners behind now (rate-limited per campaign). */
+  nudgeCampaign(campaignId: string): Promise<CampaignReminder>;
+  /** Asks to exempt an entity from a campaign (a waiver scoped to it). */
+  requestCampaignExemption(
+    campaignId: string,
+    request: CampaignExemptionRequest,
+  ): Promise<Waiver>;
 }

@@ -24,6 +24,13 @@ import { AlertRunbooks, EntityRunbooks } from './runbooks';
 import { Escalation, OnCallSummary } from './oncall';
 import { EnvironmentRecordRequest, ReadinessEnvironment } from './environments';
 import { TrackPreview, TrackPreviewRequest, TrackSource } from './preview';
+import {
+  CampaignDetail,
+  CampaignExemptionRequest,
+  CampaignList,
+  CampaignReminder,
+  EntityCampaigns,
+} from './campaigns';
 import { readinessOperations } from './schema/operations.generated';
 import { ReadinessApi } from './api';
 
@@ -292,6 +299,31 @@ export class ReadinessClient implements ReadinessApi {
     return this.call<ReadinessEnvironment>(
       'DecommissionEnvironment',
       { namespace, name },
+      { body: request },
+    );
+  }
+  async listCampaigns() {
+    return this.call<CampaignList>('ListCampaigns');
+  }
+  async getCampaign(campaignId: string) {
+    return this.call<CampaignDetail>('GetCampaign', { campaignId });
+  }
+  async getEntityCampaigns(entityRef: string) {
+    return this.call<EntityCampaigns>(
+      'GetEntityCampaigns',
+      refParts(entityRef),
+    );
+  }
+  async nudgeCampaign(campaignId: string) {
+    return this.call<CampaignReminder>('NudgeCampaign', { campaignId });
+  }
+  async requestCampaignExemption(
+    campaignId: string,
+    request: CampaignExemptionRequest,
+  ) {
+    return this.call<Waiver>(
+      'RequestCampaignExemption',
+      { campaignId },
       { body: request },
     );
   }

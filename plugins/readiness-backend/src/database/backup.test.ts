@@ -14,6 +14,7 @@ import { seedDemoEnvironments } from '../environments/demoEnvironments';
 import { DatabaseDeploymentStore } from '../deployments/DatabaseDeploymentStore';
 import { seedDemoDeployments } from '../deployments/demoDeployments';
 import { DatabaseAttestationStore } from '../scorecards/attestations/DatabaseAttestationStore';
+import { DatabaseCampaignStore } from '../campaigns/DatabaseCampaignStore';
 import { DatabaseWaiverStore } from '../scorecards/waivers/DatabaseWaiverStore';
 
 jest.setTimeout(120_000);
@@ -89,6 +90,13 @@ async function contents(knex: Knex): Promise<Record<string, string[]>> {
         requestedBy: 'user:default/sam.okafor',
         expiresAt: '2026-12-15T00:00:00Z',
       });
+      const week = { total: 4, done: 0, notDone: 4, notMeasured: 0, exempt: 0 };
+      await DatabaseCampaignStore.create(source).saveSnapshot({
+        campaignId: 'rag-ready-for-production',
+        day: '2026-11-30',
+        progress: week,
+        teams: { 'group:default/rag-team': week },
+      });
     });
 
     afterAll(async () => {
@@ -140,6 +148,7 @@ async function contents(knex: Knex): Promise<Record<string, string[]>> {
         'readiness_deployments',
         'readiness_attestations',
         'readiness_waivers',
+        'readiness_campaign_snapshots',
       ]) {
         expect([table, before[table].length > 0]).toEqual([table, true]);
       }
@@ -153,19 +162,25 @@ async function contents(knex: Knex): Promise<Record<string, string[]>> {
       };
       const before = await contents(copy!);
       const [, rolledBack] = await copy!.migrate.down(config);
-      expect(rolledBack).toEqual(['202611260100_environments.js']);
+      expect(rolledBack).toEqual(['202612020100_campaigns.js']);
       await copy!.migrate.latest(config);
       const after = await contents(copy!);
+      const own = [
+        'readiness_campaign_snapshots',
+        'readiness_campaign_reminders',
+      ];
       for (const table of Object.keys(before)) {
         if (
-          table === 'readiness_environments' ||
+          own.includes(table) ||
           table.startsWith('readiness_knex_migrations')
         )
           continue;
+        // The waivers keep every row (the column the migration adds comes back empty).
         expect([table, after[table]]).toEqual([table, before[table]]);
       }
-      // Its own table is back, empty: the rollback of a migration that adds a table drops what it held.
-      expect(after.readiness_environments).toEqual([]);
+      // Its own tables are back, empty: the rollback of a migration that adds a table drops what it held.
+      expect(after.readiness_campaign_snapshots).toEqual([]);
+      expect(before.readiness_campaign_snapshots).toHaveLength(1);
     });
 
     it('refuses a backup it cannot read, saying so', async () => {
