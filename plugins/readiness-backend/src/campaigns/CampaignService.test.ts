@@ -30,7 +30,7 @@ const check = (id: string) => ({
   title: `${id} test`,
   severity: 'high' as const,
   fact: `evidence.tests.${id}`,
-  condition: { path: 'status', operator: 'equal', value: 'passed' },
+  condition: { path: 'status', operator: 'equal' as const, value: 'passed' },
 });
 const track: Track = {
   apiVersion: 'readiness.io/v1',
@@ -126,6 +126,7 @@ describe.each(databases.eachSupportedId())(
           }),
           store: DatabaseCampaignStore.create(knex),
           notifications: { send: async o => void sent.push(o) },
+          userInfo: mockServices.userInfo(),
           logger: mockServices.logger.mock(),
           nudgeIntervalMs: 3_600_000,
           now: () => now,

@@ -2,9 +2,10 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
   LoggerService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   CampaignDetail,
@@ -74,6 +75,7 @@ export class CampaignService {
     waivers: WaiverService;
     store: CampaignStore;
     notifications: NotificationService;
+    userInfo: UserInfoService;
     logger: LoggerService;
     nudgeIntervalMs: number;
     now?: () => Date;
@@ -174,7 +176,7 @@ export class CampaignService {
         track,
         scoped(entity),
         vectors.get(ref)?.find(v => v.trackId === def.target.trackId)?.statuses,
-        exemptions.get(ref),
+        exemptions.active.get(ref),
       );
       items.push({
         campaign: campaignOf(def, track, today),
@@ -215,12 +217,25 @@ export class CampaignService {
     );
   }
 
-  /** Sends a reminder now to the owners behind; at most one per campaign per `nudgeIntervalMs`, across replicas. */
+  /**
+   * Sends a reminder now to the owners behind: only the campaign's owner (the user, or a member of the group, it
+   * names) may, at most once per campaign per `nudgeIntervalMs`, across replicas.
+   */
   async nudge(
     id: string,
     credentials: UserCredentials,
   ): Promise<CampaignReminder> {
     const def = this.definition(id);
+    const info = await this.deps.userInfo.getUserInfo(credentials);
+    const mine = [info.userEntityRef, ...info.ownershipEntityRefs].map(r =>
+      r.toLocaleLowerCase('en-US'),
+    );
+    if (!mine.includes(def.owner))
+      throw new NotAllowedError(
+        `Only the owner of the campaign '${def.title}' (${refDisplayName(
+          def.owner,
+        )}) may remind the teams behind`,
+      );
     const now = this.now();
     const computed = await this.compute(def, credentials);
     const status = computed.summary.campaign.status;
@@ -363,20 +378,26 @@ export class CampaignService {
     );
   }
 
-  /** Approved, unexpired, unrevoked waivers of this campaign, by entity. */
+  /**
+   * This campaign's unexpired, unrevoked waivers by entity: the approved ones (exemptions that count) and the
+   * newest pending request of each entity (shown so someone else can approve it).
+   */
   private async exemptions(def: CampaignDefinition, refs: string[]) {
     const now = this.now().getTime();
     const all = await this.deps.waiverStore.listForEntities(refs);
-    const byEntity = new Map<string, Waiver>();
-    for (const w of all)
+    const active = new Map<string, Waiver>();
+    const pending = new Map<string, Waiver>();
+    for (const w of all) {
       if (
-        w.campaignId === def.id &&
-        w.approvedBy &&
-        !w.revokedBy &&
-        new Date(w.expiresAt).getTime() > now
+        w.campaignId !== def.id ||
+        w.revokedBy ||
+        new Date(w.expiresAt).getTime() <= now
       )
-        byEntity.set(w.entityRef, w);
-    return byEntity;
+        continue;
+      if (w.approvedBy) active.set(w.entityRef, w);
+      else if (!pending.has(w.entityRef)) pending.set(w.entityRef, w);
+    }
+    return { active, pending };
   }
 
   private async compute(
@@ -398,16 +419,20 @@ export class CampaignService {
       this.exemptions(def, refs),
       this.deps.store.history(def.id),
     ]);
-    const entities = inScope.map((entity, i) =>
-      standing(
+    const entities = inScope.map((entity, i) => {
+      const one = standing(
         def,
         track,
         scoped(entity),
         vectors.get(refs[i])?.find(v => v.trackId === def.target.trackId)
           ?.statuses,
-        exemptions.get(refs[i]),
-      ),
-    );
+        exemptions.active.get(refs[i]),
+      );
+      const asked = exemptions.pending.get(refs[i]);
+      return one.state !== 'exempt' && asked
+        ? { ...one, exemption: asked }
+        : one;
+    });
     const { progress, teams } = tally(entities);
     // The stored days, and today as it stands now.
     const history: Array<ProgressPoint & TeamPoints> = [

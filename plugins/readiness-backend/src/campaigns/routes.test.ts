@@ -47,6 +47,21 @@ ${extra}`,
   return file;
 }
 
+/** Jordan is in the platform team (the campaign's owner); everybody else owns only themselves. */
+const platformTeamUserInfo = mockServices.userInfo.mock({
+  getUserInfo: async credentials => {
+    const user = (credentials.principal as { userEntityRef: string })
+      .userEntityRef;
+    return {
+      userEntityRef: user,
+      ownershipEntityRefs:
+        user === 'user:default/jordan.lee'
+          ? [user, 'group:default/platform-team']
+          : [user],
+    };
+  },
+}).factory;
+
 describe('campaign routes', () => {
   let server: http.Server;
   const { sent, factory } = recordingNotifications();
@@ -60,7 +75,7 @@ describe('campaign routes', () => {
 
   beforeAll(async () => {
     ({ server } = (await startReadinessBackend({
-      features: [factory],
+      features: [factory, platformTeamUserInfo],
       readinessConfig: {
         demo: { seed: true },
         campaigns: {
@@ -218,7 +233,7 @@ describe('campaign routes', () => {
     ).toBe(404);
   });
 
-  it('nudges the owners behind once per interval, and says when the next is possible', async () => {
+  it('lets the campaign owner nudge the owners behind once per interval, and says when the next is possible', async () => {
     sent.length = 0;
     const res = await post('/campaigns/rag-ready/nudge', {}, jordan);
     expect(res.status).toBe(200);
@@ -239,12 +254,17 @@ describe('campaign routes', () => {
       },
     });
     expect(sent[0].payload.description).toContain(`RAG API: ${OIDC}`);
-    const again = await post('/campaigns/rag-ready/nudge', {}, maria);
+    const notOwner = await post('/campaigns/rag-ready/nudge', {}, maria);
+    expect([notOwner.status, notOwner.body.error.message]).toEqual([
+      403,
+      "Only the owner of the campaign 'RAG ready' (platform-team) may remind the teams behind",
+    ]);
+    const again = await post('/campaigns/rag-ready/nudge', {}, jordan);
     expect(again.status).toBe(429);
     expect(Number(again.headers['retry-after'])).toBeGreaterThan(1700);
     expect(again.body.error.message).toMatch(/next nudge is possible in/);
     expect(sent).toHaveLength(1);
-    expect((await post('/campaigns/nope/nudge')).status).toBe(404);
+    expect((await post('/campaigns/nope/nudge', {}, jordan)).status).toBe(404);
   });
 });
 

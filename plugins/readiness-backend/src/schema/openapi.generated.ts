@@ -2236,7 +2236,12 @@ export const spec = {
             }
           },
           "exemption": {
-            "$ref": "#/components/schemas/Waiver"
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Waiver"
+              }
+            ],
+            "description": "The exemption that counts (state exempt), or a request for one waiting for approval (no approvedBy)"
           }
         }
       },

@@ -4,6 +4,7 @@ import {
   DatabaseService,
   LoggerService,
   UrlReaderService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { targetPaths } from '@backstage/cli-common';
@@ -77,6 +78,7 @@ export async function createReadinessContext(deps: {
   cache: CacheService;
   catalog: CatalogService;
   notifications: NotificationService;
+  userInfo: UserInfoService;
   extraFactSources: ReadinessFactSource[];
   extraOnCallProviders: OnCallProvider[];
   metrics?: ReadinessMetrics;
@@ -259,6 +261,7 @@ export async function createReadinessContext(deps: {
       waivers,
       store: campaignStore,
       notifications: deps.notifications,
+      userInfo: deps.userInfo,
       logger,
       nudgeIntervalMs: durationToMilliseconds(settings.campaigns.nudgeInterval),
     }),

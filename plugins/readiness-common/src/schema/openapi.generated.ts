@@ -685,6 +685,7 @@ export interface components {
         };
         CampaignEntity: {
             entityRef: string;
+            /** The exemption that counts (state exempt), or a request for one waiting for approval (no approvedBy) */
             exemption?: components["schemas"]["Waiver"];
             /** What the entity still needs, one sentence each (its root causes first) */
             needs: string[];

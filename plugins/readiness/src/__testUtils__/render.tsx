@@ -6,6 +6,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { identityApiRef } from '@backstage/core-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   mockApis,
@@ -14,6 +15,7 @@ import {
 } from '@backstage/test-utils';
 import { ReadinessApi } from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../api';
+import { rootRouteRef } from '../routes';
 import scorecard from '../__fixtures__/scorecard-rag-api.json';
 import scorecardSummary from '../__fixtures__/scorecard-summary-rag-api.json';
 import history from '../__fixtures__/history-rag-api.json';
@@ -26,6 +28,9 @@ import deployments from '../__fixtures__/deployments-rag-api.json';
 import runbooks from '../__fixtures__/runbooks-rag-api.json';
 import oncall from '../__fixtures__/oncall-rag-api.json';
 import environments from '../__fixtures__/environments-rag-platform.json';
+import campaigns from '../__fixtures__/campaigns.json';
+import campaign from '../__fixtures__/campaign-rag-ready-for-production.json';
+import entityCampaigns from '../__fixtures__/campaigns-rag-api.json';
 
 /**
  * Responses recorded from the real backend running the demo catalog (`npm start`, then the GET routes), so the
@@ -48,6 +53,9 @@ export const fixtures = {
   runbooks,
   oncall,
   environments,
+  campaigns,
+  campaign,
+  entityCampaigns,
 } as any;
 
 export const ragApi: Entity = {
@@ -139,6 +147,15 @@ export function fakeApi(
     listEnvironments: async () => fixtures.environments.items,
     recordEnvironment: unexpected('recordEnvironment'),
     decommissionEnvironment: unexpected('decommissionEnvironment'),
+    listCampaigns: async () => fixtures.campaigns,
+    getCampaign: async (id: string) => {
+      if (id !== fixtures.campaign.campaign.id)
+        throw new Error(`no recorded campaign '${id}'`);
+      return fixtures.campaign;
+    },
+    getEntityCampaigns: async () => fixtures.entityCampaigns,
+    nudgeCampaign: unexpected('nudgeCampaign'),
+    requestCampaignExemption: unexpected('requestCampaignExemption'),
     ...overrides,
   };
   const recorded = Object.fromEntries(
@@ -159,8 +176,12 @@ export function render(
   options: {
     api?: ReadinessApi;
     entity?: Entity;
-    allow?: boolean;
+    allow?: boolean | ((permission: string) => boolean);
     onPermission?: (name: string) => void;
+    /** Where the test app starts (default `/`). */
+    routeEntries?: string[];
+    /** What the signed-in user owns (their groups); default: only themselves. */
+    ownership?: string[];
   } = {},
 ) {
   const api = options.api ?? fakeApi();
@@ -169,13 +190,25 @@ export function render(
       apis={[
         [readinessApiRef, api],
         [
+          identityApiRef,
+          mockApis.identity({
+            userEntityRef: 'user:default/jordan.lee',
+            ownershipEntityRefs: [
+              'user:default/jordan.lee',
+              ...(options.ownership ?? []),
+            ],
+          }),
+        ],
+        [
           permissionApiRef,
           mockApis.permission({
             authorize: request => {
               options.onPermission?.(request.permission.name);
-              return options.allow === false
-                ? AuthorizeResult.DENY
-                : AuthorizeResult.ALLOW;
+              const allowed =
+                typeof options.allow === 'function'
+                  ? options.allow(request.permission.name)
+                  : options.allow !== false;
+              return allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
             },
           }),
         ],
@@ -188,6 +221,12 @@ export function render(
         </EntityProvider>
       </SWRConfig>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      ...(options.routeEntries ? { routeEntries: options.routeEntries } : {}),
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/readiness': rootRouteRef,
+      },
+    },
   );
 }

@@ -18,7 +18,7 @@ import {
 } from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { useAction } from '../common/hooks';
-import { refName } from '../common/format';
+import { errorWords, refName } from '../common/format';
 
 /**
  * Confirms a rollback and says exactly what will happen: which version goes back to which environment, and whether
@@ -104,7 +104,7 @@ export function RollbackDialog(props: {
           inputProps={{ maxLength: 2000 }}
           margin="normal"
         />
-        {error && <Alert severity="error">{error.message}</Alert>}
+        {error && <Alert severity="error">{errorWords(error)}</Alert>}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Cancel</Button>

@@ -1,3 +1,4 @@
+import { errorWords } from '../common/format';
 import { useState } from 'react';
 import {
   Button,
@@ -79,7 +80,7 @@ export function EscalateDialog(props: {
             </MenuItem>
           ))}
         </TextField>
-        {error && <Alert severity="error">{error.message}</Alert>}
+        {error && <Alert severity="error">{errorWords(error)}</Alert>}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Cancel</Button>

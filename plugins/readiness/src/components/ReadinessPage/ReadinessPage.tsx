@@ -30,6 +30,9 @@ import { TrackProblemsPanel } from '../common/TrackProblemsPanel';
 import { TeamsCard } from './TeamsCard';
 import { EntityLink } from '../common/EntityLink';
 import { refName } from '../common/format';
+import { Route, Routes } from 'react-router-dom';
+import { CampaignsList } from '../Campaigns/CampaignsList';
+import { CampaignPage } from '../Campaigns/CampaignPage';
 
 type Filters = {
   trackId: string;
@@ -69,7 +72,8 @@ function FilterSelect(props: {
 const TrackPlayground = lazy(() => import('../Playground/TrackPlayground'));
 
 /**
- * The Readiness page: the overview of every entity by track, and the Track playground (preview a track change).
+ * The Readiness page: the overview of every entity by track, the campaigns (a goal over many services with a
+ * deadline; each at `campaigns/<id>`), and the Track playground (preview a track change).
  */
 export function ReadinessPage() {
   return (
@@ -81,6 +85,12 @@ export function ReadinessPage() {
       <TabbedLayout>
         <TabbedLayout.Route path="/" title="Overview">
           <ReadinessOverview />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/campaigns" title="Campaigns">
+          <Routes>
+            <Route path="/" element={<CampaignsList />} />
+            <Route path="/:campaignId" element={<CampaignPage />} />
+          </Routes>
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/playground" title="Track playground">
           <Suspense fallback={<Progress />}>

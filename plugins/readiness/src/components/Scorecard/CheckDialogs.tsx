@@ -1,3 +1,4 @@
+import { errorWords } from '../common/format';
 import { useState } from 'react';
 import {
   Button,
@@ -75,7 +76,7 @@ export function AttestDialog(props: {
           helperText={linkInvalid ? 'An http(s) URL' : ' '}
           margin="normal"
         />
-        {error && <Alert severity="error">{error.message}</Alert>}
+        {error && <Alert severity="error">{errorWords(error)}</Alert>}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Cancel</Button>
@@ -156,7 +157,7 @@ export function WaiverRequestDialog(props: {
           InputLabelProps={{ shrink: true }}
           margin="normal"
         />
-        {error && <Alert severity="error">{error.message}</Alert>}
+        {error && <Alert severity="error">{errorWords(error)}</Alert>}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Cancel</Button>
@@ -196,7 +197,7 @@ export function WaiverDecisionDialog(props: {
       </DialogTitle>
       <DialogContent>
         <DialogContentText>Reason given: {props.reason}</DialogContentText>
-        {error && <Alert severity="error">{error.message}</Alert>}
+        {error && <Alert severity="error">{errorWords(error)}</Alert>}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>Cancel</Button>

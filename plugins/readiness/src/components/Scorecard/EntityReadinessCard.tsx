@@ -10,6 +10,7 @@ import {
 import { useReadiness } from '../common/hooks';
 import { StatusChip } from '../common/StatusChip';
 import { describeBlocker } from './describe';
+import { EntityCampaigns } from '../Campaigns/EntityCampaigns';
 
 const useStyles = makeStyles(theme => ({
   track: { '&:not(:last-child)': { marginBottom: theme.spacing(3) } },
@@ -20,7 +21,7 @@ const useStyles = makeStyles(theme => ({
 /**
  * Per track: how many gates passed, the next gate, and the root cause blocking it, in one sentence
  * ("Blocked by Backend verified: OIDC login test failing for 3 days, evidence: CI run #1412"). Reads the
- * scorecard's compact form.
+ * scorecard's compact form. Below, the campaigns the entity is part of.
  */
 export function EntityReadinessCard(props: { pollIntervalMs?: number } = {}) {
   const classes = useStyles();
@@ -120,6 +121,7 @@ export function EntityReadinessCard(props: { pollIntervalMs?: number } = {}) {
           </Box>
         );
       })}
+      <EntityCampaigns pollIntervalMs={props.pollIntervalMs} />
     </InfoCard>
   );
 }

@@ -27,6 +27,18 @@ export const statusColors: Record<
     color: '#fff',
     label: 'Not applicable',
   },
+  // Campaigns: forecasts and where an entity stands.
+  'on-track': { background: '#1b5e20', color: '#fff', label: 'On track' },
+  'at-risk': { background: '#b71c1c', color: '#fff', label: 'At risk' },
+  done: { background: '#1b5e20', color: '#fff', label: 'Done' },
+  'no-data': { background: '#9e9e9e', color: '#fff', label: 'No forecast yet' },
+  'not-done': { background: '#b71c1c', color: '#fff', label: 'Not done' },
+  'not-measured': {
+    background: '#e65100',
+    color: '#fff',
+    label: 'Not measured yet',
+  },
+  exempt: { background: '#4a148c', color: '#fff', label: 'Exempt' },
   // Environments recorded with readiness.
   active: { background: '#1b5e20', color: '#fff', label: 'Active' },
   decommissioned: {

@@ -32,3 +32,14 @@ export function localTime(iso: string): string {
 export function refName(ref: string): string {
   return ref.replace(/^[^:]+:/, '').replace(/^default\//, '');
 }
+
+/**
+ * What went wrong, in the backend's words: a failed request's own message (`expiresAt: must be in the future`)
+ * rather than `Request failed with 400 Bad Request`.
+ */
+export function errorWords(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  if (error.name === 'ResponseError' && cause instanceof Error && cause.message)
+    return cause.message;
+  return error.message;
+}
