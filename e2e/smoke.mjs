@@ -3,6 +3,7 @@
 // Settings: see harness.mjs.
 import { mcpSteps } from './mcp.mjs';
 import { playgroundSteps } from './playground.mjs';
+import { campaignSteps } from './campaigns.mjs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
@@ -542,6 +543,9 @@ await runE2e('e2e smoke', async (page, step, shot) => {
       await shot('19-rag-api-scorecard-readiness');
     },
   );
+
+  // Campaigns: the RAG campaign at risk, OIDC behind every service (the seed's state: before MCP records the fix).
+  await campaignSteps(page, step, shot);
 
   // An AI assistant over MCP: what blocks rag-api, CI records the OIDC fix through the tool, a guest is refused.
   await mcpSteps(step);

@@ -1,5 +1,6 @@
 import {
   CartesianGrid,
+  Legend,
   Line,
   LineChart,
   ReferenceDot,
@@ -17,6 +18,12 @@ import {
 import { burnUpSeries, monthTicks } from './burnUp';
 
 const dayLabel = (t: number) => formatDate(new Date(t).toISOString());
+const shortDay = (d: string) =>
+  new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
 const monthLabel = (t: number) =>
   new Date(t).toLocaleDateString('en-GB', {
     month: 'short',
@@ -48,7 +55,7 @@ export default function BurnUpChart(props: { detail: CampaignDetail }) {
       <Typography variant="caption" color="textSecondary" component="p">
         Entities done (or exempt) of {detail.progress.total} in scope, by day
       </Typography>
-      <ResponsiveContainer width="100%" height={260}>
+      <ResponsiveContainer width="100%" height={300}>
         <LineChart
           data={points}
           margin={{ top: 20, right: 40, bottom: 10, left: 0 }}
@@ -90,9 +97,16 @@ export default function BurnUpChart(props: { detail: CampaignDetail }) {
                 r={5}
                 fill="#0d47a1"
                 stroke="none"
+                label={{
+                  value: `${m.percent} % by ${shortDay(m.date)}`,
+                  position: 'left',
+                  fontSize: 11,
+                }}
               />
             ))}
+          <Legend verticalAlign="bottom" height={24} />
           <Line
+            name="In scope"
             type="stepAfter"
             dataKey="total"
             stroke="#9e9e9e"
@@ -102,6 +116,7 @@ export default function BurnUpChart(props: { detail: CampaignDetail }) {
             connectNulls
           />
           <Line
+            name="Done (or exempt)"
             type="linear"
             dataKey="done"
             stroke="#1b5e20"
@@ -110,6 +125,7 @@ export default function BurnUpChart(props: { detail: CampaignDetail }) {
             connectNulls
           />
           <Line
+            name="Forecast"
             type="linear"
             dataKey="forecast"
             stroke="#e65100"
