@@ -20,6 +20,8 @@ export interface Config {
       nudgeInterval?: HumanDuration;
       /** How often each campaign's progress is recorded (one snapshot per day) and due reminders sent; default hourly. */
       frequency?: HumanDuration;
+      /** How long after start-up the first run waits; default one minute. */
+      initialDelay?: HumanDuration;
     };
     /**
      * What a track file that cannot be read or has an error does at start-up. `report` (the default): the backend

@@ -1,62 +1,16 @@
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { apiFeatures } from './features';
-import { fileLocationsFromConfig, repoRoot } from './catalog/exampleCatalog';
+import {
+  ciToken,
+  environmentsDir,
+  freePort,
+  portalConfig,
+} from './__testUtils__/portal';
 
 jest.setTimeout(90_000);
-
-const ciToken = 'test-ci-token-0123456789abcdef';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** The portal's own app-config.yaml, on a free port, SQLite in memory, and a static token to call it with. */
-/** Where the rag-environment template publishes environments in this test (the catalog reads it). */
-const environmentsDir = fs.mkdtempSync(
-  path.join(os.tmpdir(), 'portal-environments-'),
-);
-
-function portalConfig(port: number) {
-  const configFile = path.join(repoRoot, 'app-config.yaml');
-  const config = parse(fs.readFileSync(configFile, 'utf8'));
-  config.catalog.locations = [
-    ...fileLocationsFromConfig(configFile).map(target => ({
-      type: 'file',
-      target,
-    })),
-    { type: 'file', target: `${environmentsDir}/*/catalog-info.yaml` },
-  ];
-  config.catalog.processingInterval = { seconds: 2 };
-  config.readiness.environments.directory = environmentsDir;
-  config.backend.baseUrl = `http://127.0.0.1:${port}`;
-  config.backend.listen = { port, host: '127.0.0.1' };
-  config.backend.database = {
-    client: 'better-sqlite3',
-    connection: ':memory:',
-  };
-  // Long-polls on the events bus end quickly, so stopping the backend does not wait for them.
-  config.events = { notifyTimeoutMs: 1000 };
-  config.readiness.demo.seed = false;
-  config.backend.auth = {
-    externalAccess: [
-      { type: 'static', options: { token: ciToken, subject: 'backend-test' } },
-    ],
-  };
-  return config;
-}
 
 /**
  * The whole portal backend, started the way `npm start` starts it (createBackend with every feature),

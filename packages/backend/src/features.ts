@@ -17,6 +17,7 @@ import techInsightsReadinessModule from '@readiness-io/plugin-tech-insights-back
 import scaffolderReadinessModule from '@readiness-io/plugin-scaffolder-backend-module-readiness';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 import { drainingRootHttpRouter } from './modules/drainingHttpRouter';
+import { emailNotifications } from './modules/emailNotifications';
 
 /**
  * The portal's features except the app (the frontend bundle server), in one list so that tests
@@ -47,6 +48,8 @@ export const apiFeatures = [
   // Events carry signals and catalog events between plugins (and replicas).
   eventsPlugin,
   notificationsPlugin,
+  // By email too, when notifications.processors.email is configured (SMTP, SES, sendmail or Azure).
+  emailNotifications,
   signalsPlugin,
 
   permissionPlugin,

@@ -24,6 +24,8 @@ export interface ReadinessConfig {
     nudgeInterval: HumanDuration;
     /** How often progress is recorded and reminders that are due are sent. */
     frequency: HumanDuration;
+    /** How long after start-up the first run waits. */
+    initialDelay: HumanDuration;
   };
 }
 
@@ -93,6 +95,7 @@ export function readReadinessConfig(config: Config): ReadinessConfig {
       files: campaigns?.getOptionalStringArray('files') ?? [],
       nudgeInterval: campaignDuration('nudgeInterval', { hours: 1 }),
       frequency: campaignDuration('frequency', { hours: 1 }),
+      initialDelay: campaignDuration('initialDelay', { minutes: 1 }),
     },
     evaluation: {
       frequency: duration('frequency', { minutes: 10 }),

@@ -339,7 +339,7 @@ export class CampaignService {
         e =>
           `${e.title ?? refDisplayName(e.entityRef)}: ${
             e.needs[0] ?? 'not done yet.'
-          }${e.needs.length > 1 ? ` (and ${e.needs.length - 1} more)` : ''}`,
+          }${e.needs.length > 1 ? ` Also ${e.needs.length - 1} more.` : ''}`,
       );
       try {
         await this.deps.notifications.send({

@@ -50,7 +50,7 @@ export async function scheduleReadinessTasks(deps: {
     id: 'readiness-campaigns',
     frequency: settings.campaigns.frequency,
     timeout: { minutes: 10 },
-    initialDelay: { minutes: 1 },
+    initialDelay: settings.campaigns.initialDelay,
     fn: async () => {
       const recorded = await deps.campaigns.recordProgress();
       const sent = await deps.campaigns.sendDueReminders();

@@ -172,7 +172,7 @@ export function CampaignPage() {
     {
       title: 'What it still needs',
       sorting: false,
-      width: '50%',
+      cellStyle: { minWidth: 420 },
       render: e => (
         <Box data-testid="campaign-needs">
           {e.needs.map(n => (
