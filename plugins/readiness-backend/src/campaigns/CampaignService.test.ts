@@ -185,6 +185,20 @@ describe.each(databases.eachSupportedId())(
         '“login test” fails, in Built.',
       ]);
 
+      // The list answers from what was recorded (as of the last run), not from results saved since.
+      await save('ledger', passing, '2026-11-16');
+      const [listed] = (await two.list(mockCredentials.user())).items;
+      expect(listed.progress).toMatchObject({ done: 2, notMeasured: 1 });
+      expect(listed.progressAsOf).toEqual(expect.any(String));
+      expect(listed.forecast.projectedDate).toBe('2026-11-30');
+      expect(
+        (await two.get('ship-it', mockCredentials.user())).progress,
+      ).toMatchObject({ done: 3, notMeasured: 0 });
+      await one.recordProgress();
+      expect(
+        (await two.list(mockCredentials.user())).items[0].progress,
+      ).toMatchObject({ done: 3, notMeasured: 0 });
+
       // Seven days before the target date (a Thursday): team-b alone is reminded, once.
       sent.length = 0;
       now = new Date('2026-12-24T09:00:00Z');
@@ -197,12 +211,13 @@ describe.each(databases.eachSupportedId())(
           campaignId: 'ship-it',
           kind: 'deadline-7',
           recipients: ['group:default/team-b'],
-          entities: 2,
+          entities: 1,
         },
       ]);
       expect(sent).toHaveLength(1);
       expect(sent[0].payload).toMatchObject({
-        title: 'Ship it: 2 of your entities are not done; due 31 December 2026',
+        title:
+          'Ship it: one of your entities is not done; due 31 December 2026',
         severity: 'normal',
       });
 

@@ -97,10 +97,39 @@ export class CampaignService {
     return def;
   }
 
+  /**
+   * Every campaign with its progress and forecast. A campaign in progress whose progress was recorded today (after
+   * each evaluation pass and on the campaigns' schedule) answers from that record — one query, however many entities
+   * it spans (`progressAsOf` says when); an ended one from its last record. Otherwise it is computed now, with what
+   * the caller may see. Recorded progress counts every entity the backend sees: numbers only, never which.
+   */
   async list(credentials: BackstageCredentials): Promise<CampaignList> {
     const items = [];
-    for (const def of this.deps.campaigns.list())
-      items.push((await this.compute(def, credentials)).summary);
+    const today = dayOf(this.now());
+    for (const def of this.deps.campaigns.list()) {
+      const snapshots = await this.deps.store.history(def.id);
+      const last = snapshots[snapshots.length - 1];
+      const track = this.deps.tracks.get(def.target.trackId);
+      const campaign = campaignOf(def, track, today);
+      const stored =
+        last &&
+        ((campaign.status === 'in-progress' && last.day === today) ||
+          campaign.status === 'ended');
+      if (!stored) {
+        items.push((await this.compute(def, credentials)).summary);
+        continue;
+      }
+      items.push({
+        campaign,
+        progress: last.progress,
+        forecast: forecast(
+          snapshots.map(s => ({ day: s.day, ...s.progress })),
+          def.targetDate,
+          campaign.status === 'ended' ? last.day : today,
+        ),
+        ...(last.recordedAt ? { progressAsOf: last.recordedAt } : {}),
+      });
+    }
     return { items, problems: this.deps.campaigns.problems() };
   }
 
@@ -345,8 +374,10 @@ export class CampaignService {
         await this.deps.notifications.send({
           recipients: { type: 'entity', entityRef: owner },
           payload: {
-            title: `${def.title}: ${entities.length} of your ${
-              entities.length === 1 ? 'entity is' : 'entities are'
+            title: `${def.title}: ${
+              entities.length === 1
+                ? 'one of your entities is'
+                : `${entities.length} of your entities are`
             } not done; due ${due}`,
             description: [intro, summary.forecast.summary, ...lines].join('\n'),
             link: `/readiness/campaigns/${def.id}`,

@@ -6,6 +6,8 @@ export interface CampaignSnapshot {
   day: string;
   progress: CampaignCounts;
   teams: Record<string, CampaignCounts>;
+  /** When it was recorded (read back only). */
+  recordedAt?: string;
 }
 
 /** Progress snapshots (one per campaign and day) and the reminders sent. */

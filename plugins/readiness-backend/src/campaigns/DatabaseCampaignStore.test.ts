@@ -62,10 +62,12 @@ describe.each(databases.eachSupportedId())(
           day: '2026-11-25',
           progress: counts(4, 0, 0, 1),
           teams: {},
+          recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         },
         {
           campaignId: 'c',
           day: '2026-12-02',
+          recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
           progress: counts(5, 2, 1),
           teams: {
             'group:default/rag-team': counts(4, 2, 1),

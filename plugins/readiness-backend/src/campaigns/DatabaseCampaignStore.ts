@@ -11,6 +11,7 @@ type SnapshotRow = {
   exempt: number;
   not_measured: number;
   teams: string;
+  recorded_at: unknown;
 };
 
 type Packed = [number, number, number, number];
@@ -75,6 +76,7 @@ export class DatabaseCampaignStore implements CampaignStore {
           ([k, v]) => [k, unpack(v)],
         ),
       ),
+      recordedAt: toIsoString(r.recorded_at),
     }));
   }
 

@@ -2141,6 +2141,10 @@ export const spec = {
           },
           "forecast": {
             "$ref": "#/components/schemas/CampaignForecast"
+          },
+          "progressAsOf": {
+            "type": "string",
+            "description": "When the progress was recorded (after the last evaluation pass); absent when it was computed for this answer"
           }
         }
       },

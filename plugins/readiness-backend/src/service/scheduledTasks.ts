@@ -26,6 +26,8 @@ export async function scheduleReadinessTasks(deps: {
     fn: async () => {
       const started = Date.now();
       const run = await deps.queue.refreshAll();
+      // The campaigns' progress, as of these results (the campaign list answers from it).
+      await deps.campaigns.recordProgress();
       logger.info(
         `Evaluated ${run.entities} entities in ${Date.now() - started} ms; ${
           run.transitions

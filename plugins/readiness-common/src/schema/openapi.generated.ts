@@ -719,6 +719,8 @@ export interface components {
             campaign: components["schemas"]["Campaign"];
             forecast: components["schemas"]["CampaignForecast"];
             progress: components["schemas"]["CampaignCounts"];
+            /** When the progress was recorded (after the last evaluation pass); absent when it was computed for this answer */
+            progressAsOf?: string;
         };
         CampaignTeam: {
             forecast: components["schemas"]["CampaignForecast"];

@@ -18,6 +18,7 @@ import { readinessApiRef } from '../../api';
 import { StatusChip } from '../common/StatusChip';
 import { TrackProblemsPanel } from '../common/TrackProblemsPanel';
 import { EntityLink } from '../common/EntityLink';
+import { localTime } from '../common/format';
 
 const day = (d: string) => formatDate(`${d}T12:00:00Z`);
 
@@ -72,7 +73,16 @@ const columns: TableColumn<CampaignSummary>[] = [
   {
     title: 'Progress',
     sorting: false,
-    render: c => <ProgressBar progress={c.progress} />,
+    render: c => (
+      <>
+        <ProgressBar progress={c.progress} />
+        {c.progressAsOf && (
+          <Typography variant="caption" color="textSecondary">
+            as of {localTime(c.progressAsOf)}
+          </Typography>
+        )}
+      </>
+    ),
   },
   {
     title: 'Forecast',
