@@ -10,7 +10,7 @@
  * interleaved so both see the same machine. Prints each run, the medians, and `ratio:` the scorecard's p99 over the
  * catalog's (target ≤ 1.0) with the req/s ratio (target ≥ 1.0).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { targetPaths } from '@backstage/cli-common';
@@ -21,6 +21,7 @@ import {
   serve,
   TOKEN,
 } from './deployments/backend';
+import { generatedCatalog } from './generatedCatalog';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -33,29 +34,6 @@ const median = (xs: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-
-/** N components of the RAG platform, as one catalog file. */
-function generatedCatalog(dir: string): string {
-  const docs = Array.from(
-    { length: ENTITIES },
-    (_, i) => `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: svc-${i}
-  description: Generated service ${i}
-  annotations:
-    readiness.io/runbooks: ../examples/runbooks/rollback.md
-spec:
-  type: service
-  lifecycle: production
-  owner: group:default/rag-team
-  system: rag-platform
-`,
-  );
-  const file = path.join(dir, 'generated.yaml');
-  writeFileSync(file, docs.join('---\n'));
-  return file;
-}
 
 async function main() {
   if (process.argv[2] === 'serve') {
@@ -77,7 +55,7 @@ async function main() {
       path.join(examples, 'org.yaml'),
       path.join(examples, 'rag-platform.yaml'),
       path.join(examples, 'components.yaml'),
-      generatedCatalog(dir),
+      generatedCatalog(dir, ENTITIES),
     ],
     tracks: [
       path.join(examples, 'readiness/rag-production-readiness.yaml'),

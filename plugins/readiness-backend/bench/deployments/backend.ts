@@ -68,7 +68,12 @@ export async function benchDatabase(
 export async function serve(
   port: number,
   databaseConfig: object,
-  options: { locations?: string[]; tracks?: string[] } = {},
+  options: {
+    locations?: string[];
+    tracks?: string[];
+    /** More of the readiness config (campaigns, evaluation). */
+    readiness?: object;
+  } = {},
 ) {
   const base = `http://127.0.0.1:${port}`;
   const backend = createBackend();
@@ -122,6 +127,7 @@ export async function serve(
               'examples/readiness/rag-production-readiness.yaml',
             ),
           ],
+          ...options.readiness,
         },
       },
     }),
