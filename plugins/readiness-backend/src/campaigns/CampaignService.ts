@@ -357,12 +357,7 @@ export class CampaignService {
     const { def, summary } = computed;
     const owners = ownersBehind(computed.entities);
     const due = formatDate(`${def.targetDate}T12:00:00Z`);
-    const intro =
-      kind === 'nudge'
-        ? 'A reminder from the campaign owner.'
-        : kind === 'digest'
-        ? 'Weekly digest.'
-        : `${kind.replace('deadline-', '')} day(s) before the target date.`;
+    const intro = introOf(kind);
     for (const [owner, entities] of owners) {
       const lines = entities.map(
         e =>
@@ -509,6 +504,15 @@ function scoped(entity: Entity): ScopedEntity {
     ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
     ...(owner ? { owner } : {}),
   };
+}
+
+/** The first line of a reminder: why it comes now. */
+function introOf(kind: string): string {
+  if (kind === 'nudge') return 'A reminder from the campaign owner.';
+  if (kind === 'digest') return 'Weekly digest.';
+  const days = Number(kind.replace('deadline-', ''));
+  if (days === 0) return 'The target date is today.';
+  return `${days} day${days === 1 ? '' : 's'} before the target date.`;
 }
 
 /** The owners of the entities not done (or not measured), each with theirs. */

@@ -154,10 +154,10 @@ spec:
     expect(
       problemsOf(
         campaign(
-          validSpec.replace(
+          `${validSpec.replace(
             'gate: deployment-prepared',
             'checks: [backend-verified/nope, oops]',
-          ) + '  milestones: [{ date: 2027-02-01, title: late }]\n',
+          )}  milestones: [{ date: 2027-02-01, title: late }]\n`,
         ),
       ),
     ).toEqual([

@@ -39,8 +39,8 @@ const WEEKDAYS = [
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** The day of the week of a `YYYY-MM-DD` day. */
-export const weekdayOf = (day: string): Weekday =>
-  WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()];
+export const weekdayOf = (date: string): Weekday =>
+  WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
 
 /** A campaign file, parsed and checked against the loaded tracks. */
 export interface CampaignDefinition {

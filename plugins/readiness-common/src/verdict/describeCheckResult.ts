@@ -305,8 +305,8 @@ const STATUS_SENTENCES: Record<string, string> = {
 };
 
 /**
- * A check's stored status as a sentence, when only the status is known (campaigns, digests): `“OIDC login works
- * end to end” fails, in Backend verified (sprint 2).`
+ * A check's stored status as a sentence, when only the status is known (campaigns, digests), for example:
+ * `“OIDC login works end to end” fails, in Backend verified (sprint 2).`
  *
  * @public
  */

@@ -72,14 +72,7 @@ export default function BurnUpChart(props: { detail: CampaignDetail }) {
           <YAxis allowDecimals={false} domain={[0, total]} width={40} />
           <Tooltip
             labelFormatter={(t: number) => dayLabel(t)}
-            formatter={(v: number, name: string) => [
-              `${v} of ${total}`,
-              name === 'forecast'
-                ? 'forecast'
-                : name === 'done'
-                ? 'done'
-                : 'in scope',
-            ]}
+            formatter={(v: number, name: string) => [`${v} of ${total}`, name]}
           />
           <ReferenceLine
             x={targetAt}
