@@ -23,6 +23,7 @@ import {
   TOKEN,
 } from './deployments/backend';
 import { generatedCatalog } from './generatedCatalog';
+import { median } from './stats';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -31,11 +32,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const TARGET_MS = 200;
 const CAMPAIGN = 'rag-ready-for-production';
 const print = (line: string) => process.stdout.write(`${line}\n`);
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function main() {
   if (process.argv[2] === 'serve') {

@@ -22,18 +22,13 @@ import {
   TOKEN,
 } from './deployments/backend';
 import { generatedCatalog } from './generatedCatalog';
+import { median } from './stats';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const print = (line: string) => process.stdout.write(`${line}\n`);
-/** The middle value (the mean of the two middle ones for an even count: of two rounds, their mean). */
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function main() {
   if (process.argv[2] === 'serve') {

@@ -1,8 +1,7 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { TrackProblem } from '@readiness-io/plugin-readiness-common';
 import { TrackRegistry } from '../scorecards/tracks/TrackRegistry';
+import { readConfiguredFiles } from '../scorecards/tracks/configuredFiles';
 import { CampaignDefinition, parseCampaign } from './parseCampaign';
 
 /**
@@ -19,25 +18,16 @@ export class CampaignRegistry {
   }): Promise<CampaignRegistry> {
     const campaigns: CampaignDefinition[] = [];
     const problems: TrackProblem[] = [];
-    for (const [index, entry] of options.files.entries()) {
-      const isUrl = /^https?:\/\//.test(entry);
-      const source = isUrl ? entry : path.resolve(options.rootDir, entry);
-      let text: string;
-      try {
-        text = isUrl
-          ? (await (await options.reader.readUrl(entry)).buffer()).toString(
-              'utf8',
-            )
-          : await fs.readFile(source, 'utf8');
-      } catch (error) {
-        problems.push({
-          source,
-          message: `readiness.campaigns.files[${index}]: cannot read ${source}: ${
-            (error as Error).message
-          }`,
-        });
+    for (const file of await readConfiguredFiles(
+      options.files,
+      'readiness.campaigns.files',
+      options,
+    )) {
+      if ('problem' in file) {
+        problems.push(file.problem);
         continue;
       }
+      const { source, text } = file;
       try {
         const campaign = parseCampaign(text, source, options.tracks);
         const other = campaigns.find(c => c.id === campaign.id);

@@ -1,10 +1,10 @@
-import { parseDocument } from 'yaml';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { TrackEntityFilter } from '@readiness-io/plugin-readiness-common';
 import {
   ID_PATTERN,
   isObject,
   parseFilter,
+  parseReadinessDocument,
   Problems,
   str,
   unknownKeys,
@@ -126,28 +126,9 @@ export function parseCampaign(
   tracks: TrackRegistry,
 ): CampaignDefinition {
   const problems: Problems = [];
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new CampaignValidationError(
-      file,
-      doc.errors.map(e => `YAML error: ${e.message}`),
-    );
-  }
-  const raw = doc.toJSON();
-  if (!isObject(raw)) {
-    throw new CampaignValidationError(file, [
-      'the file must hold one YAML object (a Campaign)',
-    ]);
-  }
-  unknownKeys(
-    raw,
-    ['apiVersion', 'kind', 'metadata', 'spec'],
-    '(root)',
-    problems,
-  );
-  if (raw.apiVersion !== 'readiness.io/v1')
-    problems.push(`apiVersion: must be 'readiness.io/v1'`);
-  if (raw.kind !== 'Campaign') problems.push(`kind: must be 'Campaign'`);
+  const header = parseReadinessDocument(text, 'Campaign', problems);
+  if ('fatal' in header) throw new CampaignValidationError(file, header.fatal);
+  const raw = header.raw;
 
   const metadata = isObject(raw.metadata) ? raw.metadata : undefined;
   if (!metadata) problems.push('metadata: is required');

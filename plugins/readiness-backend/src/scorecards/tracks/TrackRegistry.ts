@@ -1,10 +1,9 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Track, TrackProblem } from '@readiness-io/plugin-readiness-common';
 import { parseTrack } from './parseTrack';
+import { readConfiguredFiles } from './configuredFiles';
 import {
   CompiledTrack,
   compileTrack,
@@ -64,35 +63,27 @@ export class TrackRegistry {
       options.config.getOptionalStringArray('readiness.tracks') ?? [];
     const tracks: LoadedTrack[] = [];
     const problems: TrackProblem[] = [];
-    for (const [index, entry] of entries.entries()) {
-      const isUrl = /^https?:\/\//.test(entry);
-      const source = isUrl ? entry : path.resolve(options.rootDir, entry);
-      let text: string;
-      try {
-        text = isUrl
-          ? (await (await options.reader.readUrl(entry)).buffer()).toString(
-              'utf8',
-            )
-          : await fs.readFile(source, 'utf8');
-      } catch (error) {
-        problems.push({
-          source,
-          message: `readiness.tracks[${index}]: cannot read ${source}: ${
-            (error as Error).message
-          }`,
-        });
+    for (const file of await readConfiguredFiles(entries, 'readiness.tracks', {
+      rootDir: options.rootDir,
+      reader: options.reader,
+    })) {
+      if ('problem' in file) {
+        problems.push(file.problem);
         continue;
       }
       try {
         tracks.push(
           loadTrack(
-            parseTrack(text, source, options.knownFactTypes),
-            source,
-            text,
+            parseTrack(file.text, file.source, options.knownFactTypes),
+            file.source,
+            file.text,
           ),
         );
       } catch (error) {
-        problems.push({ source, message: (error as Error).message });
+        problems.push({
+          source: file.source,
+          message: (error as Error).message,
+        });
       }
     }
     return TrackRegistry.fromTracks(tracks, problems);

@@ -1,4 +1,3 @@
-import { parseDocument } from 'yaml';
 import {
   Track,
   TrackCheck,
@@ -12,6 +11,7 @@ import {
   isObject,
   parseCheck,
   parseFilter,
+  parseReadinessDocument,
   Problems,
   str,
   unknownKeys,
@@ -70,28 +70,9 @@ export function parseTrack(
   knownFactTypes: string[],
 ): Track {
   const problems: Problems = [];
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new TrackValidationError(
-      file,
-      doc.errors.map(e => `YAML error: ${e.message}`),
-    );
-  }
-  const raw = doc.toJSON();
-  if (!isObject(raw)) {
-    throw new TrackValidationError(file, [
-      'the file must hold one YAML object (a Track)',
-    ]);
-  }
-  unknownKeys(
-    raw,
-    ['apiVersion', 'kind', 'metadata', 'spec'],
-    '(root)',
-    problems,
-  );
-  if (raw.apiVersion !== 'readiness.io/v1')
-    problems.push(`apiVersion: must be 'readiness.io/v1'`);
-  if (raw.kind !== 'Track') problems.push(`kind: must be 'Track'`);
+  const header = parseReadinessDocument(text, 'Track', problems);
+  if ('fatal' in header) throw new TrackValidationError(file, header.fatal);
+  const raw = header.raw;
 
   const metadata = isObject(raw.metadata) ? raw.metadata : undefined;
   if (!metadata) problems.push('metadata: is required');

@@ -1,3 +1,4 @@
+import { parseDocument } from 'yaml';
 import {
   CheckCondition,
   checkSeverities,
@@ -266,4 +267,32 @@ export function parseFilter(
       );
   }
   return raw as TrackEntityFilter;
+}
+
+/**
+ * The start of every readiness file (a Track, a Campaign): YAML that parses to one object with `apiVersion:
+ * readiness.io/v1`, the expected `kind` and nothing but `metadata` and `spec` beside them. Problems of the header go
+ * into `problems`; a file that is not a YAML object at all answers `fatal` (nothing more can be checked).
+ */
+export function parseReadinessDocument(
+  text: string,
+  kind: string,
+  problems: Problems,
+): { raw: Obj } | { fatal: string[] } {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0)
+    return { fatal: doc.errors.map(e => `YAML error: ${e.message}`) };
+  const raw = doc.toJSON();
+  if (!isObject(raw))
+    return { fatal: [`the file must hold one YAML object (a ${kind})`] };
+  unknownKeys(
+    raw,
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+    '(root)',
+    problems,
+  );
+  if (raw.apiVersion !== 'readiness.io/v1')
+    problems.push(`apiVersion: must be 'readiness.io/v1'`);
+  if (raw.kind !== kind) problems.push(`kind: must be '${kind}'`);
+  return { raw };
 }

@@ -7,12 +7,12 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
-  TextField,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { useApi } from '@backstage/core-plugin-api';
 import { readinessApiRef } from '../../api';
 import { ReasonField } from '../common/ReasonField';
+import { ExpiryField, useExpiry } from '../common/ExpiryField';
 import { useAction } from '../common/hooks';
 
 /** Asks to exempt one entity from a campaign: a reason and an expiry; somebody else approves it. */
@@ -26,23 +26,16 @@ export function ExemptionDialog(props: {
 }) {
   const api = useApi(readinessApiRef);
   const [reason, setReason] = useState('');
-  const [expires, setExpires] = useState(() =>
-    new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-  );
-  const expiresAt = new Date(`${expires}T23:59:59Z`);
+  const expiry = useExpiry(30);
   const reasonError =
     reason.trim().length < 10
       ? 'At least 10 characters: why does the campaign not apply to it?'
-      : undefined;
-  const expiresError =
-    Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now()
-      ? 'A date in the future'
       : undefined;
   const { run, running, error } = useAction(async () => {
     await api.requestCampaignExemption(props.campaignId, {
       entityRef: props.entityRef,
       reason: reason.trim(),
-      expiresAt: expiresAt.toISOString(),
+      expiresAt: expiry.expiresAt.toISOString(),
     });
     props.onDone();
   });
@@ -69,18 +62,7 @@ export function ExemptionDialog(props: {
           onChange={setReason}
           error={reasonError}
         />
-        <TextField
-          id="exemption-expires"
-          label="Expires on"
-          type="date"
-          required
-          value={expires}
-          onChange={e => setExpires(e.target.value)}
-          error={Boolean(expiresError)}
-          helperText={expiresError ?? ' '}
-          InputLabelProps={{ shrink: true }}
-          margin="normal"
-        />
+        <ExpiryField id="exemption-expires" expiry={expiry} />
         {error && <Alert severity="error">{errorWords(error)}</Alert>}
       </DialogContent>
       <DialogActions>
@@ -88,7 +70,7 @@ export function ExemptionDialog(props: {
         <Button
           color="primary"
           variant="contained"
-          disabled={running || Boolean(reasonError) || Boolean(expiresError)}
+          disabled={running || Boolean(reasonError) || Boolean(expiry.error)}
           onClick={() => run()}
         >
           Request exemption

@@ -15,6 +15,7 @@ import { CheckTargetRequest } from '@readiness-io/plugin-readiness-common';
 import { readinessApiRef } from '../../api';
 import { useAction } from '../common/hooks';
 import { ReasonField } from '../common/ReasonField';
+import { ExpiryField, useExpiry } from '../common/ExpiryField';
 
 type Target = CheckTargetRequest & { title: string };
 
@@ -103,23 +104,16 @@ export function WaiverRequestDialog(props: {
   const api = useApi(readinessApiRef);
   const maxDays = props.maxDays ?? 90;
   const [reason, setReason] = useState('');
-  const [expires, setExpires] = useState(() =>
-    new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
-  );
-  const expiresAt = new Date(`${expires}T23:59:59Z`);
+  const expiry = useExpiry(14, maxDays);
   const reasonError =
     reason.trim().length < 10
       ? 'At least 10 characters: why can this ship without it?'
       : undefined;
-  const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
-  let expiresError: string | undefined;
-  if (Number.isNaN(days) || days <= 0) expiresError = 'A date in the future';
-  else if (days > maxDays) expiresError = `At most ${maxDays} days from now`;
   const { run, running, error } = useAction(async () => {
     await api.requestWaiver({
       ...strip(props.target),
       reason: reason.trim(),
-      expiresAt: expiresAt.toISOString(),
+      expiresAt: expiry.expiresAt.toISOString(),
     });
     props.onDone();
   });
@@ -145,18 +139,7 @@ export function WaiverRequestDialog(props: {
           onChange={setReason}
           error={reasonError}
         />
-        <TextField
-          id="waiver-expires"
-          label="Expires on"
-          type="date"
-          required
-          value={expires}
-          onChange={e => setExpires(e.target.value)}
-          error={Boolean(expiresError)}
-          helperText={expiresError ?? ' '}
-          InputLabelProps={{ shrink: true }}
-          margin="normal"
-        />
+        <ExpiryField id="waiver-expires" expiry={expiry} />
         {error && <Alert severity="error">{errorWords(error)}</Alert>}
       </DialogContent>
       <DialogActions>
@@ -164,7 +147,7 @@ export function WaiverRequestDialog(props: {
         <Button
           color="primary"
           variant="contained"
-          disabled={running || Boolean(reasonError) || Boolean(expiresError)}
+          disabled={running || Boolean(reasonError) || Boolean(expiry.error)}
           onClick={() => run()}
         >
           Request waiver
