@@ -209,7 +209,8 @@ async function main() {
           call(r, '/oncall/component/default/rag-api/escalations', {
             method: 'POST',
             headers: { Authorization: `Bearer ${guest}` },
-            body: JSON.stringify({ reason: 'two-replica test' }),
+            // Level 2 (a person): level 1 is whoever is on call, and the demo rota leaves nights uncovered.
+            body: JSON.stringify({ reason: 'two-replica test', level: 2 }),
           });
         // The limit is 2 per person per 10 minutes (e2e/replicas/app-config.yaml).
         const answers = [];

@@ -42,6 +42,14 @@ async function start(features: any[] = []) {
     config: { backend: { actions: { pluginSources: ['readiness'] } } },
     readinessConfig: {
       oncall: { escalationRateLimit: { max: 1, windowMinutes: 60 } },
+      campaigns: {
+        files: [
+          path.join(
+            targetPaths.rootDir,
+            'examples/readiness/rag-ready-for-production.campaign.yaml',
+          ),
+        ],
+      },
     },
     features: [
       recordingNotifications().factory,
@@ -99,6 +107,7 @@ describe('readiness actions, through the actions service', () => {
       'escalate-on-call',
       'explain-gate',
       'find-runbook-for-alert',
+      'get-campaign',
       'get-deployments',
       'get-entity-readiness',
       'get-on-call',
@@ -109,6 +118,7 @@ describe('readiness actions, through the actions service', () => {
       'request-waiver',
     ]);
     for (const name of [
+      'get-campaign',
       'get-entity-readiness',
       'explain-gate',
       'get-system-readiness',
@@ -226,6 +236,32 @@ describe('readiness actions, through the actions service', () => {
       alert: 'NoSuchAlert',
     });
     expect(none.summary).toBe('No runbook lists the alert NoSuchAlert.');
+  });
+
+  it('get-campaign: every campaign in a line, or one with its blockers and what the services need', async () => {
+    const all = await invoke(actions, 'get-campaign', {});
+    expect(all.campaigns).toEqual([
+      {
+        id: 'rag-ready-for-production',
+        title: 'RAG platform ready for production',
+        summary: expect.stringMatching(
+          /^0 of 4 done \(goal: “Deployment prepared \(sprint 7\)” passes in RAG production readiness, by 15 January 2027\)\. /,
+        ),
+      },
+    ]);
+    const one = await invoke(actions, 'get-campaign', {
+      campaignId: 'rag-ready-for-production',
+    });
+    expect(one.notDone.map((e: any) => e.service).sort()).toEqual([
+      'RAG API',
+      'RAG Ingestion',
+      'RAG Retriever',
+      'RAG Web',
+    ]);
+    expect(JSON.stringify(one)).not.toMatch(/component:default|group:default/);
+    expect(
+      await failure(invoke(actions, 'get-campaign', { campaignId: 'nope' })),
+    ).toBe("NotFoundError: No campaign 'nope'");
   });
 
   it('preview-track-change: the impact in sentences, or the errors with their line', async () => {
@@ -377,11 +413,13 @@ describe('readiness actions, through the actions service', () => {
   });
 
   it('escalate-on-call: pages as the person, and says the rate limit as a conflict', async () => {
+    // Level 2 (Maria): level 1 is whoever is on call, and the demo rota leaves nights uncovered.
     const paged = await invoke(actions, 'escalate-on-call', {
       entityRef: 'rag-api',
       reason: 'OIDC logins fail in staging',
+      level: 2,
     });
-    expect(paged.level).toBe(1);
+    expect(paged.level).toBe(2);
     expect(
       await failure(
         invoke(actions, 'escalate-on-call', {

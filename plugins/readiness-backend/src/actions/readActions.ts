@@ -7,6 +7,7 @@ import {
   describeEntityReadiness,
   describeGateResult,
   describeTrackPreview,
+  formatDate,
   readinessReadPermission,
   readinessTrackPreviewPermission,
   refDisplayName,
@@ -20,6 +21,7 @@ import { OverviewReader } from '../scorecards/read/OverviewReader';
 import { ScorecardReader } from '../scorecards/read/ScorecardReader';
 import { SystemReadinessReader } from '../scorecards/read/SystemReadinessReader';
 import { TrackRegistry } from '../scorecards/tracks/TrackRegistry';
+import { CampaignService } from '../campaigns/CampaignService';
 import { ActionAuth, allow, ENTITY_REF_HELP, refOf } from './actionContext';
 
 /** The services the read actions call: the same the HTTP routes call. */
@@ -33,6 +35,7 @@ export interface ReadActionDeps extends ActionAuth {
   oncall: OnCallService;
   runbooks: RunbookService;
   preview: TrackPreviewService;
+  campaigns: CampaignService;
 }
 
 const READ = { readOnly: true, idempotent: true, destructive: false };
@@ -419,6 +422,105 @@ export function registerReadActions(
               ...(latest ? { latestStatus: latest.status } : {}),
             };
           }),
+        },
+      };
+    },
+  });
+
+  registry.register({
+    name: 'get-campaign',
+    title: 'How is this readiness campaign going?',
+    description:
+      'A readiness campaign (a goal over many services with a deadline, e.g. "every RAG service passes Deployment ' +
+      'prepared by 15 January"): how many services are done, the forecast in a sentence (on track or at risk, and ' +
+      'when every service would be done at the current pace), the blockers behind the most services, the teams at ' +
+      'risk, and what the services not done still need. Without a campaign id, every campaign in a line each. Use ' +
+      'for "are we on track for the RAG launch?", "who is behind?".',
+    attributes: READ,
+    schema: {
+      input: z =>
+        z.object({
+          campaignId: z
+            .string()
+            .min(1)
+            .optional()
+            .describe(
+              'The campaign id (metadata.name of its file); omit to list every campaign',
+            ),
+        }),
+      output: z =>
+        z.object({
+          campaigns: z.array(
+            z.object({
+              id: z.string(),
+              title: z.string(),
+              summary: z.string(),
+            }),
+          ),
+          topBlockers: z
+            .array(z.object({ blocker: z.string(), services: z.number() }))
+            .optional(),
+          teamsAtRisk: z.array(z.string()).optional(),
+          notDone: z
+            .array(z.object({ service: z.string(), needs: z.string() }))
+            .optional()
+            .describe(
+              'The first 20 services not done, with what each needs first',
+            ),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      await allow(deps, credentials, readinessReadPermission);
+      const line = (c: {
+        campaign: {
+          title: string;
+          targetDate: string;
+          target: { title: string };
+        };
+        progress: { total: number; done: number; exempt: number };
+        forecast: { summary: string };
+      }) =>
+        `${c.progress.done + c.progress.exempt} of ${
+          c.progress.total
+        } done (goal: ${c.campaign.target.title}, by ${formatDate(
+          `${c.campaign.targetDate}T12:00:00Z`,
+        )}). ${c.forecast.summary}`;
+      if (!input.campaignId) {
+        const list = await deps.campaigns.list(credentials);
+        return {
+          output: {
+            campaigns: list.items.map(c => ({
+              id: c.campaign.id,
+              title: c.campaign.title,
+              summary: line(c),
+            })),
+          },
+        };
+      }
+      const detail = await deps.campaigns.get(input.campaignId, credentials);
+      const notDone = detail.entities.filter(
+        e => e.state === 'not-done' || e.state === 'not-measured',
+      );
+      return {
+        output: {
+          campaigns: [
+            {
+              id: detail.campaign.id,
+              title: detail.campaign.title,
+              summary: line(detail),
+            },
+          ],
+          topBlockers: detail.topBlockers.map(b => ({
+            blocker: b.summary,
+            services: b.entities,
+          })),
+          teamsAtRisk: detail.teams
+            .filter(t => t.forecast.status === 'at-risk')
+            .map(t => refDisplayName(t.owner)),
+          notDone: notDone.slice(0, 20).map(e => ({
+            service: e.title ?? refDisplayName(e.entityRef),
+            needs: e.needs[0] ?? 'not done yet.',
+          })),
         },
       };
     },
