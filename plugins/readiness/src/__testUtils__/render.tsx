@@ -182,6 +182,8 @@ export function render(
     routeEntries?: string[];
     /** What the signed-in user owns (their groups); default: only themselves. */
     ownership?: string[];
+    /** Whether the app mounts the Readiness page (default true). */
+    withReadinessPage?: boolean;
   } = {},
 ) {
   const api = options.api ?? fakeApi();
@@ -225,7 +227,9 @@ export function render(
       ...(options.routeEntries ? { routeEntries: options.routeEntries } : {}),
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
-        '/readiness': rootRouteRef,
+        ...(options.withReadinessPage === false
+          ? {}
+          : { '/readiness': rootRouteRef }),
       },
     },
   );

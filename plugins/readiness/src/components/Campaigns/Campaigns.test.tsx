@@ -194,6 +194,18 @@ describe('Campaigns', () => {
   });
 });
 
+describe('the campaigns on the readiness card, in an app without the Readiness page', () => {
+  it('names the campaign without a link, and the card still shows its tracks', async () => {
+    await render(<EntityReadinessCard />, { withReadinessPage: false });
+    const section = await screen.findByTestId('readiness-campaigns');
+    expect(section).toHaveTextContent('RAG platform ready for production');
+    expect(within(section).queryByRole('link')).not.toBeInTheDocument();
+    expect(
+      screen.getByTestId('readiness-track-rag-production-readiness'),
+    ).toBeInTheDocument();
+  });
+});
+
 describe('burnUpSeries', () => {
   const detail = (projectedDate?: string) => ({
     ...fixtures.campaign,

@@ -10,11 +10,23 @@ import { useReadiness } from '../common/hooks';
 import { StatusChip } from '../common/StatusChip';
 
 /**
+ * The Readiness page's route, when the app mounts it; an app that shows the card without the page (legacy apps bind
+ * routes explicitly) gets no link instead of an error that would take the whole card down.
+ */
+function useOptionalRouteRef() {
+  try {
+    return useRouteRef(rootRouteRef);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The campaigns the current entity is part of, each with where it stands and by when — one line each, linking to
  * the campaign. Nothing when it is in none.
  */
 export function EntityCampaigns(props: { pollIntervalMs?: number }) {
-  const readinessPage = useRouteRef(rootRouteRef);
+  const readinessPage = useOptionalRouteRef();
   const { value } = useReadiness(
     (api, ref) => api.getEntityCampaigns(ref),
     [],
@@ -29,9 +41,13 @@ export function EntityCampaigns(props: { pollIntervalMs?: number }) {
       {value.items.map(item => (
         <Box key={item.campaign.id} mt={1}>
           <Typography variant="body2">
-            <Link to={`${readinessPage()}/campaigns/${item.campaign.id}`}>
-              {item.campaign.title}
-            </Link>{' '}
+            {readinessPage ? (
+              <Link to={`${readinessPage()}/campaigns/${item.campaign.id}`}>
+                {item.campaign.title}
+              </Link>
+            ) : (
+              <b>{item.campaign.title}</b>
+            )}{' '}
             <StatusChip
               status={item.state}
               label={CAMPAIGN_STATE_WORDS[item.state]}
