@@ -56,7 +56,7 @@ interface Computed {
   summary: CampaignSummary;
   entities: CampaignEntity[];
   teams: ReturnType<typeof tally>['teams'];
-  history: ProgressPoint[];
+  history: Array<ProgressPoint & TeamPoints>;
 }
 
 /**
@@ -139,26 +139,27 @@ export class CampaignService {
   ): Promise<CampaignDetail> {
     const computed = await this.compute(this.definition(id), credentials);
     const today = dayOf(this.now());
-    const teamHistory = (owner: string) =>
-      computed.history.map(p => ({
-        ...p,
-        ...(p as TeamPoints).teams?.[owner],
-      }));
+    // A team's own burn-up: the days it was recorded (not the campaign's totals on the days it was not).
+    const teamHistory = (owner: string): ProgressPoint[] =>
+      computed.history.flatMap(p => {
+        const team = p.teams?.[owner];
+        return team
+          ? [
+              {
+                day: p.day,
+                total: team.total,
+                done: team.done,
+                exempt: team.exempt,
+              },
+            ]
+          : [];
+      });
     const teams = [...computed.teams.entries()]
       .filter(([owner]) => owner)
       .map(([owner, progress]) => ({
         owner,
         progress,
-        forecast: forecast(
-          teamHistory(owner).map(p => ({
-            day: p.day,
-            total: p.total,
-            done: p.done,
-            exempt: p.exempt,
-          })),
-          computed.def.targetDate,
-          today,
-        ),
+        forecast: forecast(teamHistory(owner), computed.def.targetDate, today),
       }))
       .sort(
         (a, b) =>
@@ -195,11 +196,17 @@ export class CampaignService {
     const ref = entityRefKey(entity);
     const items: EntityCampaigns['items'] = [];
     const today = dayOf(this.now());
-    for (const def of this.deps.campaigns.list()) {
-      if (!this.inScope(def, entity)) continue;
+    const campaigns = this.deps.campaigns
+      .list()
+      .filter(def => this.inScope(def, entity));
+    if (campaigns.length === 0) return { items };
+    const [vectors, waivers] = await Promise.all([
+      this.deps.results.currentMany([ref]),
+      this.deps.waiverStore.listForEntities([ref]),
+    ]);
+    for (const def of campaigns) {
       const track = this.deps.tracks.get(def.target.trackId)!;
-      const vectors = await this.deps.results.currentMany([ref]);
-      const exemptions = await this.exemptions(def, [ref]);
+      const exemptions = this.exemptionsOf(def, waivers);
       const mine = standing(
         def,
         track,
@@ -298,7 +305,7 @@ export class CampaignService {
         wait,
       );
     }
-    return this.remind(computed, 'nudge');
+    return this.remind(computed, ownersBehind(computed.entities), 'nudge');
   }
 
   /**
@@ -335,15 +342,15 @@ export class CampaignService {
       const kinds = dueReminders(def, today);
       if (kinds.length === 0) continue;
       const computed = await this.compute(def, credentials);
+      const owners = ownersBehind(computed.entities);
+      if (owners.size === 0) continue;
       for (const kind of kinds) {
-        const owners = ownersBehind(computed.entities);
-        if (owners.size === 0) continue;
         if (
           await this.deps.store.claimReminder(def.id, kind, today, [
             ...owners.keys(),
           ])
         )
-          sent.push(await this.remind(computed, kind));
+          sent.push(await this.remind(computed, owners, kind));
       }
     }
     return sent;
@@ -352,10 +359,10 @@ export class CampaignService {
   /** One notification per owner behind: their entities not done and what each needs. */
   private async remind(
     computed: Computed,
+    owners: Map<string, CampaignEntity[]>,
     kind: string,
   ): Promise<CampaignReminder> {
     const { def, summary } = computed;
-    const owners = ownersBehind(computed.entities);
     const due = formatDate(`${def.targetDate}T12:00:00Z`);
     const intro = introOf(kind);
     for (const [owner, entities] of owners) {
@@ -409,8 +416,14 @@ export class CampaignService {
    * newest pending request of each entity (shown so someone else can approve it).
    */
   private async exemptions(def: CampaignDefinition, refs: string[]) {
+    return this.exemptionsOf(
+      def,
+      await this.deps.waiverStore.listForEntities(refs),
+    );
+  }
+
+  private exemptionsOf(def: CampaignDefinition, all: Waiver[]) {
     const now = this.now().getTime();
-    const all = await this.deps.waiverStore.listForEntities(refs);
     const active = new Map<string, Waiver>();
     const pending = new Map<string, Waiver>();
     for (const w of all) {
