@@ -39,6 +39,11 @@ export interface Config {
       timeout?: HumanDuration;
       /** Delay before the first run after start-up; default 20 seconds. */
       initialDelay?: HumanDuration;
+      /**
+       * The oldest a stored scorecard may be before a read evaluates it again; default 30 minutes. Each run computes
+       * again the scorecards older than half of it, so with the defaults none is served older than 25 minutes.
+       */
+      scorecardMaxAge?: HumanDuration;
     };
     /** Waivers. */
     waivers?: {

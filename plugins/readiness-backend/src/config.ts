@@ -7,6 +7,8 @@ export interface ReadinessConfig {
     frequency: HumanDuration;
     timeout: HumanDuration;
     initialDelay: HumanDuration;
+    /** The oldest a stored scorecard may be served. */
+    scorecardMaxAge: HumanDuration;
   };
   maxWaiverDays: number;
   /** What a broken track file does at start-up: reported (the default), or the backend fails to start. */
@@ -101,6 +103,7 @@ export function readReadinessConfig(config: Config): ReadinessConfig {
       frequency: duration('frequency', { minutes: 10 }),
       timeout: duration('timeout', { minutes: 5 }),
       initialDelay: duration('initialDelay', { seconds: 20 }),
+      scorecardMaxAge: duration('scorecardMaxAge', { minutes: 30 }),
     },
     maxWaiverDays,
     demoSeed: config.getOptionalBoolean('readiness.demo.seed') ?? false,

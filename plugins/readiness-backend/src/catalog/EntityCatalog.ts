@@ -1,7 +1,10 @@
 import {
   AuthService,
   BackstageCredentials,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -23,8 +26,13 @@ export type EntityFilter =
  * for the ingestion routes where CI sends many events about the same few entities.
  */
 export class EntityCatalog {
-  static create(deps: { catalog: CatalogService; auth: AuthService }) {
-    return new EntityCatalog(deps.catalog, deps.auth);
+  static create(deps: {
+    catalog: CatalogService;
+    auth: AuthService;
+    /** To answer {@link EntityCatalog.mayRead} without asking the catalog for the entity. */
+    permissions?: PermissionsService;
+  }) {
+    return new EntityCatalog(deps.catalog, deps.auth, deps.permissions);
   }
 
   private readonly lookups: CatalogLookupCache;
@@ -32,6 +40,7 @@ export class EntityCatalog {
   private constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
+    private readonly permissions?: PermissionsService,
   ) {
     this.lookups = new CatalogLookupCache(catalog);
   }
@@ -56,6 +65,25 @@ export class EntityCatalog {
     if (!entity)
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     return entity;
+  }
+
+  /**
+   * Whether the caller may read an entity the plugin knows exists, decided by the permission framework
+   * (`catalog.entity.read` for that entity, conditions resolved by the catalog) without fetching it; without the
+   * permissions service, by fetching it.
+   */
+  async mayRead(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<boolean> {
+    if (!this.permissions) {
+      return Boolean(await this.findEntity(entityRef, credentials));
+    }
+    const [decision] = await this.permissions.authorize(
+      [{ permission: catalogEntityReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.ALLOW;
   }
 
   /** An entity as the caller sees it, or undefined. */

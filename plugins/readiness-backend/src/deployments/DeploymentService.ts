@@ -50,8 +50,8 @@ export class DeploymentService {
     catalog: EntityCatalog;
     environments: DeploymentEnvironments;
     logger: LoggerService;
-    /** Asks for a re-evaluation after new facts about an entity; not awaited. */
-    onNewFacts?: (entityRef: string) => void;
+    /** Told of new facts about an entity before the answer (clears views; the re-evaluation runs in the background). */
+    onNewFacts?: (entityRef: string) => void | Promise<void>;
     rollbackWebhook?: RollbackWebhook;
     fetch?: typeof fetch;
     metrics?: ReadinessMetrics;
@@ -147,7 +147,7 @@ export class DeploymentService {
   async record(deployment: NewDeployment, recordedBy: string) {
     const result = await this.deps.store.record(deployment, recordedBy);
     if (result.created) this.deps.metrics?.ingestedFacts('deployments');
-    this.deps.onNewFacts?.(result.deployment.entityRef);
+    await this.deps.onNewFacts?.(result.deployment.entityRef);
     return result;
   }
 
@@ -165,7 +165,7 @@ export class DeploymentService {
     const entities = new Set<string>();
     for (const r of results)
       if (!('error' in r)) entities.add(r.deployment.entityRef);
-    for (const entityRef of entities) this.deps.onNewFacts?.(entityRef);
+    for (const entityRef of entities) await this.deps.onNewFacts?.(entityRef);
     return results;
   }
 

@@ -43,8 +43,8 @@ export class EnvironmentService {
   static create(deps: {
     catalog: EntityCatalog;
     store: EnvironmentStore;
-    /** Called after an environment becomes active or is decommissioned (re-evaluates the System); not awaited. */
-    onChange: (systemRef: string) => void;
+    /** Told, before the answer, when an environment becomes active or is decommissioned (clears the views of the System; re-evaluates it in the background). */
+    onChange: (systemRef: string) => void | Promise<void>;
   }) {
     return new EnvironmentService(deps);
   }
@@ -99,7 +99,7 @@ export class EnvironmentService {
         `${entityRef} is already recorded as a ${existing.tier} environment of ${existing.systemRef}; decommission it first`,
       );
     }
-    if (result.created) this.deps.onChange(systemRef);
+    if (result.created) await this.deps.onChange(systemRef);
     return result;
   }
 
@@ -118,7 +118,8 @@ export class EnvironmentService {
       recordedByOf(credentials, request.requestedBy),
       new Date(),
     );
-    if (existing.status === 'active') this.deps.onChange(existing.systemRef);
+    if (existing.status === 'active')
+      await this.deps.onChange(existing.systemRef);
     return decommissioned!;
   }
 

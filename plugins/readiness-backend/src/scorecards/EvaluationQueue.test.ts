@@ -17,6 +17,8 @@ import { ScorecardEvaluator } from './ScorecardEvaluator';
 import { RegressionNotifier } from './RegressionNotifier';
 import { EvaluationInputs } from './evaluation/EvaluationInputs';
 import { ScorecardReader } from './read/ScorecardReader';
+import { DatabaseScorecardViewStore } from './views/DatabaseScorecardViewStore';
+import { ScorecardViews } from './views/ScorecardViews';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { EnvironmentService } from '../environments/EnvironmentService';
 import { demoEntities } from '@internal/readiness-demo-catalog';
@@ -93,11 +95,18 @@ async function setUp(given: { tracks?: TrackRegistry } = {}) {
     }),
   });
   const queue = EvaluationQueue.create({ tracks, catalog, evaluator, logger });
+  // These tests push evidence straight into the store: scorecards are evaluated on every read (no view is served
+  // at a maximum age of 0). Views have their own tests.
   const scorecards = ScorecardReader.create({
     catalog,
     tracks,
-    evaluator,
-    results,
+    views: ScorecardViews.create({
+      store: DatabaseScorecardViewStore.create(knex),
+      tracks,
+      evaluator,
+      results,
+      maxAgeMs: 0,
+    }),
   });
   return { knex, evidence, queue, scorecards, sent, entities };
 }

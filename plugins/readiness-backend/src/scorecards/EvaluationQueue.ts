@@ -4,6 +4,7 @@ import { entityRefKey } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog, EntityFilter } from '../catalog/EntityCatalog';
 import { ScorecardEvaluator } from './ScorecardEvaluator';
 import { TrackRegistry } from './tracks/TrackRegistry';
+import { ScorecardViews } from './views/ScorecardViews';
 
 const BATCH = 500;
 
@@ -16,6 +17,8 @@ export class EvaluationQueue {
     tracks: TrackRegistry;
     catalog: EntityCatalog;
     evaluator: ScorecardEvaluator;
+    /** When given, the scheduled run also computes the scorecards that are missing or old (see ScorecardViews). */
+    views?: ScorecardViews;
     logger: LoggerService;
     /** How long re-evaluation after new facts waits to gather a burst; default 1 s. */
     refreshDelayMs?: number;
@@ -110,8 +113,15 @@ export class EvaluationQueue {
     );
   }
 
-  /** Re-evaluates every entity some track applies to (the scheduled task; runs once across replicas). */
-  async refreshAll(): Promise<{ entities: number; transitions: number }> {
+  /**
+   * Re-evaluates every entity some track applies to, then computes the scorecards due (the scheduled task; runs
+   * once across replicas).
+   */
+  async refreshAll(): Promise<{
+    entities: number;
+    transitions: number;
+    scorecards: number;
+  }> {
     const credentials = await this.deps.catalog.serviceCredentials();
     // The kinds the tracks select; every kind when a filter names none.
     const kinds = new Set<string>();
@@ -132,15 +142,25 @@ export class EvaluationQueue {
     let batch: Entity[] = [];
     let entities = 0;
     let transitions = 0;
+    let scorecards = 0;
     const flush = async () => {
       const applicable = batch.filter(
         e => this.deps.tracks.forEntity(e).length > 0,
       );
-      entities += applicable.length;
-      transitions += (
-        await this.deps.evaluator.refresh(applicable, credentials)
-      ).transitions.length;
       batch = [];
+      entities += applicable.length;
+      const refreshed = await this.deps.evaluator.refresh(
+        applicable,
+        credentials,
+      );
+      transitions += refreshed.transitions.length;
+      if (this.deps.views) {
+        scorecards += await this.deps.views.refresh(
+          applicable,
+          credentials,
+          refreshed.transitions,
+        );
+      }
     };
     for await (const page of this.deps.catalog.streamEntities(
       filter,
@@ -150,6 +170,6 @@ export class EvaluationQueue {
       if (batch.length >= BATCH) await flush();
     }
     await flush();
-    return { entities, transitions };
+    return { entities, transitions, scorecards };
   }
 }

@@ -3,6 +3,7 @@ import {
   CacheService,
   DatabaseService,
   LoggerService,
+  PermissionsService,
   UrlReaderService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -16,6 +17,7 @@ import {
 } from '@readiness-io/plugin-readiness-node';
 import path from 'node:path';
 import { durationToMilliseconds } from '@backstage/types';
+import { entityRefKey } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../catalog/EntityCatalog';
 import { EntityFileReader } from '../catalog/EntityFileReader';
 import { ReadinessConfig } from '../config';
@@ -50,6 +52,8 @@ import { EvaluationInputs } from '../scorecards/evaluation/EvaluationInputs';
 import { EvaluationQueue } from '../scorecards/EvaluationQueue';
 import { OverviewReader } from '../scorecards/read/OverviewReader';
 import { ScorecardReader } from '../scorecards/read/ScorecardReader';
+import { DatabaseScorecardViewStore } from '../scorecards/views/DatabaseScorecardViewStore';
+import { ScorecardViews } from '../scorecards/views/ScorecardViews';
 import { SystemReadinessReader } from '../scorecards/read/SystemReadinessReader';
 import { RegressionNotifier } from '../scorecards/RegressionNotifier';
 import { DatabaseResultStore } from '../scorecards/results/DatabaseResultStore';
@@ -74,6 +78,7 @@ export async function createReadinessContext(deps: {
   logger: LoggerService;
   database: DatabaseService;
   auth: AuthService;
+  permissions: PermissionsService;
   urlReader: UrlReaderService;
   cache: CacheService;
   catalog: CatalogService;
@@ -91,6 +96,7 @@ export async function createReadinessContext(deps: {
   const catalog = EntityCatalog.create({
     catalog: deps.catalog,
     auth: deps.auth,
+    permissions: deps.permissions,
   });
   const evidenceStore = DatabaseEvidenceStore.create(knex);
   const attestationStore = DatabaseAttestationStore.create(knex);
@@ -99,17 +105,22 @@ export async function createReadinessContext(deps: {
   const environmentStore = DatabaseEnvironmentStore.create(knex);
   const deploymentStore = DatabaseDeploymentStore.create(knex);
 
-  // The evaluation queue is built last (it needs the tracks, which need every fact source); the capabilities that
-  // produce facts only ask it for re-evaluations, through this late-bound reference.
-  const evaluation: { queue?: EvaluationQueue } = {};
-  const onNewFacts = (entityRef: string) =>
+  // The evaluation queue and the scorecard views are built last (they need the tracks, which need every fact
+  // source); the capabilities that produce facts only tell them, through this late-bound reference: views are
+  // cleared before the push is answered, the re-evaluation runs in the background.
+  const evaluation: { queue?: EvaluationQueue; views?: ScorecardViews } = {};
+  const onNewFacts = async (entityRef: string) => {
+    await evaluation.views?.invalidate(entityRef);
     void evaluation.queue?.requestRefresh(entityRef);
+  };
 
   const environments = EnvironmentService.create({
     catalog,
     store: environmentStore,
-    onChange: systemRef =>
-      void evaluation.queue?.requestSystemRefresh(systemRef),
+    onChange: async systemRef => {
+      await evaluation.views?.invalidateSystem(systemRef);
+      void evaluation.queue?.requestSystemRefresh(systemRef);
+    },
   });
   const deployments = DeploymentService.create({
     metrics,
@@ -205,15 +216,29 @@ export async function createReadinessContext(deps: {
       metrics,
     }),
   });
+  const views = ScorecardViews.create({
+    store: DatabaseScorecardViewStore.create(knex),
+    tracks,
+    evaluator,
+    results,
+    maxAgeMs: durationToMilliseconds(settings.evaluation.scorecardMaxAge),
+  });
+  evaluation.views = views;
   const queue = EvaluationQueue.create({
     tracks,
     catalog,
     evaluator,
+    views,
     logger,
   });
   evaluation.queue = queue;
-  const evaluate = (...args: Parameters<ScorecardEvaluator['refresh']>) =>
-    evaluator.refresh(...args);
+  // An attestation or a waiver changes the entity's inputs: its view is cleared and its statuses stored at once.
+  const evaluate = async (
+    ...[entities, credentials]: Parameters<ScorecardEvaluator['refresh']>
+  ) => {
+    for (const entity of entities) await views.invalidate(entityRefKey(entity));
+    return evaluator.refresh(entities, credentials);
+  };
   const waivers = WaiverService.create({
     catalog,
     tracks,
@@ -229,12 +254,8 @@ export async function createReadinessContext(deps: {
     results,
     evaluator,
     queue,
-    scorecards: ScorecardReader.create({
-      catalog,
-      tracks,
-      evaluator,
-      results,
-    }),
+    views,
+    scorecards: ScorecardReader.create({ catalog, tracks, views }),
     overview: OverviewReader.create({ catalog, tracks, results }),
     preview: TrackPreviewService.create({
       catalog,

@@ -31,7 +31,7 @@ export async function scheduleReadinessTasks(deps: {
       logger.info(
         `Evaluated ${run.entities} entities in ${Date.now() - started} ms; ${
           run.transitions
-        } transitions`,
+        } transitions; ${run.scorecards} scorecards computed again`,
       );
     },
   });

@@ -26,8 +26,8 @@ export class EvidenceService {
   static create(deps: {
     catalog: EntityCatalog;
     store: EvidenceStore;
-    /** Asks for a re-evaluation after new facts about an entity; not awaited. */
-    onNewFacts: (entityRef: string) => void;
+    /** Told of new facts about an entity before the answer (clears views; the re-evaluation runs in the background). */
+    onNewFacts: (entityRef: string) => void | Promise<void>;
     metrics?: ReadinessMetrics;
   }) {
     return new EvidenceService(deps);
@@ -62,7 +62,7 @@ export class EvidenceService {
     );
     if (result.created) {
       this.deps.metrics?.ingestedFacts('evidence');
-      this.deps.onNewFacts(entityRef);
+      await this.deps.onNewFacts(entityRef);
     }
     return result;
   }

@@ -8,18 +8,15 @@ import {
   summarizeScorecard,
 } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
-import { resultKey, ResultStore } from '../results/ResultStore';
-import { ScorecardEvaluator } from '../ScorecardEvaluator';
+import { ScorecardViews } from '../views/ScorecardViews';
 import { TrackRegistry } from '../tracks/TrackRegistry';
 
-/** One entity's readiness: every track that applies, evaluated now, with since-when from the stored history. */
+/** One entity's readiness: every track that applies, with since-when from the stored history. */
 export class ScorecardReader {
   static create(deps: {
     catalog: EntityCatalog;
     tracks: TrackRegistry;
-    evaluator: ScorecardEvaluator;
-    results: ResultStore;
-    now?: () => Date;
+    views: ScorecardViews;
   }) {
     return new ScorecardReader(deps);
   }
@@ -28,71 +25,27 @@ export class ScorecardReader {
     private readonly deps: Parameters<typeof ScorecardReader.create>[0],
   ) {}
 
+  /**
+   * The entity's scorecard from its view when there is one to serve (no call to the catalog: whether the caller may
+   * read the entity is asked of the permission framework); otherwise evaluated now (and kept as its view).
+   */
   async getScorecard(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntityScorecard> {
-    const entity = await this.deps.catalog.getEntity(entityRef, credentials);
-    const ref = entityRefKey(entity);
-    const [{ evaluations, attestations, waivers }, current] = await Promise.all(
-      [
-        this.deps.evaluator.evaluateWithRecords([entity], credentials),
-        this.deps.results.current(ref),
-      ],
+    const ref = entityRefKey(entityRef);
+    const [view, allowed] = await Promise.all([
+      this.deps.views.read(ref),
+      this.deps.catalog.mayRead(ref, credentials),
+    ]);
+    if (view && allowed) return view;
+    // 404 when the entity does not exist or the caller may not see it, as the catalog decides.
+    const entity = await this.deps.catalog.getEntity(ref, credentials);
+    const [scorecard] = await this.deps.views.compute(
+      [entity],
+      await this.deps.catalog.serviceCredentials(),
     );
-    let historyChangedAt: string | undefined;
-    for (const { since } of current.values()) {
-      if (!historyChangedAt || since > historyChangedAt)
-        historyChangedAt = since;
-    }
-    // "Since" is when the stored status last changed — or, when evidence says so, earlier: a test that failed in a
-    // CI run three days ago has failed for three days, however recently this backend first evaluated it.
-    const earliest = (a: string | undefined, b: string | undefined) => {
-      if (!a) return b;
-      if (!b) return a;
-      return a < b ? a : b;
-    };
-    for (const evaluation of evaluations) {
-      for (const gate of evaluation.gates) {
-        let checksSince: string | undefined;
-        for (const check of gate.checks) {
-          const stored = current.get(
-            resultKey(evaluation.trackId, gate.gateId, check.checkId),
-          );
-          const observed =
-            check.fact?.source === 'evidence'
-              ? check.fact.observedAt
-              : undefined;
-          const since = earliest(
-            stored?.status === check.status ? stored.since : undefined,
-            observed,
-          );
-          if (since) check.since = since;
-          if (check.status === 'fail' && since)
-            checksSince = earliest(checksSince, since);
-        }
-        const gateSince = current.get(
-          resultKey(evaluation.trackId, gate.gateId, ''),
-        );
-        const since = earliest(
-          gateSince?.status === gate.status ? gateSince.since : undefined,
-          gate.status === 'failed' ? checksSince : undefined,
-        );
-        if (since) gate.since = since;
-      }
-    }
-    return {
-      entityRef: ref,
-      title: entity.metadata.title ?? entity.metadata.name,
-      evaluatedAt: (this.deps.now ? this.deps.now() : new Date()).toISOString(),
-      ...(historyChangedAt ? { historyChangedAt } : {}),
-      tracks: evaluations.map(evaluation => ({
-        track: this.deps.tracks.get(evaluation.trackId)!.track,
-        evaluation,
-      })),
-      attestations,
-      waivers,
-    };
+    return scorecard;
   }
 
   /** The scorecard's compact form (see summarizeScorecard), with the track files that could not be loaded. */

@@ -200,16 +200,33 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async current(entityRef: string): Promise<Map<string, CurrentStatus>> {
-    const rows = await this.knex<VectorRow>('readiness_result_vectors').where({
-      entity_ref: entityRef,
-    });
-    const result = new Map<string, CurrentStatus>();
+    return (await this.currentOfMany([entityRef])).get(entityRef) ?? new Map();
+  }
+
+  async currentOfMany(
+    entityRefs: string[],
+  ): Promise<Map<string, Map<string, CurrentStatus>>> {
+    const rows =
+      entityRefs.length === 1
+        ? await this.knex<VectorRow>('readiness_result_vectors').where({
+            entity_ref: entityRefs[0],
+          })
+        : await selectWhereIn<VectorRow>(
+            this.knex,
+            'readiness_result_vectors',
+            'entity_ref',
+            entityRefs,
+            { column: 'entity_ref', order: 'asc' },
+          );
+    const result = new Map<string, Map<string, CurrentStatus>>();
     for (const row of rows) {
+      let current = result.get(row.entity_ref);
+      if (!current) result.set(row.entity_ref, (current = new Map()));
       const statuses: Record<string, string> = JSON.parse(row.statuses);
       const since: Record<string, string> = JSON.parse(row.since);
       for (const [key, status] of Object.entries(statuses)) {
         const slash = key.indexOf('/');
-        result.set(
+        current.set(
           resultKey(row.track_id, key.slice(0, slash), key.slice(slash + 1)),
           { status, since: since[key] },
         );

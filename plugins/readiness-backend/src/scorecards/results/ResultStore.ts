@@ -41,6 +41,10 @@ export interface ResultStore {
   >;
   /** Current statuses of an entity, keyed by `trackId/gateId/checkId` (checkId empty for gates). */
   current(entityRef: string): Promise<Map<string, CurrentStatus>>;
+  /** {@link ResultStore.current} of many entities at once (entities with nothing stored left out). */
+  currentOfMany(
+    entityRefs: string[],
+  ): Promise<Map<string, Map<string, CurrentStatus>>>;
   /** Transitions of an entity, newest first. */
   history(
     entityRef: string,

@@ -1,0 +1,139 @@
+import { Knex } from 'knex';
+import { toIsoString } from '../../database/dates';
+import {
+  ScorecardView,
+  ScorecardViewScope,
+  ScorecardViewStore,
+  StoredView,
+} from './ScorecardViewStore';
+
+const TABLE = 'readiness_scorecard_views';
+const CHUNK = 500;
+
+type Row = {
+  entity_ref: string;
+  generation: number | string;
+  tracks_key: string | null;
+  entity_etag: string | null;
+  computed_at: unknown;
+  body?: string | null;
+};
+
+const storedView = (row: Row): StoredView => ({
+  generation: Number(row.generation),
+  ...(row.tracks_key ? { tracksKey: row.tracks_key } : {}),
+  ...(row.entity_etag ? { entityEtag: row.entity_etag } : {}),
+  ...(row.computed_at ? { computedAt: toIsoString(row.computed_at) } : {}),
+  ...(row.body ? { body: row.body } : {}),
+});
+
+/** Every stored field but the body, to clear a view. */
+const cleared = (knex: Knex) => ({
+  generation: knex.raw('generation + 1'),
+  body: null,
+  computed_at: null,
+});
+
+/** {@link ScorecardViewStore} in the plugin's database. */
+export class DatabaseScorecardViewStore implements ScorecardViewStore {
+  static create(knex: Knex) {
+    return new DatabaseScorecardViewStore(knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async get(entityRef: string): Promise<StoredView | undefined> {
+    const row = await this.knex<Row>(TABLE)
+      .first('generation', 'tracks_key', 'entity_etag', 'computed_at', 'body')
+      .where({ entity_ref: entityRef });
+    return row ? storedView(row as Row) : undefined;
+  }
+
+  async getMany(entityRefs: string[]): Promise<Map<string, StoredView>> {
+    const views = new Map<string, StoredView>();
+    for (let i = 0; i < entityRefs.length; i += CHUNK) {
+      const rows: Row[] = await this.knex(TABLE)
+        .select(
+          'entity_ref',
+          'generation',
+          'tracks_key',
+          'entity_etag',
+          'computed_at',
+        )
+        .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK));
+      for (const row of rows) views.set(row.entity_ref, storedView(row));
+    }
+    return views;
+  }
+
+  async begin(scopes: ScorecardViewScope[]): Promise<Map<string, number>> {
+    const generations = new Map<string, number>();
+    for (let i = 0; i < scopes.length; i += CHUNK) {
+      const chunk = scopes.slice(i, i + CHUNK);
+      // The scope is written before anything is read, so clearing a System or a track reaches views still being
+      // computed; the generation of an existing row is kept.
+      await this.knex(TABLE)
+        .insert(
+          chunk.map(s => ({
+            entity_ref: s.entityRef,
+            generation: 0,
+            system_ref: s.systemRef ?? null,
+            track_ids: `,${s.trackIds.join(',')},`,
+          })),
+        )
+        .onConflict('entity_ref')
+        .merge(['system_ref', 'track_ids']);
+      const rows: Row[] = await this.knex(TABLE)
+        .select('entity_ref', 'generation')
+        .whereIn(
+          'entity_ref',
+          chunk.map(s => s.entityRef),
+        );
+      for (const row of rows)
+        generations.set(row.entity_ref, Number(row.generation));
+    }
+    return generations;
+  }
+
+  async save(views: ScorecardView[]): Promise<number> {
+    let saved = 0;
+    for (let i = 0; i < views.length; i += CHUNK) {
+      await this.knex.transaction(async tx => {
+        for (const view of views.slice(i, i + CHUNK)) {
+          saved += await tx(TABLE)
+            .where({ entity_ref: view.entityRef, generation: view.generation })
+            .update({
+              tracks_key: view.tracksKey,
+              entity_etag: view.entityEtag ?? null,
+              computed_at: new Date(view.computedAt),
+              body: view.body,
+            });
+        }
+      });
+    }
+    return saved;
+  }
+
+  async invalidateEntities(entityRefs: string[]): Promise<void> {
+    for (let i = 0; i < entityRefs.length; i += CHUNK) {
+      await this.knex(TABLE)
+        .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
+        .update(cleared(this.knex));
+    }
+  }
+
+  async invalidateTracks(trackIds: string[]): Promise<void> {
+    if (trackIds.length === 0) return;
+    await this.knex(TABLE)
+      .where(q => {
+        for (const id of trackIds) q.orWhere('track_ids', 'like', `%,${id},%`);
+      })
+      .update(cleared(this.knex));
+  }
+
+  async invalidateSystem(systemRef: string): Promise<void> {
+    await this.knex(TABLE)
+      .where({ system_ref: systemRef })
+      .update(cleared(this.knex));
+  }
+}

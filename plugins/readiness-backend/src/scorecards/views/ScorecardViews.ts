@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityScorecard,
+  entityRefKey,
+  systemRefOf,
+  TrackEvaluation,
+} from '@readiness-io/plugin-readiness-common';
+import { CurrentStatus, ResultStore, Transition } from '../results/ResultStore';
+import { ScorecardEvaluator } from '../ScorecardEvaluator';
+import { TrackRegistry } from '../tracks/TrackRegistry';
+import { withSince } from './withSince';
+import { ScorecardViewStore, StoredView } from './ScorecardViewStore';
+
+/** A scorecard as a view stores it: without the track definitions (they are the loaded ones, named by id). */
+export type StoredScorecard = Omit<
+  EntityScorecard,
+  'tracks' | 'trackProblems'
+> & {
+  evaluations: TrackEvaluation[];
+};
+
+/** How many entities' scorecards are computed together by an evaluation pass. */
+const BATCH = 250;
+
+/**
+ * Scorecards kept as views: computed in full when an evaluation pass finds an entity's view missing or old, and
+ * when a scorecard is read without one; cleared by every change of an entity's inputs (facts, deployments,
+ * evidence, attestations, waivers, its System's environments), so a view is what evaluating now would answer —
+ * but for the passing of time and catalog edits, which the next pass (or the view's maximum age) catches.
+ * Views are computed with the plugin's credentials; who may read the entity is decided on every read.
+ */
+export class ScorecardViews {
+  static create(deps: {
+    store: ScorecardViewStore;
+    tracks: TrackRegistry;
+    evaluator: ScorecardEvaluator;
+    results: ResultStore;
+    /** A view older than this is computed again when read. */
+    maxAgeMs: number;
+    now?: () => Date;
+  }) {
+    return new ScorecardViews(deps);
+  }
+
+  /** Which track definitions views are computed with: a view of other definitions is not served. */
+  readonly tracksKey: string;
+
+  private constructor(
+    private readonly deps: Parameters<typeof ScorecardViews.create>[0],
+  ) {
+    this.tracksKey = createHash('sha256')
+      .update(JSON.stringify(deps.tracks.definitions()))
+      .digest('hex')
+      .slice(0, 32);
+  }
+
+  private now() {
+    return this.deps.now ? this.deps.now() : new Date();
+  }
+
+  /** The stored scorecard of an entity when it may be served (see the class); undefined otherwise. */
+  async read(entityRef: string): Promise<EntityScorecard | undefined> {
+    const view = await this.deps.store.get(entityRef);
+    if (!view?.body || !this.fresh(view, this.deps.maxAgeMs)) return undefined;
+    const { evaluations, ...rest } = JSON.parse(view.body) as StoredScorecard;
+    const tracks = [];
+    for (const evaluation of evaluations) {
+      const loaded = this.deps.tracks.get(evaluation.trackId);
+      if (!loaded) return undefined;
+      tracks.push({ track: loaded.track, evaluation });
+    }
+    return { ...rest, tracks };
+  }
+
+  private fresh(view: StoredView, maxAgeMs: number) {
+    return (
+      view.tracksKey === this.tracksKey &&
+      view.computedAt !== undefined &&
+      this.now().getTime() - Date.parse(view.computedAt) < maxAgeMs
+    );
+  }
+
+  /**
+   * The entities' scorecards evaluated now, each saved as its view unless its inputs changed while it was
+   * computed. `credentials` are those the inputs are gathered with (the plugin's own, for views anyone may read).
+   */
+  async compute(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<EntityScorecard[]> {
+    if (entities.length === 0) return [];
+    const refs = entities.map(e => entityRefKey(e));
+    const generations = await this.deps.store.begin(
+      entities.map((entity, i) => {
+        const systemRef = systemRefOf(entity);
+        return {
+          entityRef: refs[i],
+          ...(systemRef ? { systemRef } : {}),
+          trackIds: this.deps.tracks
+            .forEntity(entity)
+            .map(t => t.track.metadata.name),
+        };
+      }),
+    );
+    const [{ evaluations, attestations, waivers }, current] = await Promise.all(
+      [
+        this.deps.evaluator.evaluateWithRecords(entities, credentials),
+        this.deps.results.currentOfMany(refs),
+      ],
+    );
+    const evaluatedAt = this.now().toISOString();
+    const byEntity = <T extends { entityRef: string }>(items: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const item of items) {
+        const ref = entityRefKey(item.entityRef);
+        const list = map.get(ref);
+        if (list) list.push(item);
+        else map.set(ref, [item]);
+      }
+      return map;
+    };
+    const evaluationsOf = byEntity(evaluations);
+    const attestationsOf = byEntity(attestations);
+    const waiversOf = byEntity(waivers);
+    const stored = entities.map((entity, i): StoredScorecard => {
+      const ref = refs[i];
+      const own = evaluationsOf.get(ref) ?? [];
+      const since = withSince(
+        own,
+        current.get(ref) ?? new Map<string, CurrentStatus>(),
+      );
+      return {
+        entityRef: ref,
+        title: entity.metadata.title ?? entity.metadata.name,
+        evaluatedAt,
+        ...(since.historyChangedAt
+          ? { historyChangedAt: since.historyChangedAt }
+          : {}),
+        evaluations: own,
+        attestations: attestationsOf.get(ref) ?? [],
+        waivers: waiversOf.get(ref) ?? [],
+      };
+    });
+    await this.deps.store.save(
+      stored.map((s, i) => ({
+        entityRef: s.entityRef,
+        generation: generations.get(s.entityRef) ?? 0,
+        tracksKey: this.tracksKey,
+        ...(entities[i].metadata.etag
+          ? { entityEtag: entities[i].metadata.etag }
+          : {}),
+        computedAt: evaluatedAt,
+        body: JSON.stringify(s),
+      })),
+    );
+    return stored.map(({ evaluations: own, ...rest }) => ({
+      ...rest,
+      tracks: own.map(evaluation => ({
+        track: this.deps.tracks.get(evaluation.trackId)!.track,
+        evaluation,
+      })),
+    }));
+  }
+
+  /**
+   * After an evaluation pass over these entities: computes the views that are missing or cleared, of other track
+   * definitions or another version of the entity, older than half the maximum age, or of an entity whose statuses
+   * changed in the pass. Returns how many were computed.
+   */
+  async refresh(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+    transitions: Transition[] = [],
+  ): Promise<number> {
+    const changed = new Set(transitions.map(t => entityRefKey(t.entityRef)));
+    const views = await this.deps.store.getMany(
+      entities.map(e => entityRefKey(e)),
+    );
+    const due = entities.filter(entity => {
+      const ref = entityRefKey(entity);
+      const view = views.get(ref);
+      return (
+        !view ||
+        changed.has(ref) ||
+        !this.fresh(view, this.deps.maxAgeMs / 2) ||
+        (view.entityEtag ?? '') !== (entity.metadata.etag ?? '')
+      );
+    });
+    for (let i = 0; i < due.length; i += BATCH) {
+      await this.compute(due.slice(i, i + BATCH), credentials);
+    }
+    return due.length;
+  }
+
+  /**
+   * New inputs about an entity: clears its view and those of every entity of the tracks whose checks read it
+   * (`entity:` in a check).
+   */
+  async invalidate(entityRef: string): Promise<void> {
+    const ref = entityRefKey(entityRef);
+    await this.deps.store.invalidateEntities([ref]);
+    await this.deps.store.invalidateTracks(
+      this.deps.tracks
+        .list()
+        .filter(t =>
+          t.track.spec.gates.some(g => g.checks.some(c => c.entity === ref)),
+        )
+        .map(t => t.track.metadata.name),
+    );
+  }
+
+  /** An environment of a System changed: clears the views of its entities. */
+  async invalidateSystem(systemRef: string): Promise<void> {
+    await this.deps.store.invalidateSystem(entityRefKey(systemRef));
+  }
+}
