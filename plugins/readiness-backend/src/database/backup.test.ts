@@ -14,6 +14,7 @@ import { seedDemoEnvironments } from '../environments/demoEnvironments';
 import { DatabaseDeploymentStore } from '../deployments/DatabaseDeploymentStore';
 import { seedDemoDeployments } from '../deployments/demoDeployments';
 import { DatabaseAttestationStore } from '../scorecards/attestations/DatabaseAttestationStore';
+import { DatabaseScorecardViewStore } from '../scorecards/views/DatabaseScorecardViewStore';
 import { DatabaseCampaignStore } from '../campaigns/DatabaseCampaignStore';
 import { DatabaseWaiverStore } from '../scorecards/waivers/DatabaseWaiverStore';
 
@@ -97,6 +98,19 @@ async function contents(knex: Knex): Promise<Record<string, string[]>> {
         progress: week,
         teams: { 'group:default/rag-team': week },
       });
+      const views = DatabaseScorecardViewStore.create(source);
+      await views.begin([
+        { entityRef: 'component:default/rag-api', trackIds: ['rag'] },
+      ]);
+      await views.save([
+        {
+          entityRef: 'component:default/rag-api',
+          generation: 0,
+          tracksKey: 'k',
+          computedAt: '2026-12-02T10:00:00Z',
+          body: '{}',
+        },
+      ]);
     });
 
     afterAll(async () => {
@@ -149,6 +163,7 @@ async function contents(knex: Knex): Promise<Record<string, string[]>> {
         'readiness_attestations',
         'readiness_waivers',
         'readiness_campaign_snapshots',
+        'readiness_scorecard_views',
       ]) {
         expect([table, before[table].length > 0]).toEqual([table, true]);
       }
@@ -162,25 +177,22 @@ async function contents(knex: Knex): Promise<Record<string, string[]>> {
       };
       const before = await contents(copy!);
       const [, rolledBack] = await copy!.migrate.down(config);
-      expect(rolledBack).toEqual(['202612020100_campaigns.js']);
+      expect(rolledBack).toEqual(['202612030100_scorecard_views.js']);
       await copy!.migrate.latest(config);
       const after = await contents(copy!);
-      const own = [
-        'readiness_campaign_snapshots',
-        'readiness_campaign_reminders',
-      ];
+      // Its own table holds views, computed again by the next evaluation run.
+      const own = ['readiness_scorecard_views'];
       for (const table of Object.keys(before)) {
         if (
           own.includes(table) ||
           table.startsWith('readiness_knex_migrations')
         )
           continue;
-        // The waivers keep every row (the column the migration adds comes back empty).
         expect([table, after[table]]).toEqual([table, before[table]]);
       }
       // Its own tables are back, empty: the rollback of a migration that adds a table drops what it held.
-      expect(after.readiness_campaign_snapshots).toEqual([]);
-      expect(before.readiness_campaign_snapshots).toHaveLength(1);
+      expect(after.readiness_scorecard_views).toEqual([]);
+      expect(before.readiness_scorecard_views).toHaveLength(1);
     });
 
     it('refuses a backup it cannot read, saying so', async () => {

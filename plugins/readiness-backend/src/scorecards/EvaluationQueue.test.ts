@@ -1,27 +1,12 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
-import { targetPaths } from '@backstage/cli-common';
-import { ConfigReader } from '@backstage/config';
-import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { applyDatabaseMigrations } from '../database/migrations';
-import { DatabaseEvidenceStore } from '../facts/evidence/DatabaseEvidenceStore';
-import { createEvidenceFactSource } from '../facts/evidence/evidenceFactSource';
-import { createCatalogFactSource } from '../facts/catalog/catalogFactSource';
+import { evaluationSetup } from '../__testUtils__/evaluationSetup';
 import { seedDemoEvidence } from '../facts/evidence/demoEvidence';
-import { DatabaseAttestationStore } from './attestations/DatabaseAttestationStore';
-import { DatabaseWaiverStore } from './waivers/DatabaseWaiverStore';
 import { DatabaseResultStore } from './results/DatabaseResultStore';
 import { loadTrack, TrackRegistry } from './tracks/TrackRegistry';
 import { EvaluationQueue } from './EvaluationQueue';
-import { ScorecardEvaluator } from './ScorecardEvaluator';
-import { RegressionNotifier } from './RegressionNotifier';
-import { EvaluationInputs } from './evaluation/EvaluationInputs';
 import { ScorecardReader } from './read/ScorecardReader';
 import { DatabaseScorecardViewStore } from './views/DatabaseScorecardViewStore';
 import { ScorecardViews } from './views/ScorecardViews';
-import { EntityCatalog } from '../catalog/EntityCatalog';
-import { EnvironmentService } from '../environments/EnvironmentService';
-import { demoEntities } from '@internal/readiness-demo-catalog';
 import { DatabaseEnvironmentStore } from '../environments/DatabaseEnvironmentStore';
 import { seedDemoEnvironments } from '../environments/demoEnvironments';
 
@@ -33,67 +18,17 @@ const databases = TestDatabases.create({
 });
 
 async function setUp(given: { tracks?: TrackRegistry } = {}) {
-  const knex = await databases.init('SQLITE_3');
-  await applyDatabaseMigrations(knex);
-  const evidence = DatabaseEvidenceStore.create(knex);
-  const sent: NotificationSendOptions[] = [];
-  const entities = demoEntities();
-  const sources = [
-    createCatalogFactSource(),
-    createEvidenceFactSource(evidence),
-  ];
-  const tracks =
-    given.tracks ??
-    (await TrackRegistry.fromConfig({
-      config: new ConfigReader({
-        readiness: {
-          tracks: [
-            'examples/readiness/rag-production-readiness.yaml',
-            'examples/readiness/service-baseline.yaml',
-          ],
-        },
-      }),
-      reader: mockServices.urlReader.mock(),
-      // Deployments, runbooks and on-call have their own tests; here their facts are simply absent.
-      knownFactTypes: [
-        ...sources.flatMap(s => s.factTypes.map(t => t.type)),
-        'deployments.*',
-        'runbooks.*',
-        'oncall.*',
-      ],
-      rootDir: targetPaths.rootDir,
-    }));
-  const catalog = EntityCatalog.create({
-    catalog: new InMemoryCatalogClient({ entities }) as any,
-    auth: mockServices.auth(),
-  });
-  const attestations = DatabaseAttestationStore.create(knex);
-  const waivers = DatabaseWaiverStore.create(knex);
-  const results = DatabaseResultStore.create(knex);
-  const logger = mockServices.logger.mock();
-  const evaluator = ScorecardEvaluator.create({
-    inputs: EvaluationInputs.create({
-      tracks,
-      factSources: sources,
-      catalog,
-      attestations,
-      waivers,
-      environments: EnvironmentService.create({
-        catalog,
-        store: DatabaseEnvironmentStore.create(knex),
-        onChange: () => {},
-      }),
-    }),
+  const {
+    knex,
+    evidence,
+    sent,
+    entities,
+    tracks,
+    catalog,
     results,
-    notifier: RegressionNotifier.create({
-      tracks,
-      logger,
-      notifications: {
-        send: async (options: NotificationSendOptions) =>
-          void sent.push(options),
-      },
-    }),
-  });
+    evaluator,
+    logger,
+  } = await evaluationSetup(await databases.init('SQLITE_3'), given);
   const queue = EvaluationQueue.create({ tracks, catalog, evaluator, logger });
   // These tests push evidence straight into the store: scorecards are evaluated on every read (no view is served
   // at a maximum age of 0). Views have their own tests.

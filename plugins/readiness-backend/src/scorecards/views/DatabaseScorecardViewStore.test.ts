@@ -1,0 +1,121 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { applyDatabaseMigrations } from '../../database/migrations';
+import { DatabaseScorecardViewStore } from './DatabaseScorecardViewStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15'],
+  disableDocker: true,
+});
+
+const api = 'component:default/rag-api';
+const web = 'component:default/rag-web';
+const billing = 'component:default/billing';
+const view = (
+  entityRef: string,
+  generation: number,
+  body = `{"n":"${entityRef}"}`,
+) => ({
+  entityRef,
+  generation,
+  tracksKey: 'k1',
+  entityEtag: 'e1',
+  computedAt: '2026-12-02T10:00:00.000Z',
+  body,
+});
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseScorecardViewStore on %p',
+  databaseId => {
+    async function setUp() {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const store = DatabaseScorecardViewStore.create(knex);
+      const generations = await store.begin([
+        {
+          entityRef: api,
+          systemRef: 'system:default/rag-platform',
+          trackIds: ['rag', 'baseline'],
+        },
+        {
+          entityRef: web,
+          systemRef: 'system:default/rag-platform',
+          trackIds: ['rag'],
+        },
+        { entityRef: billing, trackIds: ['baseline'] },
+      ]);
+      return { store, generations };
+    }
+
+    it('saves a view computed at the generation it began with, and hands it back', async () => {
+      const { store, generations } = await setUp();
+      expect([...generations.values()]).toEqual([0, 0, 0]);
+      expect(await store.get(api)).toEqual({ generation: 0 });
+      expect(await store.get('component:default/none')).toBeUndefined();
+      expect(await store.save([view(api, 0), view(web, 0)])).toBe(2);
+      expect(await store.get(api)).toEqual({
+        generation: 0,
+        tracksKey: 'k1',
+        entityEtag: 'e1',
+        computedAt: '2026-12-02T10:00:00.000Z',
+        body: `{"n":"${api}"}`,
+      });
+      const many = await store.getMany([api, web, billing]);
+      expect(many.get(api)).toEqual({
+        generation: 0,
+        tracksKey: 'k1',
+        entityEtag: 'e1',
+        computedAt: '2026-12-02T10:00:00.000Z',
+      });
+      expect(many.get(billing)).toEqual({ generation: 0 });
+    });
+
+    it('clears the views of an entity, of a track and of a System, and refuses saves computed before', async () => {
+      const { store } = await setUp();
+      await store.save([view(api, 0), view(web, 0), view(billing, 0)]);
+
+      await store.invalidateEntities([web]);
+      expect(await store.get(web)).toEqual({
+        generation: 1,
+        tracksKey: 'k1',
+        entityEtag: 'e1',
+      });
+      // A computation that began before the change is not kept; one that began after is.
+      expect(await store.save([view(web, 0)])).toBe(0);
+      expect((await store.get(web))?.body).toBeUndefined();
+      expect(await store.save([view(web, 1)])).toBe(1);
+
+      await store.invalidateTracks(['baseline']);
+      expect((await store.get(api))?.body).toBeUndefined();
+      expect((await store.get(billing))?.body).toBeUndefined();
+      expect((await store.get(web))?.body).toBe(`{"n":"${web}"}`);
+
+      await store.invalidateSystem('system:default/rag-platform');
+      expect((await store.get(web))?.generation).toBe(2);
+      expect((await store.get(billing))?.generation).toBe(1);
+    });
+
+    it('reaches a view still being computed (begun, not saved) when its track or System changes', async () => {
+      const { store } = await setUp();
+      await store.invalidateTracks(['rag']);
+      expect(
+        await store.save([view(api, 0), view(web, 0), view(billing, 0)]),
+      ).toBe(1);
+      expect((await store.get(billing))?.body).toBeDefined();
+    });
+
+    it('keeps the generation of an entity begun again, with its new scope', async () => {
+      const { store } = await setUp();
+      await store.invalidateEntities([api]);
+      const again = await store.begin([
+        { entityRef: api, trackIds: ['baseline'] },
+      ]);
+      expect(again.get(api)).toBe(1);
+      // No longer in the rag track nor in the System.
+      await store.invalidateTracks(['rag']);
+      await store.invalidateSystem('system:default/rag-platform');
+      expect((await store.get(api))?.generation).toBe(1);
+    });
+  },
+);
