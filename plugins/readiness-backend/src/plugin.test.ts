@@ -325,6 +325,41 @@ describe('readiness backend plugin', () => {
         ).status,
       ).toBe(404);
     });
+
+    it('shows new evidence at once on every scorecard it changes (a stored scorecard is cleared before the push is answered)', async () => {
+      const backendOf = async (name: string) => {
+        const res = await request(server)
+          .get(`/api/readiness/scorecards/component/default/${name}`)
+          .set('Authorization', maria.header());
+        return res.body.tracks[0].evaluation.gates.find(
+          (g: any) => g.gateId === 'backend-verified',
+        );
+      };
+      const oidcOf = async (name: string) =>
+        (await backendOf(name)).checks.find(
+          (c: any) => c.checkId === 'oidc-login',
+        ).status;
+      // Read twice: the second answer is the stored scorecard.
+      expect(await oidcOf('rag-web')).toBe('fail');
+      expect(await oidcOf('rag-web')).toBe('fail');
+      const push = (status: string, observedAt: string) =>
+        request(server)
+          .post('/api/readiness/evidence')
+          .set('Authorization', ci.header())
+          .send({
+            ...oidcFailing,
+            value: { status },
+            observedAt,
+            externalId: `rag-api-oidc-${observedAt}`,
+          })
+          .expect(201);
+      await push('passed', '2026-11-23T09:00:00Z');
+      expect(await oidcOf('rag-web')).toBe('pass');
+      expect(await oidcOf('rag-api')).toBe('pass');
+      // As it was for the tests after this one.
+      await push('failed', '2026-11-23T10:00:00Z');
+      expect(await oidcOf('rag-web')).toBe('fail');
+    });
   });
 
   describe('attestations', () => {
