@@ -4230,7 +4230,7 @@ export const spec = {
           },
           "evaluatedAt": {
             "type": "string",
-            "description": "When it was evaluated (now; scorecards are evaluated on request)"
+            "description": "When it was evaluated: scorecards are kept as last evaluated in full, evaluated again after every change of the entity's inputs (when next read), by the scheduled run, and at the latest `readiness.evaluation.scorecardMaxAge` (30 minutes) after"
           },
           "historyChangedAt": {
             "type": "string",

@@ -835,7 +835,7 @@ export interface components {
         EntityScorecard: {
             attestations: components["schemas"]["Attestation"][];
             entityRef: string;
-            /** When it was evaluated (now; scorecards are evaluated on request) */
+            /** When it was evaluated: scorecards are kept as last evaluated in full, evaluated again after every change of the entity's inputs (when next read), by the scheduled run, and at the latest `readiness.evaluation.scorecardMaxAge` (30 minutes) after */
             evaluatedAt: string;
             /** When the newest stored transition happened; the history changes only with it */
             historyChangedAt?: string;
