@@ -98,9 +98,11 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
   async save(views: ScorecardView[]): Promise<number> {
     let saved = 0;
     for (let i = 0; i < views.length; i += CHUNK) {
-      await this.knex.transaction(async tx => {
-        for (const view of views.slice(i, i + CHUNK)) {
-          saved += await tx(TABLE)
+      const chunk = views.slice(i, i + CHUNK);
+      saved += await this.knex.transaction(async tx => {
+        let count = 0;
+        for (const view of chunk) {
+          count += await tx(TABLE)
             .where({ entity_ref: view.entityRef, generation: view.generation })
             .update({
               tracks_key: view.tracksKey,
@@ -109,6 +111,7 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
               body: view.body,
             });
         }
+        return count;
       });
     }
     return saved;
