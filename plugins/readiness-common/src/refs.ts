@@ -8,7 +8,7 @@ import {
 /**
  * The one form in which Readiness stores and compares an entity ref: `kind:namespace/name` in lower case (the catalog
  * treats refs case-insensitively). Accepts an entity, a compound ref or a string ref; `defaults` fill in a string
- * ref's missing kind or namespace (`rag-api` with `{ defaultKind: 'component' }`). Throws a `TypeError` for a string
+ * ref's missing kind or namespace (`rag-api` with `{ defaultKind: 'component' }`). Throws for a string
  * that is not a ref.
  *
  * @public
@@ -21,8 +21,14 @@ export function entityRefKey(
     typeof entity === 'string'
       ? stringifyEntityRef(parseEntityRef(entity, defaults))
       : stringifyEntityRef(entity);
-  return ref.toLocaleLowerCase('en-US');
+  // toLocaleLowerCase asks ICU (microseconds per call, and an evaluation pass makes tens of thousands); for plain
+  // ASCII, as refs almost always are, toLowerCase gives the same string.
+  return NON_ASCII.test(ref)
+    ? ref.toLocaleLowerCase('en-US')
+    : ref.toLowerCase();
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Whether an entity (or a ref) is of a kind, compared case-insensitively.

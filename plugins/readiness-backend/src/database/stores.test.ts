@@ -103,6 +103,34 @@ describe.each(databases.eachSupportedId())(
         ]);
       });
 
+      it('reads the latest facts of many entities, chunk after chunk', async () => {
+        const { evidence } = await stores(databaseId);
+        const refs = Array.from(
+          { length: 1_234 },
+          (_, i) => `component:default/svc-${i}`,
+        );
+        for (const [i, entityRef] of refs.entries()) {
+          await evidence.record(
+            {
+              entityRef,
+              type: 'evidence.coverage',
+              value: i,
+              observedAt: '2026-11-24T10:00:00Z',
+            },
+            'ci',
+          );
+        }
+        const facts = await evidence.latestFacts([
+          ...refs,
+          'component:default/unknown',
+        ]);
+        // In no particular order: by entity.
+        expect(new Map(facts.map(f => [f.entityRef, f.value]))).toEqual(
+          new Map(refs.map((ref, i) => [ref, i])),
+        );
+        expect(facts).toHaveLength(refs.length);
+      });
+
       it('is idempotent by externalId, and refuses different evidence under the same id', async () => {
         const { evidence, knex } = await stores(databaseId);
         const push = {

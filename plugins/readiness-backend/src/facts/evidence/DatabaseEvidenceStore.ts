@@ -5,6 +5,7 @@ import { Fact } from '@readiness-io/plugin-readiness-common';
 import { JsonValue } from '@backstage/types';
 import { toIsoString } from '../../database/dates';
 import { EvidenceStore, NewEvidence, StoredEvidence } from './EvidenceStore';
+import { readAhead } from '../../database/readAhead';
 
 type EvidenceRow = {
   id: string;
@@ -152,31 +153,44 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   async latestFacts(entityRefs: string[], types?: string[]): Promise<Fact[]> {
     const wanted = types ? new Set(types) : undefined;
     const facts: Fact[] = [];
-    for (let i = 0; i < entityRefs.length; i += CHUNK) {
-      const rows = await this.knex<{ entity_ref: string; facts: string }>(
-        'readiness_latest_facts',
-      )
-        .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
-        .select('entity_ref', 'facts');
-      for (const row of rows) {
-        const latest: Record<string, LatestFact> = JSON.parse(row.facts);
-        for (const type in latest) {
-          if (wanted && !wanted.has(type)) continue;
-          const f = latest[type];
-          const fact: Fact = {
-            entityRef: row.entity_ref,
-            type,
-            value: f.value,
-            source: 'evidence',
-            observedAt: f.observedAt,
-          };
-          if (f.url) fact.url = f.url;
-          if (f.commitSha) fact.commitSha = f.commitSha;
-          facts.push(fact);
-        }
+    await readAhead(
+      Math.ceil(entityRefs.length / CHUNK),
+      chunk =>
+        this.knex<{ entity_ref: string; facts: string }>(
+          'readiness_latest_facts',
+        )
+          .whereIn(
+            'entity_ref',
+            entityRefs.slice(chunk * CHUNK, (chunk + 1) * CHUNK),
+          )
+          .select('entity_ref', 'facts'),
+      rows => this.addLatest(rows, wanted, facts),
+    );
+    return facts;
+  }
+
+  private addLatest(
+    rows: Array<{ entity_ref: string; facts: string }>,
+    wanted: Set<string> | undefined,
+    facts: Fact[],
+  ) {
+    for (const row of rows) {
+      const latest: Record<string, LatestFact> = JSON.parse(row.facts);
+      for (const type in latest) {
+        if (wanted && !wanted.has(type)) continue;
+        const f = latest[type];
+        const fact: Fact = {
+          entityRef: row.entity_ref,
+          type,
+          value: f.value,
+          source: 'evidence',
+          observedAt: f.observedAt,
+        };
+        if (f.url) fact.url = f.url;
+        if (f.commitSha) fact.commitSha = f.commitSha;
+        facts.push(fact);
       }
     }
-    return facts;
   }
 
   private fromRow(row: EvidenceRow): StoredEvidence {

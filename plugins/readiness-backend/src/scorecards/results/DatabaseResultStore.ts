@@ -11,6 +11,7 @@ import {
   StatusSnapshot,
   Transition,
 } from './ResultStore';
+import { readAhead } from '../../database/readAhead';
 
 type VectorRow = {
   entity_ref: string;
@@ -75,98 +76,107 @@ export class DatabaseResultStore implements ResultStore {
     }
     // Chunks are written while the next ones are read and compared, up to WRITES_IN_FLIGHT at once (they touch
     // different entities): the database works on several while this process prepares the next.
+    // The next chunk's stored statuses are read while this one is compared.
     const writing: Promise<void>[] = [];
-    for (let i = 0; i < entityRefs.length; i += ENTITY_CHUNK) {
-      const chunk = entityRefs.slice(i, i + ENTITY_CHUNK);
-      const existing = await this.knex<VectorRow>('readiness_result_vectors')
-        .whereIn('entity_ref', chunk)
-        .select('entity_ref', 'track_id', 'statuses', 'since');
-      const current = new Map(
-        existing.map(r => [`${r.entity_ref}\u0000${r.track_id}`, r]),
-      );
+    const chunkOf = (c: number) =>
+      entityRefs.slice(c * ENTITY_CHUNK, (c + 1) * ENTITY_CHUNK);
+    await readAhead(
+      Math.ceil(entityRefs.length / ENTITY_CHUNK),
+      c =>
+        this.knex<VectorRow>('readiness_result_vectors')
+          .whereIn('entity_ref', chunkOf(c))
+          .select('entity_ref', 'track_id', 'statuses', 'since'),
+      async (existing, c) => {
+        const chunk = chunkOf(c);
+        const current = new Map(
+          existing.map(r => [`${r.entity_ref}\u0000${r.track_id}`, r]),
+        );
 
-      const upserts: VectorRow[] = [];
-      const history: Omit<HistoryRow, 'id'>[] = [];
-      for (const entityRef of chunk) {
-        for (const snapshot of byEntity.get(entityRef)!) {
-          const row = current.get(`${entityRef}\u0000${snapshot.trackId}`);
-          const before: Record<string, string> = row
-            ? JSON.parse(row.statuses)
-            : {};
-          let changed =
-            !row || Object.keys(before).length !== snapshot.keys.length;
-          const changes: number[] = [];
-          for (let k = 0; k < snapshot.keys.length; k++) {
-            if (before[snapshot.keys[k]] !== snapshot.statuses[k])
-              changes.push(k);
-          }
-          if (changes.length > 0) changed = true;
-          if (!changed) continue;
+        const upserts: VectorRow[] = [];
+        const history: Omit<HistoryRow, 'id'>[] = [];
+        for (const entityRef of chunk) {
+          for (const snapshot of byEntity.get(entityRef)!) {
+            const row = current.get(`${entityRef}\u0000${snapshot.trackId}`);
+            const before: Record<string, string> = row
+              ? JSON.parse(row.statuses)
+              : {};
+            let changed =
+              !row || Object.keys(before).length !== snapshot.keys.length;
+            const changes: number[] = [];
+            for (let k = 0; k < snapshot.keys.length; k++) {
+              if (before[snapshot.keys[k]] !== snapshot.statuses[k])
+                changes.push(k);
+            }
+            if (changes.length > 0) changed = true;
+            if (!changed) continue;
 
-          const beforeSince: Record<string, string> = row
-            ? JSON.parse(row.since)
-            : {};
-          const statuses: Record<string, string> = {};
-          const since: Record<string, string> = {};
-          const at = new Date(snapshot.evaluatedAt);
-          const atIso = at.toISOString();
-          const changedSet = new Set(changes);
-          for (let k = 0; k < snapshot.keys.length; k++) {
-            const key = snapshot.keys[k];
-            statuses[key] = snapshot.statuses[k];
-            since[key] = changedSet.has(k) ? atIso : beforeSince[key] ?? atIso;
-          }
-          upserts.push({
-            entity_ref: entityRef,
-            track_id: snapshot.trackId,
-            statuses: JSON.stringify(statuses),
-            since: JSON.stringify(since),
-            evaluated_at: at,
-          });
-          for (const k of changes) {
-            const key = snapshot.keys[k];
-            const slash = key.indexOf('/');
-            const from = before[key];
-            history.push({
+            const beforeSince: Record<string, string> = row
+              ? JSON.parse(row.since)
+              : {};
+            const statuses: Record<string, string> = {};
+            const since: Record<string, string> = {};
+            const at = new Date(snapshot.evaluatedAt);
+            const atIso = at.toISOString();
+            const changedSet = new Set(changes);
+            for (let k = 0; k < snapshot.keys.length; k++) {
+              const key = snapshot.keys[k];
+              statuses[key] = snapshot.statuses[k];
+              since[key] = changedSet.has(k)
+                ? atIso
+                : beforeSince[key] ?? atIso;
+            }
+            upserts.push({
               entity_ref: entityRef,
               track_id: snapshot.trackId,
-              gate_id: key.slice(0, slash),
-              check_id: key.slice(slash + 1),
-              from_status: from ?? null,
-              to_status: snapshot.statuses[k],
-              at,
+              statuses: JSON.stringify(statuses),
+              since: JSON.stringify(since),
+              evaluated_at: at,
             });
-            transitions.push({
-              entityRef,
-              trackId: snapshot.trackId,
-              gateId: key.slice(0, slash),
-              checkId: key.slice(slash + 1),
-              ...(from ? { from } : {}),
-              to: snapshot.statuses[k],
-              at: atIso,
-            });
+            for (const k of changes) {
+              const key = snapshot.keys[k];
+              const slash = key.indexOf('/');
+              const from = before[key];
+              history.push({
+                entity_ref: entityRef,
+                track_id: snapshot.trackId,
+                gate_id: key.slice(0, slash),
+                check_id: key.slice(slash + 1),
+                from_status: from ?? null,
+                to_status: snapshot.statuses[k],
+                at,
+              });
+              transitions.push({
+                entityRef,
+                trackId: snapshot.trackId,
+                gateId: key.slice(0, slash),
+                checkId: key.slice(slash + 1),
+                ...(from ? { from } : {}),
+                to: snapshot.statuses[k],
+                at: atIso,
+              });
+            }
           }
         }
-      }
-      if (upserts.length === 0) continue;
-      if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
-      const write = this.knex.transaction(async tx => {
-        await bulkInsert(
-          tx,
-          'readiness_result_vectors',
-          VECTOR_COLUMNS,
-          upserts,
-          {
-            onConflict: ['entity_ref', 'track_id'],
-            merge: ['statuses', 'since', 'evaluated_at'],
-          },
-        );
-        await bulkInsert(tx, 'readiness_history', HISTORY_COLUMNS, history);
-      });
-      // Handled here so a failure is not reported as unhandled while the next chunk is read; awaited below.
-      write.catch(() => {});
-      writing.push(write);
-    }
+        if (upserts.length === 0) return;
+        if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
+        const write = this.knex.transaction(async tx => {
+          await bulkInsert(
+            tx,
+            'readiness_result_vectors',
+            VECTOR_COLUMNS,
+            upserts,
+            {
+              onConflict: ['entity_ref', 'track_id'],
+              merge: ['statuses', 'since', 'evaluated_at'],
+            },
+          );
+          await bulkInsert(tx, 'readiness_history', HISTORY_COLUMNS, history);
+        });
+        // Handled here so a failure is not reported as unhandled while the next chunk is read; awaited below.
+        write.catch(() => {});
+        writing.push(write);
+      },
+    );
     for (const write of writing) await write;
     return transitions;
   }
