@@ -5,7 +5,7 @@ import {
   readinessRefreshPermission,
 } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../catalog/EntityCatalog';
-import { ReadinessRouter } from '../service/ReadinessRouter';
+import { ReadinessRouter, sendJsonText } from '../service/ReadinessRouter';
 import { authorize, RouteContext } from '../service/routeContext';
 import { OverviewReader } from './read/OverviewReader';
 import { ScorecardReader } from './read/ScorecardReader';
@@ -60,11 +60,14 @@ export function registerScorecardRoutes(
 
   router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    const scorecard = await ctx.scorecards.getScorecard(
-      entityRefKey(req.params),
-      credentials,
+    // EntityScorecard with trackProblems, as JSON composed from the stored view (not parsed and serialized again).
+    sendJsonText(
+      res,
+      await ctx.scorecards.getScorecardJson(
+        entityRefKey(req.params),
+        credentials,
+      ),
     );
-    res.json({ ...scorecard, trackProblems: ctx.tracks.problems() });
   });
 
   router.get('/scorecards/:kind/:namespace/:name/summary', async (req, res) => {

@@ -20,3 +20,12 @@ export function createReadinessRouter() {
     ],
   });
 }
+
+/**
+ * Answers with a value already serialized as JSON (a stored scorecard composed as it is kept): what `res.json` sends
+ * for the value the text holds, without parsing and serializing it again. The text's shape is the producer's promise
+ * (see composeScorecardJson and its test).
+ */
+export function sendJsonText(res: express.Response, json: string) {
+  res.type('application/json').send(json);
+}

@@ -39,7 +39,35 @@ export class ScorecardReader {
       this.deps.catalog.mayRead(ref, credentials),
     ]);
     if (view && allowed) return view;
-    // 404 when the entity does not exist or the caller may not see it, as the catalog decides.
+    return this.evaluate(ref, credentials);
+  }
+
+  /**
+   * The answer of `GET /scorecards/...` as JSON: {@link ScorecardReader.getScorecard} with the track files that could
+   * not be loaded; from a view, composed from its stored text without parsing it.
+   */
+  async getScorecardJson(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const ref = entityRefKey(entityRef);
+    const [json, allowed] = await Promise.all([
+      this.deps.views.readJson(ref),
+      this.deps.catalog.mayRead(ref, credentials),
+    ]);
+    if (json && allowed) return json;
+    const scorecard = await this.evaluate(ref, credentials);
+    return JSON.stringify({
+      ...scorecard,
+      trackProblems: this.deps.tracks.problems(),
+    });
+  }
+
+  /** Evaluated now and kept as the entity's view; 404 when the entity does not exist or the caller may not see it. */
+  private async evaluate(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityScorecard> {
     const entity = await this.deps.catalog.getEntity(ref, credentials);
     const [scorecard] = await this.deps.views.compute(
       [entity],

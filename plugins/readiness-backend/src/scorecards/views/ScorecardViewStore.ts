@@ -14,7 +14,7 @@ export interface ScorecardView {
   tracksKey: string;
   entityEtag?: string;
   computedAt: string;
-  /** JSON of the scorecard without the track definitions (see StoredScorecard). */
+  /** The scorecard without the track definitions, as text (see storedScorecardText). */
   body: string;
 }
 

@@ -97,8 +97,15 @@ describe.each(databases.eachSupportedId())(
     }
 
     it('serves what evaluating now answers, without asking the catalog for the entity', async () => {
-      const { views, reader, entity, credentials, catalogClient, evidence } =
-        await setUp();
+      const {
+        views,
+        reader,
+        entity,
+        credentials,
+        catalogClient,
+        evidence,
+        tracks,
+      } = await setUp();
       // The seed report: OIDC login fails on rag-api.
       await seedDemoEvidence(evidence, mockServices.logger.mock());
       const getEntityByRef = jest.spyOn(catalogClient, 'getEntityByRef');
@@ -116,6 +123,11 @@ describe.each(databases.eachSupportedId())(
       const second = await reader.getScorecard(api, credentials);
       expect(getEntityByRef).toHaveBeenCalledTimes(1);
       expect(second).toEqual(first);
+      // The answer of GET /scorecards/...: the same scorecard, composed from the stored text, with the problems.
+      expect(
+        JSON.parse(await reader.getScorecardJson(api, credentials)),
+      ).toEqual({ ...first, trackProblems: tracks.problems() });
+      expect(getEntityByRef).toHaveBeenCalledTimes(1);
       // Evaluated again now: the same statuses and words (only the times of evaluation differ).
       const [evaluatedNow] = await views.compute([entity(api)], credentials);
       const words = (s: EntityScorecard) =>

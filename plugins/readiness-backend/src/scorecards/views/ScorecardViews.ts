@@ -5,21 +5,19 @@ import {
   EntityScorecard,
   entityRefKey,
   systemRefOf,
-  TrackEvaluation,
 } from '@readiness-io/plugin-readiness-common';
 import { CurrentStatus, ResultStore, Transition } from '../results/ResultStore';
 import { ScorecardEvaluator } from '../ScorecardEvaluator';
 import { TrackRegistry } from '../tracks/TrackRegistry';
 import { withSince } from './withSince';
 import { ScorecardViewStore, StoredView } from './ScorecardViewStore';
-
-/** A scorecard as a view stores it: without the track definitions (they are the loaded ones, named by id). */
-export type StoredScorecard = Omit<
-  EntityScorecard,
-  'tracks' | 'trackProblems'
-> & {
-  evaluations: TrackEvaluation[];
-};
+import {
+  composeScorecardJson,
+  parseStoredScorecard,
+  STORED_SCORECARD_FORMAT,
+  StoredScorecard,
+  storedScorecardText,
+} from './scorecardText';
 
 /** How many entities' scorecards are computed together by an evaluation pass. */
 const BATCH = 250;
@@ -51,6 +49,7 @@ export class ScorecardViews {
     private readonly deps: Parameters<typeof ScorecardViews.create>[0],
   ) {
     this.tracksKey = createHash('sha256')
+      .update(STORED_SCORECARD_FORMAT)
       .update(JSON.stringify(deps.tracks.definitions()))
       .digest('hex')
       .slice(0, 32);
@@ -62,9 +61,9 @@ export class ScorecardViews {
 
   /** The stored scorecard of an entity when it may be served (see the class); undefined otherwise. */
   async read(entityRef: string): Promise<EntityScorecard | undefined> {
-    const view = await this.deps.store.get(entityRef);
-    if (!view?.body || !this.fresh(view, this.deps.maxAgeMs)) return undefined;
-    const { evaluations, ...rest } = JSON.parse(view.body) as StoredScorecard;
+    const body = await this.servable(entityRef);
+    if (!body) return undefined;
+    const { evaluations, ...rest } = parseStoredScorecard(body);
     const tracks = [];
     for (const evaluation of evaluations) {
       const loaded = this.deps.tracks.get(evaluation.trackId);
@@ -72,6 +71,47 @@ export class ScorecardViews {
       tracks.push({ track: loaded.track, evaluation });
     }
     return { ...rest, tracks };
+  }
+
+  /**
+   * {@link ScorecardViews.read} as the JSON of `GET /scorecards/...` (with the track problems), composed from the
+   * stored text without parsing it: what a read costs is mostly the answer's size.
+   */
+  async readJson(entityRef: string): Promise<string | undefined> {
+    const body = await this.servable(entityRef);
+    if (!body) return undefined;
+    return composeScorecardJson(
+      body,
+      trackId => this.trackJson(trackId),
+      this.trackProblemsJson(),
+    );
+  }
+
+  private async servable(entityRef: string) {
+    const view = await this.deps.store.get(entityRef);
+    return view?.body && this.fresh(view, this.deps.maxAgeMs)
+      ? view.body
+      : undefined;
+  }
+
+  /** Each loaded track's definition as JSON, serialized once (the definitions do not change while running). */
+  private readonly trackJsons = new Map<string, string>();
+  private problemsJson?: string;
+
+  private trackJson(trackId: string): string | undefined {
+    let json = this.trackJsons.get(trackId);
+    if (json === undefined) {
+      const loaded = this.deps.tracks.get(trackId);
+      if (!loaded) return undefined;
+      json = JSON.stringify(loaded.track);
+      this.trackJsons.set(trackId, json);
+    }
+    return json;
+  }
+
+  private trackProblemsJson(): string {
+    this.problemsJson ??= JSON.stringify(this.deps.tracks.problems());
+    return this.problemsJson;
   }
 
   private fresh(view: StoredView, maxAgeMs: number) {
@@ -152,7 +192,7 @@ export class ScorecardViews {
           ? { entityEtag: entities[i].metadata.etag }
           : {}),
         computedAt: evaluatedAt,
-        body: JSON.stringify(s),
+        body: storedScorecardText(s),
       })),
     );
     return stored.map(({ evaluations: own, ...rest }) => ({
