@@ -5,6 +5,9 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 
+/** Any character beyond ASCII. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /**
  * The one form in which Readiness stores and compares an entity ref: `kind:namespace/name` in lower case (the catalog
  * treats refs case-insensitively). Accepts an entity, a compound ref or a string ref; `defaults` fill in a string
@@ -27,8 +30,6 @@ export function entityRefKey(
     ? ref.toLocaleLowerCase('en-US')
     : ref.toLowerCase();
 }
-
-const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Whether an entity (or a ref) is of a kind, compared case-insensitively.

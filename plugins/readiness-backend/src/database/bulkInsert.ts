@@ -19,7 +19,8 @@ export function pgArrayLiteral(values: unknown[]): string {
   return `{${items.join(',')}}`;
 }
 
-function isPostgres(knex: Knex): boolean {
+/** Whether the database is PostgreSQL (the client named `pg` or `postgres…`). */
+export function isPostgres(knex: Knex): boolean {
   return /^(pg|postgres)/.test(String(knex.client.config.client));
 }
 

@@ -117,5 +117,50 @@ describe.each(databases.eachSupportedId())(
       await store.invalidateSystem('system:default/rag-platform');
       expect((await store.get(api))?.generation).toBe(1);
     });
+
+    it('saves and clears from many callers at once without a deadlock, in whatever order they name entities', async () => {
+      const { store } = await setUp();
+      const refs = Array.from(
+        { length: 120 },
+        (_, i) => `component:default/svc-${String(i).padStart(3, '0')}`,
+      );
+      const scopes = refs.map((entityRef, i) => ({
+        entityRef,
+        systemRef: `system:default/s${i % 3}`,
+        trackIds: i % 2 ? ['rag', 'baseline'] : ['rag'],
+      }));
+      // Each caller names the entities in its own order (one of them backwards, one shuffled).
+      const shuffled = <T>(items: T[], seed: number) =>
+        items
+          .map((item, i) => ({ item, key: (i * 7919 + seed * 104729) % 1009 }))
+          .sort((a, b) => a.key - b.key)
+          .map(x => x.item);
+      await store.begin(scopes);
+      const errors: unknown[] = [];
+      const caller = (work: (round: number) => Promise<unknown>) =>
+        (async () => {
+          for (let round = 0; round < 15; round++) {
+            await work(round).catch(error => errors.push(error));
+          }
+        })();
+      await Promise.all([
+        caller(async round => {
+          const generations = await store.begin([...scopes].reverse());
+          await store.save(
+            shuffled(refs, round).map(ref => view(ref, generations.get(ref)!)),
+          );
+        }),
+        caller(async round => {
+          const generations = await store.begin(shuffled(scopes, round + 1));
+          await store.save(
+            [...refs].reverse().map(ref => view(ref, generations.get(ref)!)),
+          );
+        }),
+        caller(() => store.invalidateTracks(['rag'])),
+        caller(round => store.invalidateEntities(shuffled(refs, round + 2))),
+        caller(round => store.invalidateSystem(`system:default/s${round % 3}`)),
+      ]);
+      expect(errors).toEqual([]);
+    });
   },
 );

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { isPostgres } from '../../database/bulkInsert';
 import { toIsoString } from '../../database/dates';
 import {
   ScorecardView,
@@ -66,7 +67,8 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
     return views;
   }
 
-  async begin(scopes: ScorecardViewScope[]): Promise<Map<string, number>> {
+  async begin(unordered: ScorecardViewScope[]): Promise<Map<string, number>> {
+    const scopes = inLockOrder(unordered);
     const generations = new Map<string, number>();
     for (let i = 0; i < scopes.length; i += CHUNK) {
       const chunk = scopes.slice(i, i + CHUNK);
@@ -95,7 +97,8 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
     return generations;
   }
 
-  async save(views: ScorecardView[]): Promise<number> {
+  async save(unordered: ScorecardView[]): Promise<number> {
+    const views = inLockOrder(unordered);
     let saved = 0;
     for (let i = 0; i < views.length; i += CHUNK) {
       const chunk = views.slice(i, i + CHUNK);
@@ -119,24 +122,50 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
 
   async invalidateEntities(entityRefs: string[]): Promise<void> {
     for (let i = 0; i < entityRefs.length; i += CHUNK) {
-      await this.knex(TABLE)
-        .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
-        .update(cleared(this.knex));
+      const chunk = entityRefs.slice(i, i + CHUNK);
+      await this.clear(q => q.whereIn('entity_ref', chunk));
     }
   }
 
   async invalidateTracks(trackIds: string[]): Promise<void> {
     if (trackIds.length === 0) return;
-    await this.knex(TABLE)
-      .where(q => {
-        for (const id of trackIds) q.orWhere('track_ids', 'like', `%,${id},%`);
-      })
-      .update(cleared(this.knex));
+    await this.clear(q =>
+      q.where(w => {
+        for (const id of trackIds) w.orWhere('track_ids', 'like', `%,${id},%`);
+      }),
+    );
   }
 
   async invalidateSystem(systemRef: string): Promise<void> {
-    await this.knex(TABLE)
-      .where({ system_ref: systemRef })
-      .update(cleared(this.knex));
+    await this.clear(q => q.where({ system_ref: systemRef }));
   }
+
+  /**
+   * Clears the views `where` selects. On PostgreSQL their rows are locked first in entity order — the order begin
+   * and save write them in — so clears and saves running at once wait for each other instead of deadlocking.
+   */
+  private async clear(where: (q: Knex.QueryBuilder) => Knex.QueryBuilder) {
+    if (isPostgres(this.knex)) {
+      await this.knex(TABLE)
+        .whereIn('entity_ref', sub =>
+          where(sub.select('entity_ref').from(TABLE))
+            .orderByRaw('entity_ref COLLATE "C"')
+            .forUpdate(),
+        )
+        .update(cleared(this.knex));
+      return;
+    }
+    await where(this.knex(TABLE)).update(cleared(this.knex));
+  }
+}
+
+/**
+ * Views in the order rows are locked in: by entity ref, compared by UTF-16 code unit, as PostgreSQL's `COLLATE "C"`
+ * compares the refs Readiness stores (lower-case, and ASCII in practice).
+ */
+function inLockOrder<T extends { entityRef: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => {
+    if (a.entityRef === b.entityRef) return 0;
+    return a.entityRef < b.entityRef ? -1 : 1;
+  });
 }
