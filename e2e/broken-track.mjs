@@ -89,7 +89,14 @@ await runE2e('e2e broken track', async (page, step, shot) => {
         .getByTestId('track-problem')
         .filter({ hasText: TYPO })
         .waitFor();
-      await page.getByText('Backend verified').first().waitFor();
+      // The loaded track's gate graph (getByText's first match can be the graph's hidden SVG <title>).
+      await page
+        .locator('[data-testid="gate-node-backend-verified"]')
+        .waitFor();
+      await page
+        .getByTestId('ship-headline')
+        .filter({ hasText: 'RAG API' })
+        .waitFor();
       await shot('31-rag-api-readiness-broken-track');
     },
   );
