@@ -40,6 +40,13 @@ describe('pgArrayLiteral', () => {
     expect(pgArrayLiteral([new Date('2026-12-01T10:00:00Z')])).toBe(
       '{"2026-12-01T10:00:00.000Z"}',
     );
+    // Rows of one evaluation share a date: each date is still written as itself.
+    const first = new Date('2026-12-01T10:00:00Z');
+    const second = new Date('2026-12-02T11:30:00.250Z');
+    expect(pgArrayLiteral([first, first, second, 'x', second, first])).toBe(
+      '{"2026-12-01T10:00:00.000Z","2026-12-01T10:00:00.000Z","2026-12-02T11:30:00.250Z","x","2026-12-02T11:30:00.250Z","2026-12-01T10:00:00.000Z"}',
+    );
+    expect(pgArrayLiteral([])).toBe('{}');
   });
 });
 
