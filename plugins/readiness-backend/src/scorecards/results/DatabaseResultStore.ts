@@ -75,8 +75,8 @@ export class DatabaseResultStore implements ResultStore {
       else byEntity.set(s.entityRef, [s]);
     }
     // Chunks are written while the next ones are read and compared, up to WRITES_IN_FLIGHT at once (they touch
-    // different entities): the database works on several while this process prepares the next.
-    // The next chunk's stored statuses are read while this one is compared.
+    // different entities): the database works on several while this process prepares the next. The next chunk's
+    // stored statuses are read while this one is compared; since-when is read only for what changed.
     const writing: Promise<void>[] = [];
     const chunkOf = (c: number) =>
       entityRefs.slice(c * ENTITY_CHUNK, (c + 1) * ENTITY_CHUNK);
@@ -85,79 +85,94 @@ export class DatabaseResultStore implements ResultStore {
       c =>
         this.knex<VectorRow>('readiness_result_vectors')
           .whereIn('entity_ref', chunkOf(c))
-          .select('entity_ref', 'track_id', 'statuses', 'since'),
+          .select('entity_ref', 'track_id', 'statuses'),
       async (existing, c) => {
-        const chunk = chunkOf(c);
         const current = new Map(
           existing.map(r => [`${r.entity_ref}\u0000${r.track_id}`, r]),
         );
-
-        const upserts: VectorRow[] = [];
-        const history: Omit<HistoryRow, 'id'>[] = [];
-        for (const entityRef of chunk) {
+        const changedSnapshots: Array<{
+          snapshot: StatusSnapshot;
+          before: Record<string, string>;
+          changes: number[];
+          stored: boolean;
+        }> = [];
+        for (const entityRef of chunkOf(c)) {
           for (const snapshot of byEntity.get(entityRef)!) {
             const row = current.get(`${entityRef}\u0000${snapshot.trackId}`);
             const before: Record<string, string> = row
               ? JSON.parse(row.statuses)
               : {};
-            let changed =
-              !row || Object.keys(before).length !== snapshot.keys.length;
             const changes: number[] = [];
             for (let k = 0; k < snapshot.keys.length; k++) {
               if (before[snapshot.keys[k]] !== snapshot.statuses[k])
                 changes.push(k);
             }
-            if (changes.length > 0) changed = true;
-            if (!changed) continue;
-
-            const beforeSince: Record<string, string> = row
-              ? JSON.parse(row.since)
-              : {};
-            const statuses: Record<string, string> = {};
-            const since: Record<string, string> = {};
-            const at = new Date(snapshot.evaluatedAt);
-            const atIso = at.toISOString();
-            const changedSet = new Set(changes);
-            for (let k = 0; k < snapshot.keys.length; k++) {
-              const key = snapshot.keys[k];
-              statuses[key] = snapshot.statuses[k];
-              since[key] = changedSet.has(k)
-                ? atIso
-                : beforeSince[key] ?? atIso;
-            }
-            upserts.push({
-              entity_ref: entityRef,
-              track_id: snapshot.trackId,
-              statuses: JSON.stringify(statuses),
-              since: JSON.stringify(since),
-              evaluated_at: at,
+            if (
+              row &&
+              changes.length === 0 &&
+              Object.keys(before).length === snapshot.keys.length
+            )
+              continue;
+            changedSnapshots.push({
+              snapshot,
+              before,
+              changes,
+              stored: Boolean(row),
             });
-            for (const k of changes) {
-              const key = snapshot.keys[k];
-              const slash = key.indexOf('/');
-              const from = before[key];
-              history.push({
-                entity_ref: entityRef,
-                track_id: snapshot.trackId,
-                gate_id: key.slice(0, slash),
-                check_id: key.slice(slash + 1),
-                from_status: from ?? null,
-                to_status: snapshot.statuses[k],
-                at,
-              });
-              transitions.push({
-                entityRef,
-                trackId: snapshot.trackId,
-                gateId: key.slice(0, slash),
-                checkId: key.slice(slash + 1),
-                ...(from ? { from } : {}),
-                to: snapshot.statuses[k],
-                at: atIso,
-              });
-            }
           }
         }
-        if (upserts.length === 0) return;
+        if (changedSnapshots.length === 0) return;
+        const sinceOf = await this.storedSince(
+          changedSnapshots.filter(x => x.stored).map(x => x.snapshot),
+        );
+
+        const upserts: VectorRow[] = [];
+        const history: Omit<HistoryRow, 'id'>[] = [];
+        for (const { snapshot, before, changes } of changedSnapshots) {
+          const entityRef = snapshot.entityRef;
+          const beforeSince =
+            sinceOf.get(`${entityRef}\u0000${snapshot.trackId}`) ?? {};
+          const statuses: Record<string, string> = {};
+          const since: Record<string, string> = {};
+          const at = new Date(snapshot.evaluatedAt);
+          const atIso = at.toISOString();
+          const changedSet = new Set(changes);
+          for (let k = 0; k < snapshot.keys.length; k++) {
+            const key = snapshot.keys[k];
+            statuses[key] = snapshot.statuses[k];
+            since[key] = changedSet.has(k) ? atIso : beforeSince[key] ?? atIso;
+          }
+          upserts.push({
+            entity_ref: entityRef,
+            track_id: snapshot.trackId,
+            statuses: JSON.stringify(statuses),
+            since: JSON.stringify(since),
+            evaluated_at: at,
+          });
+          for (const k of changes) {
+            const key = snapshot.keys[k];
+            const slash = key.indexOf('/');
+            const from = before[key];
+            history.push({
+              entity_ref: entityRef,
+              track_id: snapshot.trackId,
+              gate_id: key.slice(0, slash),
+              check_id: key.slice(slash + 1),
+              from_status: from ?? null,
+              to_status: snapshot.statuses[k],
+              at,
+            });
+            transitions.push({
+              entityRef,
+              trackId: snapshot.trackId,
+              gateId: key.slice(0, slash),
+              checkId: key.slice(slash + 1),
+              ...(from ? { from } : {}),
+              to: snapshot.statuses[k],
+              at: atIso,
+            });
+          }
+        }
         if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
         const write = this.knex.transaction(async tx => {
           await bulkInsert(
@@ -179,6 +194,24 @@ export class DatabaseResultStore implements ResultStore {
     );
     for (const write of writing) await write;
     return transitions;
+  }
+
+  /** Since when each check of these stored entity × track results has had its status, by entity and track. */
+  private async storedSince(
+    snapshots: StatusSnapshot[],
+  ): Promise<Map<string, Record<string, string>>> {
+    const sinceOf = new Map<string, Record<string, string>>();
+    if (snapshots.length === 0) return sinceOf;
+    const rows = await this.knex<VectorRow>('readiness_result_vectors')
+      .whereIn('entity_ref', [...new Set(snapshots.map(x => x.entityRef))])
+      .select('entity_ref', 'track_id', 'since');
+    for (const row of rows) {
+      sinceOf.set(
+        `${row.entity_ref}\u0000${row.track_id}`,
+        JSON.parse(row.since),
+      );
+    }
+    return sinceOf;
   }
 
   async currentMany(entityRefs: string[]) {
