@@ -32,9 +32,11 @@ RUN scripts/install-production.sh /app /src
 FROM node:22-bookworm-slim
 # The old-generation heap is capped for a 1 GiB container (the chart's default limit): V8 otherwise sizes it from the
 # host's memory and lets garbage pile up to hundreds of MB before collecting (docs/operations.md, "Memory"). Raise it
-# with the container's limit, at about two thirds of it (the chart's heapMegabytes does).
+# with the container's limit, at about two thirds of it (the chart's heapMegabytes does). The young generation's
+# semi-spaces are 32 MB instead of 16: an evaluation pass allocates hundreds of thousands of short-lived objects, and
+# fewer scavenges make it about 10-20 % faster (npm run bench:evaluate runs with the same flag).
 ENV NODE_ENV=production \
-  NODE_OPTIONS="--no-node-snapshot --max-old-space-size=640"
+  NODE_OPTIONS="--no-node-snapshot --max-old-space-size=640 --max-semi-space-size=32"
 WORKDIR /app
 COPY --from=install --chown=node:node /app /app
 # The configuration and what it points at: the catalog location, the tracks, the templates (replace them with your

@@ -4,8 +4,8 @@
 //   PROD_DIR=/tmp/readiness-prod POSTGRES_HOST=localhost POSTGRES_PORT=5432 POSTGRES_USER=postgres \
 //   POSTGRES_PASSWORD=... SOAK_SECONDS=600 node e2e/soak.mjs
 //
-// The backend runs with the old-generation heap capped as the image caps it for a 1 GiB container
-// (--max-old-space-size, see the Dockerfile): memory the backend held would end in an out-of-memory crash, garbage is
+// The backend runs with Node's options as the image sets them (NODE_OPTIONS in the Dockerfile), the old-generation
+// heap capped for a 1 GiB container (--max-old-space-size): memory the backend held would end in an out-of-memory crash, garbage is
 // collected. Traffic: 8 clients reading scorecards, summaries, the overview, runbooks, on-call and deployments, pushing
 // evidence and deployments, previewing a track, and sending bad input (400s). Checks: no 5xx, the backend never
 // restarts, and resident memory after warm-up stays flat: the last third's median within 15 % of the middle third's.
@@ -24,11 +24,13 @@ import {
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.env.PROD_DIR ?? '/tmp/readiness-prod');
 const seconds = Number(process.env.SOAK_SECONDS ?? 600);
-/** The cap of the old-generation heap, in MB, as the Dockerfile sets it. */
-const HEAP_MB = Number(
-  /--max-old-space-size=(\d+)/.exec(
+/** Node's options as the Dockerfile sets them, and the cap of the old-generation heap in MB among them. */
+const NODE_OPTIONS =
+  /NODE_OPTIONS="([^"]*)"/.exec(
     readFileSync(join(root, 'Dockerfile'), 'utf8'),
-  )?.[1] ?? NaN,
+  )?.[1] ?? '';
+const HEAP_MB = Number(
+  /--max-old-space-size=(\d+)/.exec(NODE_OPTIONS)?.[1] ?? NaN,
 );
 const token = 'soak-ci-token';
 const prefix = `readiness_soak_${Date.now()}_`;
@@ -56,7 +58,7 @@ async function main() {
     oidcClientId: 'readiness-portal',
   });
   Object.assign(env, {
-    NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`,
+    NODE_OPTIONS,
     OIDC_CLIENT_SECRET: 'portal-client-secret-for-e2e',
     METRICS_PORT: 'off',
   });

@@ -148,7 +148,8 @@ async function main() {
       // The heap cap follows the memory limit (values heapMegabytes, two thirds of the 1Gi default limit).
       const nodeOptions = container.env.find(e => e.name === 'NODE_OPTIONS');
       expect(
-        nodeOptions?.value === '--no-node-snapshot --max-old-space-size=640' &&
+        nodeOptions?.value ===
+          '--no-node-snapshot --max-old-space-size=640 --max-semi-space-size=32' &&
           container.resources.limits.memory === '1Gi',
         `NODE_OPTIONS ${nodeOptions?.value}, memory limit ${container.resources?.limits?.memory}`,
       );

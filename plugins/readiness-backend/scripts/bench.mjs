@@ -2,7 +2,7 @@
 // Bundles a benchmark (bench/<name>.ts) with esbuild and runs it with plain node.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,8 +37,16 @@ await build({
     },
   ],
 });
-const run = spawnSync(process.execPath, [outfile], {
-  stdio: 'inherit',
-  env: process.env,
-});
+// Node runs with the young-generation size the image gives the backend (NODE_OPTIONS in the Dockerfile), so the
+// figures are those of production; a forked backend inherits it.
+const dockerfile = readFileSync(join(root, '..', '..', 'Dockerfile'), 'utf8');
+const semiSpace = /--max-semi-space-size=\d+/.exec(dockerfile)?.[0];
+const run = spawnSync(
+  process.execPath,
+  [...(semiSpace ? [semiSpace] : []), outfile],
+  {
+    stdio: 'inherit',
+    env: process.env,
+  },
+);
 process.exit(run.status ?? 1);

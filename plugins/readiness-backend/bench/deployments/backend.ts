@@ -152,9 +152,13 @@ export async function forkBackend(
 ): Promise<ChildProcess> {
   const child = fork(file, ['serve', ...args], {
     stdio: 'inherit',
-    execArgv: process.env.BENCH_PROFILE
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-      : [],
+    // Node's options of the bench (the image's young-generation size, see scripts/bench.mjs), and a profile if asked.
+    execArgv: [
+      ...process.execArgv,
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+    ],
   });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
