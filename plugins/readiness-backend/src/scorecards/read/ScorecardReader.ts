@@ -34,12 +34,10 @@ export class ScorecardReader {
     credentials: BackstageCredentials,
   ): Promise<EntityScorecard> {
     const ref = entityRefKey(entityRef);
-    const [view, allowed] = await Promise.all([
-      this.deps.views.read(ref),
-      this.deps.catalog.mayRead(ref, credentials),
-    ]);
-    if (view && allowed) return view;
-    return this.evaluate(ref, credentials);
+    return (
+      (await this.fromView(ref, credentials, r => this.deps.views.read(r))) ??
+      this.evaluate(ref, credentials)
+    );
   }
 
   /**
@@ -51,16 +49,28 @@ export class ScorecardReader {
     credentials: BackstageCredentials,
   ): Promise<string> {
     const ref = entityRefKey(entityRef);
-    const [json, allowed] = await Promise.all([
-      this.deps.views.readJson(ref),
-      this.deps.catalog.mayRead(ref, credentials),
-    ]);
-    if (json && allowed) return json;
+    const json = await this.fromView(ref, credentials, r =>
+      this.deps.views.readJson(r),
+    );
+    if (json) return json;
     const scorecard = await this.evaluate(ref, credentials);
     return JSON.stringify({
       ...scorecard,
       trackProblems: this.deps.tracks.problems(),
     });
+  }
+
+  /** What `read` finds in the entity's view, when there is one and the caller may read the entity (asked at once). */
+  private async fromView<T>(
+    ref: string,
+    credentials: BackstageCredentials,
+    read: (ref: string) => Promise<T | undefined>,
+  ): Promise<T | undefined> {
+    const [view, allowed] = await Promise.all([
+      read(ref),
+      this.deps.catalog.mayRead(ref, credentials),
+    ]);
+    return allowed ? view : undefined;
   }
 
   /** Evaluated now and kept as the entity's view; 404 when the entity does not exist or the caller may not see it. */
