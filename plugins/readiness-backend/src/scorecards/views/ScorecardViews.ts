@@ -44,15 +44,22 @@ export class ScorecardViews {
 
   /** Which track definitions views are computed with: a view of other definitions is not served. */
   readonly tracksKey: string;
+  /** Each loaded track's definition, and the track problems, as JSON. */
+  private readonly trackJsons = new Map<string, string>();
+  private readonly problemsJson: string;
 
   private constructor(
     private readonly deps: Parameters<typeof ScorecardViews.create>[0],
   ) {
-    this.tracksKey = createHash('sha256')
-      .update(STORED_SCORECARD_FORMAT)
-      .update(JSON.stringify(deps.tracks.definitions()))
-      .digest('hex')
-      .slice(0, 32);
+    // The definitions do not change while running: each is serialized once, for the key and for every answer.
+    const hash = createHash('sha256').update(STORED_SCORECARD_FORMAT);
+    for (const loaded of deps.tracks.list()) {
+      const json = JSON.stringify(loaded.track);
+      this.trackJsons.set(loaded.track.metadata.name, json);
+      hash.update(json);
+    }
+    this.tracksKey = hash.digest('hex').slice(0, 32);
+    this.problemsJson = JSON.stringify(deps.tracks.problems());
   }
 
   private now() {
@@ -82,8 +89,8 @@ export class ScorecardViews {
     if (!body) return undefined;
     return composeScorecardJson(
       body,
-      trackId => this.trackJson(trackId),
-      this.trackProblemsJson(),
+      trackId => this.trackJsons.get(trackId),
+      this.problemsJson,
     );
   }
 
@@ -92,26 +99,6 @@ export class ScorecardViews {
     return view?.body && this.fresh(view, this.deps.maxAgeMs)
       ? view.body
       : undefined;
-  }
-
-  /** Each loaded track's definition as JSON, serialized once (the definitions do not change while running). */
-  private readonly trackJsons = new Map<string, string>();
-  private problemsJson?: string;
-
-  private trackJson(trackId: string): string | undefined {
-    let json = this.trackJsons.get(trackId);
-    if (json === undefined) {
-      const loaded = this.deps.tracks.get(trackId);
-      if (!loaded) return undefined;
-      json = JSON.stringify(loaded.track);
-      this.trackJsons.set(trackId, json);
-    }
-    return json;
-  }
-
-  private trackProblemsJson(): string {
-    this.problemsJson ??= JSON.stringify(this.deps.tracks.problems());
-    return this.problemsJson;
   }
 
   private fresh(view: StoredView, maxAgeMs: number) {
