@@ -128,9 +128,9 @@ await runE2e('e2e smoke', async (page, step, shot) => {
           `scorecard answered ${res.status}: ${await res.text()}`,
         );
       const card = await res.json();
-      const rag = card.tracks.find(
-        t => t.track.metadata.name === 'rag-production-readiness',
-      ).evaluation;
+      const rag = card.evaluations.find(
+        e => e.trackId === 'rag-production-readiness',
+      );
       if (
         rag.summary.nextGate !== 'backend-verified' ||
         rag.summary.blockers[0]?.checkId !== 'oidc-login'

@@ -249,10 +249,10 @@ describe('the portal backend', () => {
       '/api/readiness/scorecards/component/default/rag-api',
     );
     expect(card.status).toBe(200);
-    const { tracks } = await card.json();
-    const rag = tracks.find(
-      (t: any) => t.track.metadata.name === 'rag-production-readiness',
-    ).evaluation;
+    const { evaluations } = await card.json();
+    const rag = evaluations.find(
+      (e: any) => e.trackId === 'rag-production-readiness',
+    );
     expect(rag.summary.nextGate).toBe('backend-verified');
     expect(rag.summary.blockers.map((b: any) => b.checkId)).toContain(
       'oidc-login',

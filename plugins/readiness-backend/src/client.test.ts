@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
+  EntityScorecard,
   ReadinessClient,
   readinessOperations,
 } from '@readiness-io/plugin-readiness-common';
@@ -14,13 +15,14 @@ jest.setTimeout(60_000);
 describe('ReadinessClient against the readiness backend', () => {
   let client: ReadinessClient;
   let asSam: ReadinessClient;
+  let baseUrl: string;
 
   beforeAll(async () => {
     const { server } = await startReadinessBackend({
       tracks: ['rag-production-readiness'],
       features: [recordingNotifications().factory],
     });
-    const baseUrl = `http://localhost:${
+    baseUrl = `http://localhost:${
       (server.address() as AddressInfo).port
     }/api/readiness`;
     const as = (user: string) =>
@@ -39,6 +41,72 @@ describe('ReadinessClient against the readiness backend', () => {
       });
     client = as('user:default/maria.garcia');
     asSam = as('user:default/sam.okafor');
+  });
+
+  it('joins each scorecard with the track definitions of its version, read once per version', async () => {
+    // A second backend with another set of tracks, as during a rolling upgrade: scorecards and the track
+    // definitions may come from either.
+    const other = await startReadinessBackend({
+      tracks: ['rag-production-readiness', 'service-baseline'],
+    });
+    const urlOf = (server: { address(): unknown }) =>
+      `http://localhost:${
+        (server.address() as AddressInfo).port
+      }/api/readiness`;
+    const origins = { scorecards: baseUrl, tracks: baseUrl };
+    const asked: string[] = [];
+    const rolling = new ReadinessClient({
+      discoveryApi: { getBaseUrl: async () => baseUrl },
+      fetchApi: {
+        fetch: (input, init) => {
+          const url = String(input);
+          const path = url.slice(baseUrl.length);
+          const origin = path.startsWith('/tracks')
+            ? origins.tracks
+            : origins.scorecards;
+          asked.push(path);
+          return fetch(`${origin}${path}`, {
+            ...init,
+            headers: {
+              ...(init?.headers as object),
+              Authorization: mockCredentials.user.header(),
+            },
+          });
+        },
+      },
+    });
+    const names = (card: EntityScorecard) =>
+      card.tracks.map(t => [t.track.metadata.name, t.evaluation.trackId]);
+
+    const first = await rolling.getScorecard('component:default/rag-api');
+    await rolling.getScorecard('component:default/rag-web');
+    expect(names(first)).toEqual([
+      ['rag-production-readiness', 'rag-production-readiness'],
+    ]);
+    expect(first.tracks[0].track.spec.gates[0].id).toBe('backend-verified');
+    expect(asked).toEqual([
+      '/scorecards/component/default/rag-api',
+      '/tracks',
+      '/scorecards/component/default/rag-web',
+    ]);
+
+    // The definitions now come from the other backend, the scorecards not yet: no wrong join, a clear error.
+    origins.tracks = urlOf(other.server);
+    await rolling.getTracks();
+    await expect(
+      rolling.getScorecard('component:default/rag-api'),
+    ).rejects.toThrow(
+      /evaluated with track definitions [0-9a-f]{16}, but the backend now has [0-9a-f]{16}; ask again/,
+    );
+    // Both from the other backend: joined with its definitions.
+    origins.scorecards = urlOf(other.server);
+    expect(
+      names(await rolling.getScorecard('component:default/rag-api')),
+    ).toEqual([
+      ['rag-production-readiness', 'rag-production-readiness'],
+      ['service-baseline', 'service-baseline'],
+    ]);
+    await other.stop();
   });
 
   it('knows exactly the operations of the spec', () => {

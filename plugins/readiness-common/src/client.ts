@@ -4,11 +4,13 @@ import {
   Attestation,
   CheckTargetRequest,
   EntityScorecard,
+  joinScorecard,
+  ScorecardAnswer,
   ScorecardSummary,
   GateAnswer,
   ReadinessOverview,
   SystemReadiness,
-  Track,
+  TrackList,
   Transition,
   Waiver,
 } from './scorecards';
@@ -66,6 +68,8 @@ function refParts(entityRef: string, defaultKind?: string) {
 export class ReadinessClient implements ReadinessApi {
   private readonly discoveryApi: ReadinessClientDiscovery;
   private readonly fetchApi: ReadinessClientFetch;
+  /** The track definitions last read, which scorecards of their version are joined with. */
+  private tracks?: Promise<TrackList>;
 
   constructor(options: {
     discoveryApi: ReadinessClientDiscovery;
@@ -109,7 +113,28 @@ export class ReadinessClient implements ReadinessApi {
   }
 
   async getTracks() {
-    return (await this.call<{ items: Track[] }>('GetTracks')).items;
+    return (await this.readTracks()).items;
+  }
+  /** Reads the track definitions again (and keeps them, for the scorecards of their version). */
+  private readTracks() {
+    const read = this.call<TrackList>('GetTracks');
+    this.tracks = read;
+    read.catch(() => {
+      if (this.tracks === read) this.tracks = undefined;
+    });
+    return read;
+  }
+  /** The track definitions of a version: those kept when they are of it, else read again. */
+  private async tracksOf(version: string) {
+    const kept = await this.tracks?.catch(() => undefined);
+    if (kept?.version === version) return kept;
+    const read = await this.readTracks();
+    if (read.version !== version) {
+      throw new Error(
+        `The scorecard was evaluated with track definitions ${version}, but the backend now has ${read.version}; ask again`,
+      );
+    }
+    return read;
   }
   async getTrackSource(trackId: string) {
     return this.call<TrackSource>('GetTrackSource', { trackId });
@@ -127,8 +152,16 @@ export class ReadinessClient implements ReadinessApi {
   ) {
     return this.call<ReadinessOverview>('GetOverview', {}, { query: filters });
   }
-  async getScorecard(entityRef: string) {
-    return this.call<EntityScorecard>('GetScorecard', refParts(entityRef));
+  /** The scorecard answer joined with the track definitions it names (read once per version of them). */
+  async getScorecard(entityRef: string): Promise<EntityScorecard> {
+    const answer = await this.call<ScorecardAnswer>(
+      'GetScorecard',
+      refParts(entityRef),
+    );
+    return joinScorecard(
+      answer,
+      (await this.tracksOf(answer.tracksVersion)).items,
+    );
   }
   async getScorecardSummary(entityRef: string) {
     return this.call<ScorecardSummary>(

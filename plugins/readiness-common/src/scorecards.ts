@@ -83,6 +83,9 @@ export type TrackEntityFilter = Schemas['TrackEntityFilter'];
  */
 export type Track = Schemas['Track'];
 
+/** `GET /tracks`: every loaded track definition, their version, and the track files that could not be loaded. @public */
+export type TrackList = ResponseOf<'GetTracks', 200>;
+
 /**
  * The outcome of one check for one entity. `unknown`: no fact to decide it (the seed's "Cannot measure");
  * `blocked`: a gate it depends on has not passed; `not-applicable`: its gate is scoped to an environment the
@@ -118,8 +121,51 @@ export type GateResult = Schemas['GateResult'];
 /** One track evaluated for one entity. @public */
 export type TrackEvaluation = Schemas['TrackEvaluation'];
 
-/** Everything the portal shows about one entity's readiness: every track that applies, evaluated now. @public */
-export type EntityScorecard = Schemas['EntityScorecard'];
+/**
+ * One entity's scorecard as `GET /scorecards/...` answers it: each track's evaluation, named by track id, with the
+ * version of the track definitions it was evaluated with (see {@link joinScorecard}). @public
+ */
+export type ScorecardAnswer = Schemas['ScorecardAnswer'];
+
+/**
+ * Everything the portal shows about one entity's readiness: every track that applies, its definition beside its
+ * evaluation. What {@link ReadinessClient.getScorecard} returns: the answer joined with the definitions.
+ *
+ * @public
+ */
+export type EntityScorecard = Omit<
+  ScorecardAnswer,
+  'evaluations' | 'tracksVersion' | 'trackProblems'
+> & {
+  tracks: Array<{ track: Track; evaluation: TrackEvaluation }>;
+  trackProblems?: TrackProblem[];
+};
+
+/**
+ * A scorecard answer joined with the track definitions it names (those of `GET /tracks` with the answer's
+ * `tracksVersion`): every evaluation beside its definition. Throws when an evaluation names a track not among them.
+ *
+ * @public
+ */
+export function joinScorecard(
+  answer: ScorecardAnswer,
+  definitions: Track[],
+): EntityScorecard {
+  const { evaluations, tracksVersion: _version, ...rest } = answer;
+  const byId = new Map(definitions.map(t => [t.metadata.name, t]));
+  return {
+    ...rest,
+    tracks: evaluations.map(evaluation => {
+      const track = byId.get(evaluation.trackId);
+      if (!track) {
+        throw new Error(
+          `The scorecard of ${answer.entityRef} names track '${evaluation.trackId}', which is not among the track definitions`,
+        );
+      }
+      return { track, evaluation };
+    }),
+  };
+}
 
 /**
  * The scorecard's compact form (GET /scorecards/.../summary): per track the verdict in a sentence, gates and checks

@@ -50,7 +50,11 @@ const coverage80 = ragTrack
 const preview = body => ({ path: '/tracks/preview', body });
 
 const recordings = {
-  'scorecard-rag-api.json': '/scorecards/component/default/rag-api',
+  // As the client returns it (the page's input): the answer joined with the track definitions of GET /tracks.
+  'scorecard-rag-api.json': {
+    path: '/scorecards/component/default/rag-api',
+    joinTracks: true,
+  },
   'scorecard-summary-rag-api.json':
     '/scorecards/component/default/rag-api/summary',
   'history-rag-api.json':
@@ -97,29 +101,46 @@ async function main() {
       );
       process.exit(2);
     }
-    const { path, body } =
+    const { path, body, joinTracks } =
       typeof recording === 'string' ? { path: recording } : recording;
     const method = body ? 'POST' : 'GET';
-    const res = await fetch(`${base}/api/readiness${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
+    const request = (p, b) =>
+      fetch(`${base}/api/readiness${p}`, {
+        method: b ? 'POST' : 'GET',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(b ? { 'Content-Type': 'application/json' } : {}),
+        },
+        ...(b ? { body: JSON.stringify(b) } : {}),
+      });
+    const res = await request(path, body);
     if (!res.ok) {
       process.stderr.write(
         `${method} ${path} answered ${res.status}: ${await res.text()}\n`,
       );
       process.exit(1);
     }
+    let answer = await res.json();
+    if (joinTracks) {
+      const tracks = await (await request('/tracks')).json();
+      if (tracks.version !== answer.tracksVersion) {
+        throw new Error(`${path} and /tracks are of other track versions`);
+      }
+      const { evaluations, tracksVersion: _version, ...rest } = answer;
+      answer = {
+        ...rest,
+        tracks: evaluations.map(evaluation => ({
+          track: tracks.items.find(t => t.metadata.name === evaluation.trackId),
+          evaluation,
+        })),
+      };
+    }
     const target = join(dir, file);
     // Written as the repository formats JSON, so `prettier --check` in npm test stays green.
     const options = (await prettier.resolveConfig(target)) ?? {};
     writeFileSync(
       target,
-      prettier.format(JSON.stringify(await res.json()), {
+      prettier.format(JSON.stringify(answer), {
         ...options,
         parser: 'json',
       }),

@@ -190,8 +190,8 @@ describe('campaign routes', () => {
     });
     const after = await get('/scorecards/component/default/rag-web');
     const statuses = (body: any) =>
-      body.tracks.map((t: any) =>
-        t.evaluation.gates.map((g: any) => [g.gateId, g.status]),
+      body.evaluations.map((e: any) =>
+        e.gates.map((g: any) => [g.gateId, g.status]),
       );
     expect(statuses(after.body)).toEqual(statuses(before.body));
   });

@@ -39,9 +39,9 @@ describe('environment routes', () => {
     const res = await request(server)
       .get('/api/readiness/scorecards/component/default/rag-api')
       .set('Authorization', maria());
-    const rag = res.body.tracks.find(
-      (t: any) => t.track.metadata.name === 'rag-production-readiness',
-    ).evaluation;
+    const rag = res.body.evaluations.find(
+      (e: any) => e.trackId === 'rag-production-readiness',
+    );
     return {
       gate: rag.gates.find((g: any) => g.gateId === 'production-verified'),
       summary: rag.summary,

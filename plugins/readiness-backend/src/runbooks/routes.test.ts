@@ -155,10 +155,10 @@ describe('runbook routes', () => {
       const res = await get(
         `/api/readiness/scorecards/component/default/${name}`,
       );
-      const track = res.body.tracks.find(
-        (t: any) => t.track.metadata.name === 'rag-production-readiness',
+      const evaluation = res.body.evaluations.find(
+        (e: any) => e.trackId === 'rag-production-readiness',
       );
-      const gate = track.evaluation.gates.find(
+      const gate = evaluation.gates.find(
         (g: any) => g.gateId === 'deployment-prepared',
       );
       return Object.fromEntries(gate.checks.map((c: any) => [c.checkId, c]));

@@ -59,10 +59,15 @@ export const spec = {
                 "schema": {
                   "type": "object",
                   "required": [
+                    "version",
                     "items",
                     "problems"
                   ],
                   "properties": {
+                    "version": {
+                      "type": "string",
+                      "description": "Names these definitions: a scorecard evaluated with them has this `tracksVersion`"
+                    },
                     "items": {
                       "type": "array",
                       "items": {
@@ -257,7 +262,7 @@ export const spec = {
     "/scorecards/{kind}/{namespace}/{name}": {
       "get": {
         "operationId": "GetScorecard",
-        "description": "Every track that applies to the entity, evaluated now, with evidence, waivers, attestations and root causes.",
+        "description": "Every track that applies to the entity, evaluated, with evidence, waivers, attestations and root causes. The track definitions are not repeated in every answer: each evaluation names its track, and `tracksVersion` names the definitions it was evaluated with — the `version` of `GET /tracks`, which holds them.",
         "parameters": [
           {
             "$ref": "#/components/parameters/kind"
@@ -275,7 +280,7 @@ export const spec = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/EntityScorecard"
+                  "$ref": "#/components/schemas/ScorecardAnswer"
                 }
               }
             }
@@ -4211,14 +4216,17 @@ export const spec = {
           }
         }
       },
-      "EntityScorecard": {
+      "ScorecardAnswer": {
         "type": "object",
+        "description": "One entity's scorecard as `GET /scorecards/...` answers it: each track's evaluation, named by track id; the definitions are those of `GET /tracks` with the same version (the client in readiness-common joins them).",
         "required": [
           "entityRef",
           "evaluatedAt",
-          "tracks",
+          "tracksVersion",
+          "evaluations",
           "attestations",
-          "waivers"
+          "waivers",
+          "trackProblems"
         ],
         "properties": {
           "entityRef": {
@@ -4236,30 +4244,23 @@ export const spec = {
             "type": "string",
             "description": "When the newest stored transition happened; the history changes only with it"
           },
+          "tracksVersion": {
+            "type": "string",
+            "description": "The track definitions it was evaluated with: the `version` of `GET /tracks`"
+          },
+          "evaluations": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/TrackEvaluation"
+            },
+            "description": "Per track that applies, in the order of `GET /tracks`: its evaluation (`trackId` names it)"
+          },
           "trackProblems": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/TrackProblem"
             },
             "description": "Track files that could not be loaded (what they would say is unknown)"
-          },
-          "tracks": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "required": [
-                "track",
-                "evaluation"
-              ],
-              "properties": {
-                "track": {
-                  "$ref": "#/components/schemas/Track"
-                },
-                "evaluation": {
-                  "$ref": "#/components/schemas/TrackEvaluation"
-                }
-              }
-            }
           },
           "attestations": {
             "type": "array",

@@ -40,6 +40,7 @@ export function registerScorecardRoutes(
   router.get('/tracks', async (req, res) => {
     await authorize(ctx, req, readinessReadPermission);
     res.json({
+      version: ctx.tracks.version,
       items: ctx.tracks.definitions(),
       problems: ctx.tracks.problems(),
     });
@@ -60,7 +61,7 @@ export function registerScorecardRoutes(
 
   router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    // EntityScorecard with trackProblems, as JSON composed from the stored view (not parsed and serialized again).
+    // A ScorecardAnswer as JSON: the stored view's body as it is kept (not parsed and serialized again).
     sendJsonText(
       res,
       await ctx.scorecards.getScorecardJson(

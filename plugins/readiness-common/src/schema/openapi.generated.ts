@@ -387,7 +387,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every track that applies to the entity, evaluated now, with evidence, waivers, attestations and root causes. */
+        /** Every track that applies to the entity, evaluated, with evidence, waivers, attestations and root causes. The track definitions are not repeated in every answer: each evaluation names its track, and `tracksVersion` names the definitions it was evaluated with — the `version` of `GET /tracks`, which holds them. */
         get: operations["GetScorecard"];
         put?: never;
         post?: never;
@@ -832,23 +832,6 @@ export interface components {
             runbooks: components["schemas"]["Runbook"][];
             uncoveredAlerts: string[];
         };
-        EntityScorecard: {
-            attestations: components["schemas"]["Attestation"][];
-            entityRef: string;
-            /** When it was evaluated: scorecards are kept as last evaluated in full, evaluated again after every change of the entity's inputs (when next read), by the scheduled run, and at the latest `readiness.evaluation.scorecardMaxAge` (30 minutes) after */
-            evaluatedAt: string;
-            /** When the newest stored transition happened; the history changes only with it */
-            historyChangedAt?: string;
-            /** The title of the entity (its name when it has none) */
-            title?: string;
-            /** Track files that could not be loaded (what they would say is unknown) */
-            trackProblems?: components["schemas"]["TrackProblem"][];
-            tracks: {
-                evaluation: components["schemas"]["TrackEvaluation"];
-                track: components["schemas"]["Track"];
-            }[];
-            waivers: components["schemas"]["Waiver"][];
-        };
         Error: {
             error: {
                 message: string;
@@ -1140,6 +1123,24 @@ export interface components {
             owner?: string;
             severity?: "critical" | "high" | "medium" | "low";
             title?: string;
+        };
+        /** One entity's scorecard as `GET /scorecards/...` answers it: each track's evaluation, named by track id; the definitions are those of `GET /tracks` with the same version (the client in readiness-common joins them). */
+        ScorecardAnswer: {
+            attestations: components["schemas"]["Attestation"][];
+            entityRef: string;
+            /** When it was evaluated: scorecards are kept as last evaluated in full, evaluated again after every change of the entity's inputs (when next read), by the scheduled run, and at the latest `readiness.evaluation.scorecardMaxAge` (30 minutes) after */
+            evaluatedAt: string;
+            /** Per track that applies, in the order of `GET /tracks`: its evaluation (`trackId` names it) */
+            evaluations: components["schemas"]["TrackEvaluation"][];
+            /** When the newest stored transition happened; the history changes only with it */
+            historyChangedAt?: string;
+            /** The title of the entity (its name when it has none) */
+            title?: string;
+            /** Track files that could not be loaded (what they would say is unknown) */
+            trackProblems: components["schemas"]["TrackProblem"][];
+            /** The track definitions it was evaluated with: the `version` of `GET /tracks` */
+            tracksVersion: string;
+            waivers: components["schemas"]["Waiver"][];
         };
         ScorecardSummary: {
             entityRef: string;
@@ -2152,7 +2153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EntityScorecard"];
+                    "application/json": components["schemas"]["ScorecardAnswer"];
                 };
             };
             400: components["responses"]["ErrorResponse"];
@@ -2330,6 +2331,8 @@ export interface operations {
                         items: components["schemas"]["Track"][];
                         /** Track files that could not be loaded (left out; everything else works) */
                         problems: components["schemas"]["TrackProblem"][];
+                        /** Names these definitions: a scorecard evaluated with them has this `tracksVersion` */
+                        version: string;
                     };
                 };
             };

@@ -41,8 +41,9 @@ export class ScorecardReader {
   }
 
   /**
-   * The answer of `GET /scorecards/...` as JSON: {@link ScorecardReader.getScorecard} with the track files that could
-   * not be loaded; from a view, composed from its stored text without parsing it.
+   * The answer of `GET /scorecards/...` as JSON (a ScorecardAnswer: {@link ScorecardReader.getScorecard} with each
+   * track named by id, the definitions' version and the track files that could not be loaded); from a view, its body
+   * as stored.
    */
   async getScorecardJson(
     entityRef: string,
@@ -53,11 +54,9 @@ export class ScorecardReader {
       this.deps.views.readJson(r),
     );
     if (json) return json;
-    const scorecard = await this.evaluate(ref, credentials);
-    return JSON.stringify({
-      ...scorecard,
-      trackProblems: this.deps.tracks.problems(),
-    });
+    return JSON.stringify(
+      this.deps.views.answerOf(await this.evaluate(ref, credentials)),
+    );
   }
 
   /** What `read` finds in the entity's view, when there is one and the caller may read the entity (asked at once). */

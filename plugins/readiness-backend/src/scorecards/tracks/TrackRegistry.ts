@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
@@ -111,10 +112,23 @@ export class TrackRegistry {
     return new TrackRegistry(byId, all);
   }
 
+  /**
+   * Names the loaded definitions and problems (a hash of them): the `version` of `GET /tracks` and the
+   * `tracksVersion` of every scorecard evaluated with them, so a client joins a scorecard with the definitions it was
+   * evaluated with (replicas of another release may have others).
+   */
+  readonly version: string;
+
   private constructor(
     private readonly byId: Map<string, LoadedTrack>,
     private readonly loadProblems: TrackProblem[],
-  ) {}
+  ) {
+    const hash = createHash('sha256');
+    for (const loaded of byId.values())
+      hash.update(JSON.stringify(loaded.track));
+    hash.update(JSON.stringify(loadProblems));
+    this.version = hash.digest('hex').slice(0, 16);
+  }
 
   list(): LoadedTrack[] {
     return [...this.byId.values()];

@@ -7,7 +7,11 @@ import { seedDemoEvidence } from '../../facts/evidence/demoEvidence';
 import { evaluationSetup } from '../../__testUtils__/evaluationSetup';
 import { ScorecardReader } from '../read/ScorecardReader';
 import { ResultStore } from '../results/ResultStore';
-import { EntityScorecard } from '@readiness-io/plugin-readiness-common';
+import {
+  EntityScorecard,
+  joinScorecard,
+  ScorecardAnswer,
+} from '@readiness-io/plugin-readiness-common';
 import { DatabaseScorecardViewStore } from './DatabaseScorecardViewStore';
 import { ScorecardViews } from './ScorecardViews';
 
@@ -123,10 +127,15 @@ describe.each(databases.eachSupportedId())(
       const second = await reader.getScorecard(api, credentials);
       expect(getEntityByRef).toHaveBeenCalledTimes(1);
       expect(second).toEqual(first);
-      // The answer of GET /scorecards/...: the same scorecard, composed from the stored text, with the problems.
-      expect(
-        JSON.parse(await reader.getScorecardJson(api, credentials)),
-      ).toEqual({ ...first, trackProblems: tracks.problems() });
+      // The answer of GET /scorecards/... (the view's body as stored): the same scorecard once joined with the
+      // definitions of its tracks' version, which it names instead of repeating them.
+      const answer: ScorecardAnswer = JSON.parse(
+        await reader.getScorecardJson(api, credentials),
+      );
+      expect(answer.tracksVersion).toBe(tracks.version);
+      expect(answer.trackProblems).toEqual(tracks.problems());
+      expect(JSON.stringify(answer)).not.toContain('"appliesTo"');
+      expect(joinScorecard(answer, tracks.definitions())).toEqual(first);
       expect(getEntityByRef).toHaveBeenCalledTimes(1);
       // Evaluated again now: the same statuses and words (only the times of evaluation differ).
       const [evaluatedNow] = await views.compute([entity(api)], credentials);

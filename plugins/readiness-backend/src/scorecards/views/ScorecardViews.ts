@@ -4,6 +4,8 @@ import { Entity } from '@backstage/catalog-model';
 import {
   EntityScorecard,
   entityRefKey,
+  joinScorecard,
+  ScorecardAnswer,
   systemRefOf,
 } from '@readiness-io/plugin-readiness-common';
 import { CurrentStatus, ResultStore, Transition } from '../results/ResultStore';
@@ -11,13 +13,12 @@ import { ScorecardEvaluator } from '../ScorecardEvaluator';
 import { TrackRegistry } from '../tracks/TrackRegistry';
 import { withSince } from './withSince';
 import { ScorecardViewStore, StoredView } from './ScorecardViewStore';
-import {
-  composeScorecardJson,
-  parseStoredScorecard,
-  STORED_SCORECARD_FORMAT,
-  StoredScorecard,
-  storedScorecardText,
-} from './scorecardText';
+
+/**
+ * What a view's body holds: the scorecard's answer (`GET /scorecards/...`, a {@link ScorecardAnswer}) as JSON,
+ * served as stored. Part of a view's key, so a view of another form is not served.
+ */
+export const STORED_SCORECARD_FORMAT = 'answer-json-1';
 
 /** How many entities' scorecards are computed together by an evaluation pass. */
 const BATCH = 250;
@@ -42,24 +43,16 @@ export class ScorecardViews {
     return new ScorecardViews(deps);
   }
 
-  /** Which track definitions views are computed with: a view of other definitions is not served. */
+  /** Which track definitions views are computed with, and in which form: a view of others is not served. */
   readonly tracksKey: string;
-  /** Each loaded track's definition, and the track problems, as JSON. */
-  private readonly trackJsons = new Map<string, string>();
-  private readonly problemsJson: string;
 
   private constructor(
     private readonly deps: Parameters<typeof ScorecardViews.create>[0],
   ) {
-    // The definitions do not change while running: each is serialized once, for the key and for every answer.
-    const hash = createHash('sha256').update(STORED_SCORECARD_FORMAT);
-    for (const loaded of deps.tracks.list()) {
-      const json = JSON.stringify(loaded.track);
-      this.trackJsons.set(loaded.track.metadata.name, json);
-      hash.update(json);
-    }
-    this.tracksKey = hash.digest('hex').slice(0, 32);
-    this.problemsJson = JSON.stringify(deps.tracks.problems());
+    this.tracksKey = createHash('sha256')
+      .update(`${STORED_SCORECARD_FORMAT}\n${deps.tracks.version}`)
+      .digest('hex')
+      .slice(0, 32);
   }
 
   private now() {
@@ -69,29 +62,30 @@ export class ScorecardViews {
   /** The stored scorecard of an entity when it may be served (see the class); undefined otherwise. */
   async read(entityRef: string): Promise<EntityScorecard | undefined> {
     const body = await this.servable(entityRef);
-    if (!body) return undefined;
-    const { evaluations, ...rest } = parseStoredScorecard(body);
-    const tracks = [];
-    for (const evaluation of evaluations) {
-      const loaded = this.deps.tracks.get(evaluation.trackId);
-      if (!loaded) return undefined;
-      tracks.push({ track: loaded.track, evaluation });
-    }
-    return { ...rest, tracks };
+    return body ? this.join(JSON.parse(body)) : undefined;
   }
 
   /**
-   * {@link ScorecardViews.read} as the JSON of `GET /scorecards/...` (with the track problems), composed from the
-   * stored text without parsing it: what a read costs is mostly the answer's size.
+   * {@link ScorecardViews.read} as the JSON of `GET /scorecards/...`: the view's body as stored, neither parsed nor
+   * serialized again — what a read costs is mostly the answer's size.
    */
   async readJson(entityRef: string): Promise<string | undefined> {
-    const body = await this.servable(entityRef);
-    if (!body) return undefined;
-    return composeScorecardJson(
-      body,
-      trackId => this.trackJsons.get(trackId),
-      this.problemsJson,
-    );
+    return this.servable(entityRef);
+  }
+
+  /** A scorecard as `GET /scorecards/...` answers it: the evaluations named by track, with the definitions' version. */
+  answerOf(scorecard: EntityScorecard): ScorecardAnswer {
+    const { tracks, trackProblems: _problems, ...rest } = scorecard;
+    return {
+      ...rest,
+      tracksVersion: this.deps.tracks.version,
+      evaluations: tracks.map(t => t.evaluation),
+      trackProblems: this.deps.tracks.problems(),
+    };
+  }
+
+  private join(answer: ScorecardAnswer): EntityScorecard {
+    return joinScorecard(answer, this.deps.tracks.definitions());
   }
 
   private async servable(entityRef: string) {
@@ -151,7 +145,7 @@ export class ScorecardViews {
     const evaluationsOf = byEntity(evaluations);
     const attestationsOf = byEntity(attestations);
     const waiversOf = byEntity(waivers);
-    const stored = entities.map((entity, i): StoredScorecard => {
+    const answers = entities.map((entity, i): ScorecardAnswer => {
       const ref = refs[i];
       const own = evaluationsOf.get(ref) ?? [];
       const since = withSince(
@@ -165,30 +159,26 @@ export class ScorecardViews {
         ...(since.historyChangedAt
           ? { historyChangedAt: since.historyChangedAt }
           : {}),
+        tracksVersion: this.deps.tracks.version,
         evaluations: own,
         attestations: attestationsOf.get(ref) ?? [],
         waivers: waiversOf.get(ref) ?? [],
+        trackProblems: this.deps.tracks.problems(),
       };
     });
     await this.deps.store.save(
-      stored.map((s, i) => ({
-        entityRef: s.entityRef,
-        generation: generations.get(s.entityRef) ?? 0,
+      answers.map((answer, i) => ({
+        entityRef: answer.entityRef,
+        generation: generations.get(answer.entityRef) ?? 0,
         tracksKey: this.tracksKey,
         ...(entities[i].metadata.etag
           ? { entityEtag: entities[i].metadata.etag }
           : {}),
         computedAt: evaluatedAt,
-        body: storedScorecardText(s),
+        body: JSON.stringify(answer),
       })),
     );
-    return stored.map(({ evaluations: own, ...rest }) => ({
-      ...rest,
-      tracks: own.map(evaluation => ({
-        track: this.deps.tracks.get(evaluation.trackId)!.track,
-        evaluation,
-      })),
-    }));
+    return answers.map(answer => this.join(answer));
   }
 
   /**
