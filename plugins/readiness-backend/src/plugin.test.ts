@@ -171,6 +171,33 @@ describe('readiness backend plugin', () => {
       ]);
     });
 
+    it('sends a stored scorecard gzip-compressed as stored to a client that accepts gzip, and as JSON to one that does not', async () => {
+      const get = (encoding: string) =>
+        request(server)
+          .get('/api/readiness/scorecards/component/default/rag-web')
+          .set('Authorization', maria.header())
+          .set('Accept-Encoding', encoding)
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => done(null, Buffer.concat(chunks)));
+          });
+      await get('identity'); // kept as its view
+      const plain = await get('identity');
+      const gzipped = await get('gzip, deflate, br');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers.vary).toMatch(/Accept-Encoding/);
+      // Superagent inflates what it reads: the same JSON either way.
+      expect(JSON.parse(gzipped.body.toString())).toEqual(
+        JSON.parse(plain.body.toString()),
+      );
+      expect(Number(gzipped.headers['content-length'])).toBeLessThan(
+        plain.body.length / 4,
+      );
+    });
+
     it('answers the compact form: verdicts and sentences, no track definitions or fact values, smaller than the full answer', async () => {
       const get = (url: string) =>
         request(server).get(url).set('Authorization', maria.header());

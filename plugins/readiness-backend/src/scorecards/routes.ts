@@ -5,7 +5,11 @@ import {
   readinessRefreshPermission,
 } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../catalog/EntityCatalog';
-import { ReadinessRouter, sendJsonText } from '../service/ReadinessRouter';
+import {
+  acceptsGzip,
+  ReadinessRouter,
+  sendStoredJson,
+} from '../service/ReadinessRouter';
 import { authorize, RouteContext } from '../service/routeContext';
 import { OverviewReader } from './read/OverviewReader';
 import { ScorecardReader } from './read/ScorecardReader';
@@ -61,12 +65,13 @@ export function registerScorecardRoutes(
 
   router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
     const credentials = await authorize(ctx, req, readinessReadPermission);
-    // A ScorecardAnswer as JSON: the stored view's body as it is kept (not parsed and serialized again).
-    sendJsonText(
+    // A ScorecardAnswer: the stored view's body as it is kept, compressed when the caller accepts gzip.
+    sendStoredJson(
       res,
-      await ctx.scorecards.getScorecardJson(
+      await ctx.scorecards.getScorecardAnswer(
         entityRefKey(req.params),
         credentials,
+        { gzip: acceptsGzip(req) },
       ),
     );
   });

@@ -22,10 +22,21 @@ export function createReadinessRouter() {
 }
 
 /**
- * Answers with a value already serialized as JSON (a stored scorecard composed as it is kept): what `res.json` sends
- * for the value the text holds, without parsing and serializing it again. The text's shape is the producer's promise
- * (see composeScorecardJson and its test).
+ * Answers with a value already serialized as JSON (a stored scorecard, kept as it is answered): the text as it is,
+ * or its gzip-compressed bytes as they are (`Content-Encoding: gzip`, which the root router's compression leaves
+ * alone) — what `res.json` would send for the value, without parsing, serializing or compressing it again. Either
+ * way the answer varies by `Accept-Encoding`.
  */
-export function sendJsonText(res: express.Response, json: string) {
-  res.type('application/json').send(json);
+export function sendStoredJson(
+  res: express.Response,
+  answer: { json: string } | { gzip: Buffer },
+) {
+  res.vary('Accept-Encoding').type('application/json');
+  if ('gzip' in answer) res.set('Content-Encoding', 'gzip').send(answer.gzip);
+  else res.send(answer.json);
+}
+
+/** Whether the request accepts a gzip-compressed answer (browsers and Node's fetch do). */
+export function acceptsGzip(req: express.Request) {
+  return req.acceptsEncodings('gzip') === 'gzip';
 }

@@ -43,20 +43,30 @@ export class ScorecardReader {
   /**
    * The answer of `GET /scorecards/...` as JSON (a ScorecardAnswer: {@link ScorecardReader.getScorecard} with each
    * track named by id, the definitions' version and the track files that could not be loaded); from a view, its body
-   * as stored.
+   * as stored — gzip-compressed when the caller accepts it (`gzip`), then the answer's `gzip` holds it.
    */
-  async getScorecardJson(
+  async getScorecardAnswer(
     entityRef: string,
     credentials: BackstageCredentials,
-  ): Promise<string> {
+    options: { gzip?: boolean } = {},
+  ): Promise<{ json: string } | { gzip: Buffer }> {
     const ref = entityRefKey(entityRef);
-    const json = await this.fromView(ref, credentials, r =>
-      this.deps.views.readJson(r),
-    );
-    if (json) return json;
-    return JSON.stringify(
-      this.deps.views.answerOf(await this.evaluate(ref, credentials)),
-    );
+    if (options.gzip) {
+      const gzip = await this.fromView(ref, credentials, r =>
+        this.deps.views.readGzip(r),
+      );
+      if (gzip) return { gzip };
+    } else {
+      const json = await this.fromView(ref, credentials, r =>
+        this.deps.views.readJson(r),
+      );
+      if (json) return { json };
+    }
+    return {
+      json: JSON.stringify(
+        this.deps.views.answerOf(await this.evaluate(ref, credentials)),
+      ),
+    };
   }
 
   /** What `read` finds in the entity's view, when there is one and the caller may read the entity (asked at once). */

@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { applyDatabaseMigrations } from '../../database/migrations';
 import { DatabaseScorecardViewStore } from './DatabaseScorecardViewStore';
@@ -23,6 +24,7 @@ const view = (
   entityEtag: 'e1',
   computedAt: '2026-12-02T10:00:00.000Z',
   body,
+  bodyGzip: gzipSync(body),
 });
 
 describe.each(databases.eachSupportedId())(
@@ -61,6 +63,10 @@ describe.each(databases.eachSupportedId())(
         computedAt: '2026-12-02T10:00:00.000Z',
         body: `{"n":"${api}"}`,
       });
+      // The same body gzip-compressed, read instead of the JSON when asked for: the bytes as saved.
+      const gzipped = await store.get(api, 'gzip');
+      expect(gzipped?.body).toBeUndefined();
+      expect(gunzipSync(gzipped!.bodyGzip!).toString()).toBe(`{"n":"${api}"}`);
       const many = await store.getMany([api, web, billing]);
       expect(many.get(api)).toEqual({
         generation: 0,
@@ -84,6 +90,7 @@ describe.each(databases.eachSupportedId())(
       // A computation that began before the change is not kept; one that began after is.
       expect(await store.save([view(web, 0)])).toBe(0);
       expect((await store.get(web))?.body).toBeUndefined();
+      expect((await store.get(web, 'gzip'))?.bodyGzip).toBeUndefined();
       expect(await store.save([view(web, 1)])).toBe(1);
 
       await store.invalidateTracks(['baseline']);

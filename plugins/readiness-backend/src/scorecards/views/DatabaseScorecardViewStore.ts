@@ -6,6 +6,7 @@ import {
   ScorecardViewScope,
   ScorecardViewStore,
   StoredView,
+  ViewForm,
 } from './ScorecardViewStore';
 
 const TABLE = 'readiness_scorecard_views';
@@ -18,6 +19,7 @@ type Row = {
   entity_etag: string | null;
   computed_at: unknown;
   body?: string | null;
+  body_gzip?: Buffer | null;
 };
 
 const storedView = (row: Row): StoredView => ({
@@ -26,12 +28,14 @@ const storedView = (row: Row): StoredView => ({
   ...(row.entity_etag ? { entityEtag: row.entity_etag } : {}),
   ...(row.computed_at ? { computedAt: toIsoString(row.computed_at) } : {}),
   ...(row.body ? { body: row.body } : {}),
+  ...(row.body_gzip ? { bodyGzip: row.body_gzip } : {}),
 });
 
-/** Every stored field but the body, to clear a view. */
+/** What clears a view: its body (in both forms) and when it was computed; the generation moves on. */
 const cleared = (knex: Knex) => ({
   generation: knex.raw('generation + 1'),
   body: null,
+  body_gzip: null,
   computed_at: null,
 });
 
@@ -43,9 +47,18 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
 
   private constructor(private readonly knex: Knex) {}
 
-  async get(entityRef: string): Promise<StoredView | undefined> {
+  async get(
+    entityRef: string,
+    form: ViewForm = 'json',
+  ): Promise<StoredView | undefined> {
     const row = await this.knex<Row>(TABLE)
-      .first('generation', 'tracks_key', 'entity_etag', 'computed_at', 'body')
+      .first(
+        'generation',
+        'tracks_key',
+        'entity_etag',
+        'computed_at',
+        form === 'gzip' ? 'body_gzip' : 'body',
+      )
       .where({ entity_ref: entityRef });
     return row ? storedView(row as Row) : undefined;
   }
@@ -112,6 +125,7 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
               entity_etag: view.entityEtag ?? null,
               computed_at: new Date(view.computedAt),
               body: view.body,
+              body_gzip: view.bodyGzip,
             });
         }
         return count;

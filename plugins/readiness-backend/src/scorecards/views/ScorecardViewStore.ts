@@ -14,9 +14,14 @@ export interface ScorecardView {
   tracksKey: string;
   entityEtag?: string;
   computedAt: string;
-  /** The scorecard without the track definitions, as text (see storedScorecardText). */
+  /** The scorecard as `GET /scorecards/...` answers it, as JSON. */
   body: string;
+  /** The body, gzip-compressed: sent as stored to clients that accept gzip. */
+  bodyGzip: Buffer;
 }
+
+/** Which form of a view's body to read: the JSON, or the JSON gzip-compressed. */
+export type ViewForm = 'json' | 'gzip';
 
 /** The view of an entity as the reader finds it: absent, cleared (no body) or computed. */
 export interface StoredView {
@@ -24,7 +29,9 @@ export interface StoredView {
   tracksKey?: string;
   entityEtag?: string;
   computedAt?: string;
+  /** The body in the form read (one of the two). */
   body?: string;
+  bodyGzip?: Buffer;
 }
 
 /**
@@ -33,8 +40,8 @@ export interface StoredView {
  * gathered, so a view computed from inputs that changed meanwhile is never kept.
  */
 export interface ScorecardViewStore {
-  /** The stored view of one entity. */
-  get(entityRef: string): Promise<StoredView | undefined>;
+  /** The stored view of one entity, with its body in one form (JSON unless told). */
+  get(entityRef: string, form?: ViewForm): Promise<StoredView | undefined>;
   /** Many at once (without bodies): what the scheduled pass needs to decide what to compute again. */
   getMany(entityRefs: string[]): Promise<Map<string, StoredView>>;
   /** Records the scopes (a row for each, kept if there) and returns their current generations. */

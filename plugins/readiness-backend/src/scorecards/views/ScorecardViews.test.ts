@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -129,9 +130,17 @@ describe.each(databases.eachSupportedId())(
       expect(second).toEqual(first);
       // The answer of GET /scorecards/... (the view's body as stored): the same scorecard once joined with the
       // definitions of its tracks' version, which it names instead of repeating them.
+      const stored = await reader.getScorecardAnswer(api, credentials);
       const answer: ScorecardAnswer = JSON.parse(
-        await reader.getScorecardJson(api, credentials),
+        'json' in stored ? stored.json : '',
       );
+      // The same, gzip-compressed as stored, for a caller that accepts gzip.
+      const gzip = await reader.getScorecardAnswer(api, credentials, {
+        gzip: true,
+      });
+      expect(
+        'gzip' in gzip && JSON.parse(gunzipSync(gzip.gzip).toString()),
+      ).toEqual(answer);
       expect(answer.tracksVersion).toBe(tracks.version);
       expect(answer.trackProblems).toEqual(tracks.problems());
       expect(JSON.stringify(answer)).not.toContain('"appliesTo"');

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -14,11 +16,13 @@ import { TrackRegistry } from '../tracks/TrackRegistry';
 import { withSince } from './withSince';
 import { ScorecardViewStore, StoredView } from './ScorecardViewStore';
 
+const gzipped = promisify(gzip);
+
 /**
- * What a view's body holds: the scorecard's answer (`GET /scorecards/...`, a {@link ScorecardAnswer}) as JSON,
- * served as stored. Part of a view's key, so a view of another form is not served.
+ * What a view's body holds: the scorecard's answer (`GET /scorecards/...`, a {@link ScorecardAnswer}) as JSON, and
+ * the same gzip-compressed, each served as stored. Part of a view's key, so a view of another form is not served.
  */
-export const STORED_SCORECARD_FORMAT = 'answer-json-1';
+export const STORED_SCORECARD_FORMAT = 'answer-json-2';
 
 /** How many entities' scorecards are computed together by an evaluation pass. */
 const BATCH = 250;
@@ -61,7 +65,7 @@ export class ScorecardViews {
 
   /** The stored scorecard of an entity when it may be served (see the class); undefined otherwise. */
   async read(entityRef: string): Promise<EntityScorecard | undefined> {
-    const body = await this.servable(entityRef);
+    const body = (await this.servable(entityRef, 'json'))?.body;
     return body ? this.join(JSON.parse(body)) : undefined;
   }
 
@@ -70,7 +74,12 @@ export class ScorecardViews {
    * serialized again — what a read costs is mostly the answer's size.
    */
   async readJson(entityRef: string): Promise<string | undefined> {
-    return this.servable(entityRef);
+    return (await this.servable(entityRef, 'json'))?.body;
+  }
+
+  /** {@link ScorecardViews.readJson} gzip-compressed, as stored: for a client that accepts gzip. */
+  async readGzip(entityRef: string): Promise<Buffer | undefined> {
+    return (await this.servable(entityRef, 'gzip'))?.bodyGzip;
   }
 
   /** A scorecard as `GET /scorecards/...` answers it: the evaluations named by track, with the definitions' version. */
@@ -88,10 +97,12 @@ export class ScorecardViews {
     return joinScorecard(answer, this.deps.tracks.definitions());
   }
 
-  private async servable(entityRef: string) {
-    const view = await this.deps.store.get(entityRef);
-    return view?.body && this.fresh(view, this.deps.maxAgeMs)
-      ? view.body
+  private async servable(entityRef: string, form: 'json' | 'gzip') {
+    const view = await this.deps.store.get(entityRef, form);
+    return view &&
+      (view.body || view.bodyGzip) &&
+      this.fresh(view, this.deps.maxAgeMs)
+      ? view
       : undefined;
   }
 
@@ -166,6 +177,9 @@ export class ScorecardViews {
         trackProblems: this.deps.tracks.problems(),
       };
     });
+    const bodies = answers.map(answer => JSON.stringify(answer));
+    // Compressed on libuv's threads, beside the event loop.
+    const compressed = await Promise.all(bodies.map(body => gzipped(body)));
     await this.deps.store.save(
       answers.map((answer, i) => ({
         entityRef: answer.entityRef,
@@ -175,7 +189,8 @@ export class ScorecardViews {
           ? { entityEtag: entities[i].metadata.etag }
           : {}),
         computedAt: evaluatedAt,
-        body: JSON.stringify(answer),
+        body: bodies[i],
+        bodyGzip: compressed[i],
       })),
     );
     return answers.map(answer => this.join(answer));
