@@ -14,6 +14,7 @@ import { CurrentStatus, ResultStore, Transition } from '../results/ResultStore';
 import { ScorecardEvaluator } from '../ScorecardEvaluator';
 import { TrackRegistry } from '../tracks/TrackRegistry';
 import { withSince } from './withSince';
+import { CoalescedWrites } from '../../database/coalescedWrites';
 import { ScorecardViewStore, StoredView } from './ScorecardViewStore';
 
 const gzipped = promisify(gzip);
@@ -228,20 +229,26 @@ export class ScorecardViews {
 
   /**
    * New inputs about an entity: clears its view and those of every entity of the tracks whose checks read it
-   * (`entity:` in a check).
+   * (`entity:` in a check). Resolves once cleared; clears asked for while one runs are made together next (see
+   * CoalescedWrites), which is as safe — a clear that starts after the inputs were written is what keeps a view
+   * computed from older inputs from being saved.
    */
   async invalidate(entityRef: string): Promise<void> {
-    const ref = entityRefKey(entityRef);
-    await this.deps.store.invalidateEntities([ref]);
-    await this.deps.store.invalidateTracks(
-      this.deps.tracks
-        .list()
-        .filter(t =>
-          t.track.spec.gates.some(g => g.checks.some(c => c.entity === ref)),
-        )
-        .map(t => t.track.metadata.name),
-    );
+    await this.clears.request([entityRefKey(entityRef)]);
   }
+
+  private readonly clears = new CoalescedWrites(async refs => {
+    await this.deps.store.invalidateEntities(refs);
+    const readers = this.deps.tracks
+      .list()
+      .filter(t =>
+        t.track.spec.gates.some(g =>
+          g.checks.some(c => c.entity !== undefined && refs.includes(c.entity)),
+        ),
+      )
+      .map(t => t.track.metadata.name);
+    await this.deps.store.invalidateTracks(readers);
+  });
 
   /** An environment of a System changed: clears the views of its entities. */
   async invalidateSystem(systemRef: string): Promise<void> {
