@@ -117,12 +117,9 @@ export class ReadinessClient implements ReadinessApi {
   }
   /** Reads the track definitions again (and keeps them, for the scorecards of their version). */
   private readTracks() {
-    const read = this.call<TrackList>('GetTracks');
-    this.tracks = read;
-    read.catch(() => {
-      if (this.tracks === read) this.tracks = undefined;
-    });
-    return read;
+    // A failed read is kept too: tracksOf reads again after it.
+    this.tracks = this.call<TrackList>('GetTracks');
+    return this.tracks;
   }
   /** The track definitions of a version: those kept when they are of it, else read again. */
   private async tracksOf(version: string) {

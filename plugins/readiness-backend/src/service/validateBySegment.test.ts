@@ -6,6 +6,8 @@ import { validateBySegment, VALIDATOR_OPTIONS } from './validateBySegment';
 
 type ApiSpec = Parameters<typeof openApiValidator>[0]['apiSpec'];
 
+jest.setTimeout(60_000);
+
 /** An app that validates with `validate`, answers 200 with what reached the handler, and 4xx with the error. */
 function appWith(validate: express.RequestHandler | express.RequestHandler[]) {
   const app = express();

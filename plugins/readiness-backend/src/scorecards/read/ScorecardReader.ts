@@ -8,7 +8,7 @@ import {
   summarizeScorecard,
 } from '@readiness-io/plugin-readiness-common';
 import { EntityCatalog } from '../../catalog/EntityCatalog';
-import { ScorecardViews } from '../views/ScorecardViews';
+import { ScorecardViews, StoredAnswer } from '../views/ScorecardViews';
 import { TrackRegistry } from '../tracks/TrackRegistry';
 
 /** One entity's readiness: every track that applies, with since-when from the stored history. */
@@ -49,19 +49,12 @@ export class ScorecardReader {
     entityRef: string,
     credentials: BackstageCredentials,
     options: { gzip?: boolean } = {},
-  ): Promise<{ json: string } | { gzip: Buffer }> {
+  ): Promise<StoredAnswer> {
     const ref = entityRefKey(entityRef);
-    if (options.gzip) {
-      const gzip = await this.fromView(ref, credentials, r =>
-        this.deps.views.readGzip(r),
-      );
-      if (gzip) return { gzip };
-    } else {
-      const json = await this.fromView(ref, credentials, r =>
-        this.deps.views.readJson(r),
-      );
-      if (json) return { json };
-    }
+    const stored = await this.fromView(ref, credentials, r =>
+      this.deps.views.readAnswer(r, options),
+    );
+    if (stored) return stored;
     return {
       json: JSON.stringify(
         this.deps.views.answerOf(await this.evaluate(ref, credentials)),

@@ -15,7 +15,7 @@ import { ScorecardEvaluator } from '../ScorecardEvaluator';
 import { TrackRegistry } from '../tracks/TrackRegistry';
 import { withSince } from './withSince';
 import { CoalescedWrites } from '../../database/coalescedWrites';
-import { ScorecardViewStore, StoredView } from './ScorecardViewStore';
+import { ScorecardViewStore, StoredView, ViewForm } from './ScorecardViewStore';
 
 const gzipped = promisify(gzip);
 
@@ -24,6 +24,9 @@ const gzipped = promisify(gzip);
  * the same gzip-compressed, each served as stored. Part of a view's key, so a view of another form is not served.
  */
 export const STORED_SCORECARD_FORMAT = 'answer-json-2';
+
+/** A scorecard's answer as kept: its JSON, or the same gzip-compressed. */
+export type StoredAnswer = { json: string } | { gzip: Buffer };
 
 /** How many entities' scorecards are computed together by an evaluation pass. */
 const BATCH = 250;
@@ -71,16 +74,16 @@ export class ScorecardViews {
   }
 
   /**
-   * {@link ScorecardViews.read} as the JSON of `GET /scorecards/...`: the view's body as stored, neither parsed nor
-   * serialized again — what a read costs is mostly the answer's size.
+   * {@link ScorecardViews.read} as the answer of `GET /scorecards/...`: the view's body as stored, neither parsed nor
+   * serialized again — gzip-compressed when asked — so what a read costs is mostly the answer's size.
    */
-  async readJson(entityRef: string): Promise<string | undefined> {
-    return (await this.servable(entityRef, 'json'))?.body;
-  }
-
-  /** {@link ScorecardViews.readJson} gzip-compressed, as stored: for a client that accepts gzip. */
-  async readGzip(entityRef: string): Promise<Buffer | undefined> {
-    return (await this.servable(entityRef, 'gzip'))?.bodyGzip;
+  async readAnswer(
+    entityRef: string,
+    options: { gzip?: boolean } = {},
+  ): Promise<StoredAnswer | undefined> {
+    const view = await this.servable(entityRef, options.gzip ? 'gzip' : 'json');
+    if (view?.bodyGzip) return { gzip: view.bodyGzip };
+    return view?.body ? { json: view.body } : undefined;
   }
 
   /** A scorecard as `GET /scorecards/...` answers it: the evaluations named by track, with the definitions' version. */
@@ -98,7 +101,7 @@ export class ScorecardViews {
     return joinScorecard(answer, this.deps.tracks.definitions());
   }
 
-  private async servable(entityRef: string, form: 'json' | 'gzip') {
+  private async servable(entityRef: string, form: ViewForm) {
     const view = await this.deps.store.get(entityRef, form);
     return view &&
       (view.body || view.bodyGzip) &&
