@@ -204,6 +204,76 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('writes concurrent pushes together, each as if alone and in order', async () => {
+      const { evidence, knex } = await stores(databaseId);
+      const push = (over: object) =>
+        evidence.record(
+          {
+            entityRef: api,
+            type: 'evidence.tests.api',
+            value: 'x',
+            observedAt: '2026-11-24T10:00:00Z',
+            ...over,
+          },
+          'ci',
+        );
+      await push({ type: 'evidence.kept', value: 'stored, newer' });
+      await push({ externalId: 'held', value: 'held' });
+      const inserts: string[] = [];
+      const onQuery = (q: { sql: string }) => {
+        if (/insert into .readiness_evidence./i.test(q.sql))
+          inserts.push(q.sql);
+      };
+      knex.on('query', onQuery);
+      const results = await Promise.allSettled([
+        // Alone: nothing was running when it was made.
+        push({ value: 'first', observedAt: '2026-11-21T10:00:00Z' }),
+        // Together, in the next group:
+        push({ value: 'newest', observedAt: '2026-11-23T10:00:00Z' }),
+        push({ value: 'older, later', observedAt: '2026-11-22T10:00:00Z' }),
+        push({
+          type: 'evidence.kept',
+          value: 'older than stored',
+          observedAt: '2026-11-01T10:00:00Z',
+        }),
+        push({ entityRef: web, type: 'evidence.tests.web', value: 'web' }),
+        push({ externalId: 'held', value: 'held' }),
+        push({ externalId: 'held', value: 'not what is held' }),
+        push({ externalId: 'twice', value: 'twice', observedAt: '2026-11-02' }),
+        push({ externalId: 'twice', value: 'twice', observedAt: '2026-11-02' }),
+      ]);
+      knex.off('query', onQuery);
+      expect(inserts).toHaveLength(2);
+      const outcome = results.map(r =>
+        r.status === 'fulfilled' ? r.value.created : r.reason.name,
+      );
+      expect(outcome).toEqual([
+        true,
+        true,
+        true,
+        true,
+        true,
+        false,
+        'ConflictError',
+        true,
+        false,
+      ]);
+      const latest = async (ref: string) =>
+        Object.fromEntries(
+          (await evidence.latestFacts([ref])).map(f => [f.type, f.value]),
+        );
+      expect(await latest(api)).toEqual({
+        'evidence.tests.api': 'held',
+        'evidence.kept': 'stored, newer',
+      });
+      expect(await latest(web)).toEqual({ 'evidence.tests.web': 'web' });
+      const [{ count }] = await knex('readiness_evidence').count({
+        count: '*',
+      });
+      // The two stored first, and six of the nine: the repeats of 'held' and 'twice' are not rows.
+      expect(Number(count)).toBe(8);
+    });
+
     it('keeps the latest of every type when many pushes for one entity race', async () => {
       const { evidence } = await stores(databaseId);
       await Promise.all(

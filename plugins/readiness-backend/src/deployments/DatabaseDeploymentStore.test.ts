@@ -93,6 +93,65 @@ describe.each(databases.eachSupportedId())(
       ).toBe(1);
     });
 
+    it('inserts concurrent new events together, each answered as if alone', async () => {
+      const { store: deployments, knex } = await store();
+      await deployments.record(deploy({ externalId: 'held' }), 'ci');
+      const inserts: string[] = [];
+      const onQuery = (q: { sql: string }) => {
+        if (/insert into .readiness_deployments./i.test(q.sql))
+          inserts.push(q.sql);
+      };
+      knex.on('query', onQuery);
+      const results = await Promise.allSettled([
+        deployments.record(deploy({ externalId: 'alone' }), 'ci'),
+        ...['a', 'b', 'c'].map(id =>
+          deployments.record(deploy({ externalId: id }), 'ci'),
+        ),
+        deployments.record(deploy({ externalId: undefined }), 'ci'),
+        // Held before the group: an update.
+        deployments.record(
+          deploy({ externalId: 'held', status: 'succeeded' }),
+          'ci',
+        ),
+        // Twice in the group: the first is the row, the second updates it.
+        deployments.record(deploy({ externalId: 'new' }), 'ci'),
+        deployments.record(
+          deploy({ externalId: 'new', status: 'failed' }),
+          'ci',
+        ),
+        deployments.record(
+          deploy({ externalId: 'held', version: '9.9.9' }),
+          'ci',
+        ),
+      ]);
+      knex.off('query', onQuery);
+      expect(
+        results.map(r =>
+          r.status === 'fulfilled'
+            ? [r.value.created, r.value.deployment.status]
+            : r.reason.name,
+        ),
+      ).toEqual([
+        [true, 'in_progress'],
+        [true, 'in_progress'],
+        [true, 'in_progress'],
+        [true, 'in_progress'],
+        [true, 'in_progress'],
+        [false, 'succeeded'],
+        [true, 'in_progress'],
+        [false, 'failed'],
+        'ConflictError',
+      ]);
+      // The first alone, the rest in one statement; the group's turned-away events try once more, alone, on their
+      // way to their update.
+      expect(inserts.length).toBeLessThanOrEqual(2 + 3);
+      // Eight events of 14 columns in one statement.
+      expect(inserts[1].match(/\?|\$\d+/g)).toHaveLength(8 * 14);
+      expect(
+        Number((await knex('readiness_deployments').count({ n: '*' }))[0].n),
+      ).toBe(7);
+    });
+
     it('records a batch: new ones in bulk, repeats and updates in order, errors per item', async () => {
       const { store: deployments, knex } = await store();
       await deployments.record(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { ConflictError } from '@backstage/errors';
 import { toIsoString, toOptionalIsoString } from '../database/dates';
+import { GroupedCalls } from '../database/groupedCalls';
 import {
   Deployment,
   DeploymentStore,
@@ -36,7 +37,33 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     return new DatabaseDeploymentStore(knex);
   }
 
+  /**
+   * Concurrent new events are one INSERT … ON CONFLICT DO NOTHING (one statement: all or none): whether each row went
+   * in. The unique index turns away an externalId already held, by an earlier row of the group too.
+   */
+  private readonly inserts = new GroupedCalls<DeploymentRow, boolean>(
+    async rows => {
+      const ids = await this.insertNew(rows);
+      return rows.map(r => ids.has(r.id));
+    },
+    { maxGroup: BULK_CHUNK },
+  );
+
   private constructor(private readonly knex: Knex) {}
+
+  /** Inserts the rows whose externalId is not held yet (every row without one); the ids of those inserted. */
+  private async insertNew(rows: DeploymentRow[]) {
+    const inserted = await this.knex('readiness_deployments')
+      .insert(rows)
+      .onConflict('external_id')
+      .ignore()
+      .returning('id');
+    return new Set(
+      inserted.map((r: { id: string } | string) =>
+        typeof r === 'string' ? r : r.id,
+      ),
+    );
+  }
 
   async recordMany(items: NewDeployment[], recordedBy: string) {
     const results: Array<
@@ -58,16 +85,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       const chunk = firsts
         .slice(c, c + BULK_CHUNK)
         .map(i => ({ i, row: toRow(items[i], recordedBy, now) }));
-      const inserted = await this.knex('readiness_deployments')
-        .insert(chunk.map(x => x.row))
-        .onConflict('external_id')
-        .ignore()
-        .returning('id');
-      const ids = new Set(
-        inserted.map((r: { id: string } | string) =>
-          typeof r === 'string' ? r : r.id,
-        ),
-      );
+      const ids = await this.insertNew(chunk.map(x => x.row));
       for (const { i, row } of chunk)
         if (ids.has(row.id))
           results[i] = { deployment: fromRow(row), created: true };
@@ -88,18 +106,12 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   async record(d: NewDeployment, recordedBy: string) {
     const now = new Date();
     const row = toRow(d, recordedBy, now);
-    if (!d.externalId) {
-      await this.knex('readiness_deployments').insert(row);
+    // A new event is one row of a grouped insert; a repeated externalId updates the row that holds it, locked,
+    // below (rows are never deleted).
+    if (await this.inserts.call(row))
       return { deployment: fromRow(row), created: true };
-    }
-    // The unique index decides between concurrent pushes of one externalId: a new event is this one statement;
-    // a repeated one updates the row that holds the externalId, locked, below (rows are never deleted).
-    const fresh = await this.knex('readiness_deployments')
-      .insert(row)
-      .onConflict('external_id')
-      .ignore()
-      .returning('id');
-    if (fresh.length > 0) return { deployment: fromRow(row), created: true };
+    if (!d.externalId)
+      throw new Error(`a deployment without externalId was not inserted`);
     return this.knex.transaction(async tx => {
       let query = tx<DeploymentRow>('readiness_deployments').where({
         external_id: d.externalId,

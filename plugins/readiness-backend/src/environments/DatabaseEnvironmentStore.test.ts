@@ -124,6 +124,43 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('answers concurrent reads with one query, each its own environment', async () => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const store = DatabaseEnvironmentStore.create(knex);
+      await store.record(env('rag-staging', 'staging', 1));
+      await store.record(env('rag-prod', 'production', 2));
+      await store.decommission(
+        'resource:default/rag-prod',
+        'user:default/sam.okafor',
+        at(3),
+      );
+      const reads: string[] = [];
+      const onQuery = (q: { sql: string }) => {
+        if (/^select/i.test(q.sql)) reads.push(q.sql);
+      };
+      knex.on('query', onQuery);
+      const answers = await Promise.all(
+        [
+          'rag-staging',
+          'rag-prod',
+          'rag-missing',
+          'rag-staging',
+          'rag-prod',
+        ].map(name => store.get(`resource:default/${name}`)),
+      );
+      knex.off('query', onQuery);
+      // The first alone (nothing was running), the other four together.
+      expect(reads).toHaveLength(2);
+      expect(answers.map(a => a && `${a.entityRef} ${a.status}`)).toEqual([
+        'resource:default/rag-staging active',
+        'resource:default/rag-prod decommissioned',
+        undefined,
+        'resource:default/rag-staging active',
+        'resource:default/rag-prod decommissioned',
+      ]);
+    });
+
     it('lets exactly one of concurrent recordings of the same environment create it', async () => {
       const knex = await databases.init(databaseId);
       await applyDatabaseMigrations(knex);

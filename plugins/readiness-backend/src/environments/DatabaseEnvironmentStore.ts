@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { ReadinessEnvironment } from '@readiness-io/plugin-readiness-common';
 import { toIsoString } from '../database/dates';
+import { GroupedCalls } from '../database/groupedCalls';
 import { EnvironmentStore, NewEnvironment } from './EnvironmentStore';
 
 type Row = {
@@ -26,12 +27,21 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     return new DatabaseEnvironmentStore(knex);
   }
 
+  /** Every deployment reads its environment's status: concurrent reads are one query (refs unique in a group). */
+  private readonly reads = new GroupedCalls<string, Row | undefined>(
+    async refs => {
+      const rows = await this.knex<Row>(TABLE).whereIn('entity_ref', [
+        ...new Set(refs),
+      ]);
+      const byRef = new Map(rows.map(r => [r.entity_ref, r]));
+      return refs.map(r => byRef.get(r));
+    },
+  );
+
   private constructor(private readonly knex: Knex) {}
 
   async get(entityRef: string): Promise<ReadinessEnvironment | undefined> {
-    const row = await this.knex<Row>(TABLE)
-      .where('entity_ref', entityRef)
-      .first();
+    const row = await this.reads.call(entityRef);
     return row ? fromRow(row) : undefined;
   }
 

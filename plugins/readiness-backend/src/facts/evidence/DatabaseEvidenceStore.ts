@@ -6,6 +6,7 @@ import { JsonValue } from '@backstage/types';
 import { toIsoString } from '../../database/dates';
 import { EvidenceStore, NewEvidence, StoredEvidence } from './EvidenceStore';
 import { readAhead } from '../../database/readAhead';
+import { GroupedCalls } from '../../database/groupedCalls';
 
 type EvidenceRow = {
   id: string;
@@ -38,10 +39,16 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     return new DatabaseEvidenceStore(knex);
   }
 
+  /** Concurrent pushes are written together: one transaction, one insert, one fold into the latest facts. */
+  private readonly writes = new GroupedCalls<
+    { row: EvidenceRow; evidence: NewEvidence },
+    { evidence: StoredEvidence; created: boolean } | Error
+  >(items => this.recordGroup(items));
+
   private constructor(private readonly knex: Knex) {}
 
   async record(evidence: NewEvidence, recordedBy: string) {
-    const row = {
+    const row: EvidenceRow = {
       id: randomUUID(),
       entity_ref: evidence.entityRef,
       type: evidence.type,
@@ -54,100 +61,122 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       external_id: evidence.externalId ?? null,
       demo: evidence.demo ?? false,
     };
+    const result = await this.writes.call({ row, evidence });
+    if (result instanceof Error) throw result;
+    return result;
+  }
+
+  /**
+   * Records a group of pushes in one transaction, each as if alone and in order: the unique index decides between
+   * pushes of one externalId (a later one in the group, or another replica's, is turned away and compared with the
+   * row that holds it), not a read-then-write.
+   */
+  private recordGroup(
+    items: Array<{ row: EvidenceRow; evidence: NewEvidence }>,
+  ) {
     return this.knex.transaction(async tx => {
-      let created = true;
-      let stored: StoredEvidence;
-      if (!evidence.externalId) {
-        await tx('readiness_evidence').insert(row);
-        stored = this.fromRow(row);
-      } else {
-        // The unique index decides between concurrent pushes of the same externalId, not a read-then-write.
-        const inserted = await tx('readiness_evidence')
-          .insert(row)
-          .onConflict('external_id')
-          .ignore()
-          .returning('id');
-        // Inserted: the row is ours as written. Turned away: read the one that holds the externalId.
-        const existing =
-          inserted.length > 0
-            ? row
-            : await tx<EvidenceRow>('readiness_evidence')
-                .where({ external_id: evidence.externalId })
-                .first();
-        if (!existing)
+      const inserted = await tx('readiness_evidence')
+        .insert(items.map(i => i.row))
+        .onConflict('external_id')
+        .ignore()
+        .returning('id');
+      const ours = new Set(
+        inserted.map((r: { id: string } | string) =>
+          typeof r === 'string' ? r : r.id,
+        ),
+      );
+      const turnedAway = items.filter(i => !ours.has(i.row.id));
+      const holders = new Map(
+        turnedAway.length === 0
+          ? []
+          : (
+              await tx<EvidenceRow>('readiness_evidence').whereIn(
+                'external_id',
+                [...new Set(turnedAway.map(i => i.row.external_id!))],
+              )
+            ).map(r => [r.external_id, r]),
+      );
+      const created: StoredEvidence[] = [];
+      const results = items.map(({ row, evidence }) => {
+        if (ours.has(row.id)) {
+          const stored = this.fromRow(row);
+          created.push(stored);
+          return { evidence: stored, created: true };
+        }
+        const holder = holders.get(row.external_id);
+        if (!holder)
           throw new Error(
-            `evidence ${evidence.externalId} vanished after insert`,
+            `evidence ${row.external_id} was turned away but no row holds it`,
           );
-        created = existing.id === row.id;
-        stored = this.fromRow(existing as EvidenceRow);
-        if (!created && !sameEvidence(stored, evidence)) {
-          throw new ConflictError(
+        const stored = this.fromRow(holder);
+        if (!sameEvidence(stored, evidence))
+          return new ConflictError(
             `externalId '${evidence.externalId}' was already recorded with different evidence (id ${stored.id})`,
           );
-        }
-      }
-      if (created) await this.updateLatest(tx, stored);
-      return { evidence: stored, created };
+        return { evidence: stored, created: false };
+      });
+      await this.updateLatest(tx, created);
+      return results;
     });
   }
 
-  /** Folds new evidence into the entity's latest facts if it is newer than what is there. */
-  private async updateLatest(tx: Knex.Transaction, evidence: StoredEvidence) {
-    const entry: LatestFact = {
-      value: evidence.value,
-      observedAt: evidence.observedAt,
-      recordedAt: evidence.recordedAt,
-      ...(evidence.url ? { url: evidence.url } : {}),
-      ...(evidence.commitSha ? { commitSha: evidence.commitSha } : {}),
-    };
+  /** Folds new evidence into its entities' latest facts, where it is newer than what is there. */
+  private async updateLatest(tx: Knex.Transaction, evidence: StoredEvidence[]) {
+    // The newest entry of each type per entity in this group.
+    const newest = new Map<string, Record<string, LatestFact>>();
+    for (const e of evidence) {
+      const entries = newest.get(e.entityRef) ?? {};
+      newest.set(e.entityRef, entries);
+      const current = entries[e.type];
+      if (current && newer(current, e)) continue;
+      entries[e.type] = {
+        value: e.value,
+        observedAt: e.observedAt,
+        recordedAt: e.recordedAt,
+        ...(e.url ? { url: e.url } : {}),
+        ...(e.commitSha ? { commitSha: e.commitSha } : {}),
+      };
+    }
+    if (newest.size === 0) return;
+    // Entities in one order, so two replicas' groups lock their rows in the same order.
+    const entities = [...newest.keys()].sort();
     if (tx.client.config.client === 'pg') {
-      // One statement: the row lock is held for it alone, not across a read and a write, so concurrent pushes about
-      // one entity (a CI run's test results) do not queue behind each other's round trips. Times are ISO strings of
-      // one form, so comparing them as text orders them.
-      const { type, observedAt, recordedAt } = evidence;
+      // One statement for the group: each entity's row is locked for it alone, not across a read and a write; an
+      // entry replaces the stored one of its type unless that one is newer (times are ISO strings of one form, so
+      // comparing them as text orders them).
       await tx.raw(
-        `INSERT INTO readiness_latest_facts (entity_ref, facts)
-         VALUES (?, jsonb_build_object(?::text, ?::jsonb)::text)
+        `INSERT INTO readiness_latest_facts AS l (entity_ref, facts)
+         VALUES ${entities.map(() => '(?, ?)').join(', ')}
          ON CONFLICT (entity_ref) DO UPDATE
-         SET facts = (readiness_latest_facts.facts::jsonb || excluded.facts::jsonb)::text
-         WHERE (coalesce(readiness_latest_facts.facts::jsonb #>> ARRAY[?::text, 'observedAt'], ''),
-                coalesce(readiness_latest_facts.facts::jsonb #>> ARRAY[?::text, 'recordedAt'], '')) <= (?, ?)`,
-        [
-          evidence.entityRef,
-          type,
-          JSON.stringify(entry),
-          type,
-          type,
-          observedAt,
-          recordedAt,
-        ],
+         SET facts = (
+           SELECT (l.facts::jsonb || coalesce(jsonb_object_agg(n.key, n.value), '{}'::jsonb))::text
+           FROM jsonb_each(excluded.facts::jsonb) AS n(key, value)
+           WHERE (coalesce(l.facts::jsonb #>> ARRAY[n.key, 'observedAt'], ''),
+                  coalesce(l.facts::jsonb #>> ARRAY[n.key, 'recordedAt'], ''))
+                 <= (n.value ->> 'observedAt', n.value ->> 'recordedAt'))`,
+        entities.flatMap(ref => [ref, JSON.stringify(newest.get(ref))]),
       );
       return;
     }
-    await tx('readiness_latest_facts')
-      .insert({ entity_ref: evidence.entityRef, facts: '{}' })
-      .onConflict('entity_ref')
-      .ignore();
-    const { facts } = (await tx<{ entity_ref: string; facts: string }>(
-      'readiness_latest_facts',
-    )
-      .where({ entity_ref: evidence.entityRef })
-      .first())!;
-    const latest: Record<string, LatestFact> = JSON.parse(facts);
-    const current = latest[evidence.type];
-    const observed = Date.parse(evidence.observedAt);
-    if (
-      current &&
-      (Date.parse(current.observedAt) > observed ||
-        (Date.parse(current.observedAt) === observed &&
-          Date.parse(current.recordedAt) > Date.parse(evidence.recordedAt)))
-    ) {
-      return;
+    for (const ref of entities) {
+      await tx('readiness_latest_facts')
+        .insert({ entity_ref: ref, facts: '{}' })
+        .onConflict('entity_ref')
+        .ignore();
+      const { facts } = (await tx<{ entity_ref: string; facts: string }>(
+        'readiness_latest_facts',
+      )
+        .where({ entity_ref: ref })
+        .first())!;
+      const latest: Record<string, LatestFact> = JSON.parse(facts);
+      for (const [type, entry] of Object.entries(newest.get(ref)!)) {
+        const current = latest[type];
+        if (!current || !newer(current, entry)) latest[type] = entry;
+      }
+      await tx('readiness_latest_facts')
+        .where({ entity_ref: ref })
+        .update({ facts: JSON.stringify(latest) });
     }
-    latest[evidence.type] = entry;
-    await tx('readiness_latest_facts')
-      .where({ entity_ref: evidence.entityRef })
-      .update({ facts: JSON.stringify(latest) });
   }
 
   async latestFacts(entityRefs: string[], types?: string[]): Promise<Fact[]> {
@@ -208,6 +237,19 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       ...(row.external_id ? { externalId: row.external_id } : {}),
     };
   }
+}
+
+/** Whether a stored entry is newer than another: observed later, or observed at the same time and recorded later. */
+function newer(
+  stored: { observedAt: string; recordedAt: string },
+  other: { observedAt: string; recordedAt: string },
+): boolean {
+  const observed = Date.parse(other.observedAt);
+  return (
+    Date.parse(stored.observedAt) > observed ||
+    (Date.parse(stored.observedAt) === observed &&
+      Date.parse(stored.recordedAt) > Date.parse(other.recordedAt))
+  );
 }
 
 function sameEvidence(stored: StoredEvidence, pushed: NewEvidence): boolean {
