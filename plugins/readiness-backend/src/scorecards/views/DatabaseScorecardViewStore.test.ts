@@ -77,6 +77,48 @@ describe.each(databases.eachSupportedId())(
       expect(many.get(billing)).toEqual({ generation: 0 });
     });
 
+    it('answers concurrent reads of one form with one query, each its own view', async () => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      const store = DatabaseScorecardViewStore.create(knex);
+      await store.begin(
+        [api, web].map(entityRef => ({ entityRef, trackIds: ['rag'] })),
+      );
+      await store.save([view(api, 0), view(web, 0)]);
+      const reads: string[] = [];
+      const onQuery = (q: { sql: string }) => {
+        if (/^select/i.test(q.sql)) reads.push(q.sql);
+      };
+      knex.on('query', onQuery);
+      const [first, ...rest] = await Promise.all([
+        store.get(api),
+        store.get(web),
+        store.get('component:default/none'),
+        store.get(api),
+        store.get(web),
+        store.get(api),
+        store.get(web, 'gzip'),
+        store.get(api, 'gzip'),
+      ]);
+      knex.off('query', onQuery);
+      // Each form's first read alone (nothing of its form was running), then the rest of each form together: four
+      // queries for eight reads.
+      expect(reads).toHaveLength(4);
+      expect(first?.body).toBe(`{"n":"${api}"}`);
+      expect(rest.map(v => v?.body)).toEqual([
+        `{"n":"${web}"}`,
+        undefined,
+        `{"n":"${api}"}`,
+        `{"n":"${web}"}`,
+        `{"n":"${api}"}`,
+        undefined,
+        undefined,
+      ]);
+      expect(
+        rest.slice(5).map(v => gunzipSync(v!.bodyGzip!).toString()),
+      ).toEqual([`{"n":"${web}"}`, `{"n":"${api}"}`]);
+    });
+
     it('clears the views of an entity, of a track and of a System, and refuses saves computed before', async () => {
       const { store } = await setUp();
       await store.save([view(api, 0), view(web, 0), view(billing, 0)]);

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { isPostgres } from '../../database/bulkInsert';
 import { toIsoString } from '../../database/dates';
+import { GroupedCalls } from '../../database/groupedCalls';
 import {
   ScorecardView,
   ScorecardViewScope,
@@ -45,22 +46,37 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
     return new DatabaseScorecardViewStore(knex);
   }
 
+  /** Reads of either form: concurrent reads (every scorecard a page or a CI gate asks for) are one query. */
+  private readonly reads = {
+    json: this.groupedReads('body'),
+    gzip: this.groupedReads('body_gzip'),
+  };
+
   private constructor(private readonly knex: Knex) {}
 
   async get(
     entityRef: string,
     form: ViewForm = 'json',
   ): Promise<StoredView | undefined> {
-    const row = await this.knex<Row>(TABLE)
-      .first(
-        'generation',
-        'tracks_key',
-        'entity_etag',
-        'computed_at',
-        form === 'gzip' ? 'body_gzip' : 'body',
-      )
-      .where({ entity_ref: entityRef });
-    return row ? storedView(row as Row) : undefined;
+    const row = await this.reads[form].call(entityRef);
+    return row ? storedView(row) : undefined;
+  }
+
+  private groupedReads(body: 'body' | 'body_gzip') {
+    return new GroupedCalls<string, Row | undefined>(async refs => {
+      const rows: Row[] = await this.knex(TABLE)
+        .select(
+          'entity_ref',
+          'generation',
+          'tracks_key',
+          'entity_etag',
+          'computed_at',
+          body,
+        )
+        .whereIn('entity_ref', [...new Set(refs)]);
+      const byRef = new Map(rows.map(r => [r.entity_ref, r]));
+      return refs.map(r => byRef.get(r));
+    });
   }
 
   async getMany(entityRefs: string[]): Promise<Map<string, StoredView>> {
