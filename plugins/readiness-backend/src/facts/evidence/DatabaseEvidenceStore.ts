@@ -6,6 +6,7 @@ import { JsonValue } from '@backstage/types';
 import { toIsoString } from '../../database/dates';
 import { EvidenceStore, NewEvidence, StoredEvidence } from './EvidenceStore';
 import { readAhead } from '../../database/readAhead';
+import { isPostgres } from '../../database/bulkInsert';
 import { GroupedCalls } from '../../database/groupedCalls';
 
 type EvidenceRow = {
@@ -24,6 +25,21 @@ type EvidenceRow = {
 
 const CHUNK = 500;
 
+/** A push to record: its row, and what was pushed (to compare with the row that holds its externalId). */
+type EvidenceItem = { row: EvidenceRow; evidence: NewEvidence };
+
+/**
+ * PostgreSQL, in `ON CONFLICT (entity_ref) DO UPDATE` of readiness_latest_facts (aliased `l`): the stored facts with
+ * each new entry (of `excluded.facts`) that is not older than the stored one of its type. Times are ISO strings of
+ * one form, so comparing them as text orders them.
+ */
+const FOLD_INTO_STORED = `
+  SELECT (l.facts::jsonb || coalesce(jsonb_object_agg(n.key, n.value), '{}'::jsonb))::text
+  FROM jsonb_each(excluded.facts::jsonb) AS n(key, value)
+  WHERE (coalesce(l.facts::jsonb #>> ARRAY[n.key, 'observedAt'], ''),
+         coalesce(l.facts::jsonb #>> ARRAY[n.key, 'recordedAt'], ''))
+        <= (n.value ->> 'observedAt', n.value ->> 'recordedAt')`;
+
 /** One entry of readiness_latest_facts.facts. */
 type LatestFact = {
   value: JsonValue;
@@ -41,7 +57,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
 
   /** Concurrent pushes are written together: one transaction, one insert, one fold into the latest facts. */
   private readonly writes = new GroupedCalls<
-    { row: EvidenceRow; evidence: NewEvidence },
+    EvidenceItem,
     { evidence: StoredEvidence; created: boolean } | Error
   >(items => this.recordGroup(items));
 
@@ -67,98 +83,124 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   }
 
   /**
-   * Records a group of pushes in one transaction, each as if alone and in order: the unique index decides between
-   * pushes of one externalId (a later one in the group, or another replica's, is turned away and compared with the
-   * row that holds it), not a read-then-write.
+   * Records a group of pushes, each as if alone and in order: the unique index decides between pushes of one
+   * externalId (a later one in the group, or another replica's, is turned away and compared with the row that holds
+   * it), not a read-then-write. On PostgreSQL the rows and their fold into the latest facts are one statement (one
+   * round trip, one commit); elsewhere one transaction.
    */
-  private recordGroup(
-    items: Array<{ row: EvidenceRow; evidence: NewEvidence }>,
-  ) {
+  private async recordGroup(items: EvidenceItem[]) {
+    if (isPostgres(this.knex)) {
+      const ours = await this.insertAndFoldOnPostgres(items);
+      return (await this.answers(this.knex, items, ours)).results;
+    }
     return this.knex.transaction(async tx => {
-      const inserted = await tx('readiness_evidence')
-        .insert(items.map(i => i.row))
-        .onConflict('external_id')
-        .ignore()
-        .returning('id');
-      const ours = new Set(
-        inserted.map((r: { id: string } | string) =>
-          typeof r === 'string' ? r : r.id,
-        ),
-      );
-      const turnedAway = items.filter(i => !ours.has(i.row.id));
-      const holders = new Map(
-        turnedAway.length === 0
-          ? []
-          : (
-              await tx<EvidenceRow>('readiness_evidence').whereIn(
-                'external_id',
-                [...new Set(turnedAway.map(i => i.row.external_id!))],
-              )
-            ).map(r => [r.external_id, r]),
-      );
-      const created: StoredEvidence[] = [];
-      const results = items.map(({ row, evidence }) => {
-        if (ours.has(row.id)) {
-          const stored = this.fromRow(row);
-          created.push(stored);
-          return { evidence: stored, created: true };
-        }
-        const holder = holders.get(row.external_id);
-        if (!holder)
-          throw new Error(
-            `evidence ${row.external_id} was turned away but no row holds it`,
-          );
-        const stored = this.fromRow(holder);
-        if (!sameEvidence(stored, evidence))
-          return new ConflictError(
-            `externalId '${evidence.externalId}' was already recorded with different evidence (id ${stored.id})`,
-          );
-        return { evidence: stored, created: false };
-      });
+      const inserted = await this.insertNew(tx, items);
+      const { results, created } = await this.answers(tx, items, inserted);
       await this.updateLatest(tx, created);
       return results;
     });
   }
 
-  /** Folds new evidence into its entities' latest facts, where it is newer than what is there. */
+  /** Inserts the rows whose externalId is not held yet (every row without one): the ids of those inserted. */
+  private insertNew(db: Knex, items: EvidenceItem[]) {
+    return db('readiness_evidence')
+      .insert(items.map(i => i.row))
+      .onConflict('external_id')
+      .ignore()
+      .returning('id');
+  }
+
+  /**
+   * Each push's answer: its row when inserted; otherwise the row that holds its externalId — the same evidence
+   * (`created: false`) or a ConflictError.
+   */
+  private async answers(
+    db: Knex,
+    items: EvidenceItem[],
+    inserted: Array<{ id: string } | string>,
+  ) {
+    const ours = new Set(inserted.map(r => (typeof r === 'string' ? r : r.id)));
+    const turnedAway = items.filter(i => !ours.has(i.row.id));
+    const holders = new Map(
+      turnedAway.length === 0
+        ? []
+        : (
+            await db<EvidenceRow>('readiness_evidence').whereIn('external_id', [
+              ...new Set(turnedAway.map(i => i.row.external_id!)),
+            ])
+          ).map(r => [r.external_id, r]),
+    );
+    const created: StoredEvidence[] = [];
+    const results = items.map(({ row, evidence }) => {
+      if (ours.has(row.id)) {
+        const stored = this.fromRow(row);
+        created.push(stored);
+        return { evidence: stored, created: true };
+      }
+      const holder = holders.get(row.external_id);
+      if (!holder)
+        throw new Error(
+          `evidence ${row.external_id} was turned away but no row holds it`,
+        );
+      const stored = this.fromRow(holder);
+      if (!sameEvidence(stored, evidence))
+        return new ConflictError(
+          `externalId '${evidence.externalId}' was already recorded with different evidence (id ${stored.id})`,
+        );
+      return { evidence: stored, created: false };
+    });
+    return { results, created };
+  }
+
+  /**
+   * PostgreSQL: the group's rows inserted and those that went in folded into their entities' latest facts, in one
+   * statement. Of several new entries of a type for an entity the newest is folded; it replaces the stored one
+   * unless that one is newer. Entities' rows are locked in one order (two replicas' groups do not deadlock).
+   */
+  private async insertAndFoldOnPostgres(items: EvidenceItem[]) {
+    const entries = items.map(({ row }) => {
+      const e = this.fromRow(row);
+      return {
+        id: e.id,
+        entity_ref: e.entityRef,
+        type: e.type,
+        entry: entryOf(e),
+      };
+    });
+    const { rows } = await this.knex.raw<{ rows: Array<{ id: string }> }>(
+      `WITH ins AS (?),
+       entries AS (
+         SELECT x.entity_ref, x.type, x.entry
+         FROM jsonb_to_recordset(?::jsonb) AS x(id uuid, entity_ref text, type text, entry jsonb)
+         JOIN ins ON ins.id = x.id),
+       newest AS (
+         SELECT DISTINCT ON (entity_ref, type) entity_ref, type, entry
+         FROM entries
+         ORDER BY entity_ref, type, entry ->> 'observedAt' DESC, entry ->> 'recordedAt' DESC),
+       folded AS (
+         INSERT INTO readiness_latest_facts AS l (entity_ref, facts)
+         SELECT entity_ref, jsonb_object_agg(type, entry)::text FROM newest GROUP BY entity_ref ORDER BY entity_ref
+         ON CONFLICT (entity_ref) DO UPDATE
+         SET facts = (${FOLD_INTO_STORED}))
+       SELECT id FROM ins`,
+      [this.insertNew(this.knex, items), JSON.stringify(entries)],
+    );
+    return rows;
+  }
+
+  /**
+   * Folds new evidence into its entities' latest facts where it is newer than what is there (a read and a write per
+   * entity, in the caller's transaction: SQLite has one writer at a time).
+   */
   private async updateLatest(tx: Knex.Transaction, evidence: StoredEvidence[]) {
-    // The newest entry of each type per entity in this group.
     const newest = new Map<string, Record<string, LatestFact>>();
     for (const e of evidence) {
       const entries = newest.get(e.entityRef) ?? {};
       newest.set(e.entityRef, entries);
       const current = entries[e.type];
-      if (current && newer(current, e)) continue;
-      entries[e.type] = {
-        value: e.value,
-        observedAt: e.observedAt,
-        recordedAt: e.recordedAt,
-        ...(e.url ? { url: e.url } : {}),
-        ...(e.commitSha ? { commitSha: e.commitSha } : {}),
-      };
+      if (!current || !newer(current, e)) entries[e.type] = entryOf(e);
     }
-    if (newest.size === 0) return;
-    // Entities in one order, so two replicas' groups lock their rows in the same order.
-    const entities = [...newest.keys()].sort();
-    if (tx.client.config.client === 'pg') {
-      // One statement for the group: each entity's row is locked for it alone, not across a read and a write; an
-      // entry replaces the stored one of its type unless that one is newer (times are ISO strings of one form, so
-      // comparing them as text orders them).
-      await tx.raw(
-        `INSERT INTO readiness_latest_facts AS l (entity_ref, facts)
-         VALUES ${entities.map(() => '(?, ?)').join(', ')}
-         ON CONFLICT (entity_ref) DO UPDATE
-         SET facts = (
-           SELECT (l.facts::jsonb || coalesce(jsonb_object_agg(n.key, n.value), '{}'::jsonb))::text
-           FROM jsonb_each(excluded.facts::jsonb) AS n(key, value)
-           WHERE (coalesce(l.facts::jsonb #>> ARRAY[n.key, 'observedAt'], ''),
-                  coalesce(l.facts::jsonb #>> ARRAY[n.key, 'recordedAt'], ''))
-                 <= (n.value ->> 'observedAt', n.value ->> 'recordedAt'))`,
-        entities.flatMap(ref => [ref, JSON.stringify(newest.get(ref))]),
-      );
-      return;
-    }
-    for (const ref of entities) {
+    for (const [ref, entries] of newest) {
       await tx('readiness_latest_facts')
         .insert({ entity_ref: ref, facts: '{}' })
         .onConflict('entity_ref')
@@ -169,7 +211,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         .where({ entity_ref: ref })
         .first())!;
       const latest: Record<string, LatestFact> = JSON.parse(facts);
-      for (const [type, entry] of Object.entries(newest.get(ref)!)) {
+      for (const [type, entry] of Object.entries(entries)) {
         const current = latest[type];
         if (!current || !newer(current, entry)) latest[type] = entry;
       }
@@ -237,6 +279,17 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       ...(row.external_id ? { externalId: row.external_id } : {}),
     };
   }
+}
+
+/** Evidence as an entry of its entity's latest facts. */
+function entryOf(e: StoredEvidence): LatestFact {
+  return {
+    value: e.value,
+    observedAt: e.observedAt,
+    recordedAt: e.recordedAt,
+    ...(e.url ? { url: e.url } : {}),
+    ...(e.commitSha ? { commitSha: e.commitSha } : {}),
+  };
 }
 
 /** Whether a stored entry is newer than another: observed later, or observed at the same time and recorded later. */
