@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { ConflictError } from '@backstage/errors';
 import { toIsoString, toOptionalIsoString } from '../database/dates';
 import { GroupedCalls } from '../database/groupedCalls';
+import { isPostgres } from '../database/bulkInsert';
 import {
   Deployment,
   DeploymentStore,
@@ -247,24 +248,43 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     const result = new Map<string, Deployment[]>();
     if (entityRefs.length === 0 || environments.length === 0) return result;
     for (let i = 0; i < entityRefs.length; i += 500) {
-      // The newest `limit` of each entity and environment, numbered by a window function (PostgreSQL, SQLite ≥ 3.25).
-      const ranked = this.knex<DeploymentRow>('readiness_deployments')
-        .whereIn('entity_ref', entityRefs.slice(i, i + 500))
-        .whereIn('environment', environments)
-        .select(
-          '*',
-          this.knex.raw(
-            'row_number() over (partition by entity_ref, environment order by started_at desc, id desc) as recent_rank',
-          ),
-        );
-      const rows: DeploymentRow[] = await this.knex
-        .from(ranked.as('ranked'))
-        .where('recent_rank', '<=', limit)
-        .orderBy([
-          { column: 'entity_ref', order: 'asc' },
-          { column: 'environment', order: 'asc' },
-          { column: 'recent_rank', order: 'asc' },
-        ]);
+      const chunk = entityRefs.slice(i, i + 500);
+      const rows: DeploymentRow[] = isPostgres(this.knex)
+        ? // The newest `limit` of each entity and environment, each read from the end of the index: the cost does not
+          // grow with the history of deployments.
+          (
+            await this.knex.raw(
+              `SELECT d.* FROM unnest(?::text[]) AS e(entity_ref)
+               CROSS JOIN unnest(?::text[]) AS v(environment)
+               CROSS JOIN LATERAL (
+                 SELECT * FROM readiness_deployments x
+                 WHERE x.entity_ref = e.entity_ref AND x.environment = v.environment
+                 ORDER BY x.started_at DESC, x.id DESC
+                 LIMIT ?) d
+               ORDER BY d.entity_ref, d.environment, d.started_at DESC, d.id DESC`,
+              [chunk, environments, limit],
+            )
+          ).rows
+        : // The same, numbered by a window function (SQLite ≥ 3.25 has no LATERAL).
+          await this.knex
+            .from(
+              this.knex<DeploymentRow>('readiness_deployments')
+                .whereIn('entity_ref', chunk)
+                .whereIn('environment', environments)
+                .select(
+                  '*',
+                  this.knex.raw(
+                    'row_number() over (partition by entity_ref, environment order by started_at desc, id desc) as recent_rank',
+                  ),
+                )
+                .as('ranked'),
+            )
+            .where('recent_rank', '<=', limit)
+            .orderBy([
+              { column: 'entity_ref', order: 'asc' },
+              { column: 'environment', order: 'asc' },
+              { column: 'recent_rank', order: 'asc' },
+            ]);
       for (const row of rows) {
         const key = `${row.entity_ref}\u0000${row.environment}`;
         const list = result.get(key);
