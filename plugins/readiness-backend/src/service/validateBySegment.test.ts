@@ -53,6 +53,12 @@ const requests: Array<[method: 'get' | 'post', path: string, body?: object]> = [
   ['get', '/environments?nope=1'],
   ['post', '/waivers/123/approve', { extra: true }],
   ['get', '/campaigns/rag-ready'],
+  // Paths of other lengths than their routes', a trailing slash, an empty segment.
+  ['get', `/scorecards${ref}/?unknown=1`],
+  ['get', `/scorecards${ref}/summary/?unknown=1`],
+  ['get', `/scorecards${ref}/nope?unknown=1`],
+  ['get', '/scorecards//default/rag-api?unknown=1'],
+  ['get', `/scorecards${ref}//?unknown=1`],
   ['get', '/nowhere/at/all?x=1'],
   ['post', '/health'],
 ];

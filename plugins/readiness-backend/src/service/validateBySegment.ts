@@ -15,26 +15,34 @@ export const VALIDATOR_OPTIONS = {
   validateResponses: false,
 } as const;
 
-/** The first segment of a path: `scorecards` of `/scorecards/component/default/rag-api`. */
-const firstSegment = (path: string) => path.split('/', 2)[1] ?? '';
+/**
+ * Which validator a path goes to: its first segment and how many segments it has — `scorecards/4` for
+ * `/scorecards/component/default/rag-api` and for the spec's `/scorecards/{kind}/{namespace}/{name}`. A route can only
+ * match a path of as many segments (a parameter is one non-empty segment; a trailing slash is allowed), so no route
+ * a path could match is in another part.
+ */
+const partOf = (path: string) => {
+  const segments = path.split('/').filter(Boolean);
+  return `${segments[0] ?? ''}/${segments.length}`;
+};
 
 /**
- * Validates each request against the part of the spec its path's first segment names, with the options of
+ * Validates each request against the part of the spec its path's first segment and length name, with the options of
  * {@link VALIDATOR_OPTIONS}: the same checks and errors as one validator of the whole spec. The reason is speed:
  * express-openapi-validator 5.6 finds a request's route by compiling the path pattern of every route, in its sorted
  * order, on every request until one matches — about 30 of ours before `/scorecards`, 13 % of the backend's CPU time
- * under a load of scorecard reads. Split by first segment, a request's lookup sees at most the few routes of its
- * segment. Errors go to `next`, where the router turns them into 400s naming the field.
+ * under a load of scorecard reads. Split this way, a request's lookup sees at most the few routes of its part (the
+ * scorecard's route alone). Errors go to `next`, where the router turns them into 400s naming the field.
  */
 export function validateBySegment(spec: Spec): express.RequestHandler {
   const paths = new Map<string, Record<string, unknown>>();
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    const segment = firstSegment(path);
-    paths.set(segment, { ...paths.get(segment), [path]: item });
+    const part = partOf(path);
+    paths.set(part, { ...paths.get(part), [path]: item });
   }
   const validators = new Map(
-    [...paths].map(([segment, ofSegment]) => [
-      segment,
+    [...paths].map(([part, ofSegment]) => [
+      part,
       // Each its own copy: the validator prepares the schemas it is given in place.
       openApiValidator({
         ...VALIDATOR_OPTIONS,
@@ -43,7 +51,7 @@ export function validateBySegment(spec: Spec): express.RequestHandler {
     ]),
   );
   return (req, res, next) => {
-    const chain = validators.get(firstSegment(req.path));
+    const chain = validators.get(partOf(req.path));
     if (!chain) {
       next();
       return;
