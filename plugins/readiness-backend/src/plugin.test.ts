@@ -198,6 +198,41 @@ describe('readiness backend plugin', () => {
       );
     });
 
+    it('names a stored scorecard with an ETag: 304 for a client that has it, another once new facts change it', async () => {
+      const url = '/api/readiness/scorecards/component/default/rag-retriever';
+      const get = (headers: Record<string, string> = {}) =>
+        request(server)
+          .get(url)
+          .set({ Authorization: maria.header(), ...headers });
+      await get(); // kept as its view
+      const plain = await get({ 'Accept-Encoding': 'identity' });
+      const gzipped = await get({ 'Accept-Encoding': 'gzip' });
+      const etag = plain.headers.etag;
+      expect(etag).toMatch(/^W\/"/);
+      // Both forms of one stored answer.
+      expect(gzipped.headers.etag).toBe(etag);
+      const cached = await get({ 'If-None-Match': etag });
+      expect(cached.status).toBe(304);
+      expect(cached.text).toBeFalsy();
+
+      const pushed = await request(server)
+        .post('/api/readiness/evidence')
+        .set('Authorization', ci.header())
+        .send({
+          entityRef: 'component:default/rag-retriever',
+          type: 'evidence.tests.etag',
+          value: { status: 'passed' },
+        });
+      expect(pushed.status).toBe(201);
+      const changed = await get({ 'If-None-Match': etag });
+      expect(changed.status).toBe(200);
+      expect(changed.body.entityRef).toBe('component:default/rag-retriever');
+      // Served from its view again (the one computed after the push): a new ETag.
+      const again = await get({ 'If-None-Match': etag });
+      expect(again.headers.etag).toMatch(/^W\/"/);
+      expect(again.headers.etag).not.toBe(etag);
+    });
+
     it('answers the compact form: verdicts and sentences, no track definitions or fact values, smaller than the full answer', async () => {
       const get = (url: string) =>
         request(server).get(url).set('Authorization', maria.header());

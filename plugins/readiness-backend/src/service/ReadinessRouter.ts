@@ -35,9 +35,12 @@ export function createReadinessRouter() {
  */
 export function sendStoredJson(
   res: express.Response,
-  answer: { json: string } | { gzip: Buffer },
+  answer: ({ json: string } | { gzip: Buffer }) & { etag?: string },
 ) {
   res.vary('Accept-Encoding').type('application/json');
+  // An ETag the answer carries is used as it is: express neither hashes the body for one nor answers a matching
+  // If-None-Match with anything but 304.
+  if (answer.etag) res.set('ETag', answer.etag);
   if ('gzip' in answer) res.set('Content-Encoding', 'gzip').send(answer.gzip);
   else res.send(answer.json);
 }

@@ -25,8 +25,13 @@ const gzipped = promisify(gzip);
  */
 export const STORED_SCORECARD_FORMAT = 'answer-json-2';
 
-/** A scorecard's answer as kept: its JSON, or the same gzip-compressed. */
-export type StoredAnswer = { json: string } | { gzip: Buffer };
+/**
+ * A scorecard's answer as kept: its JSON, or the same gzip-compressed; from a view, with a weak ETag naming the
+ * view's body (its generation and when it was computed), the same for both forms.
+ */
+export type StoredAnswer = ({ json: string } | { gzip: Buffer }) & {
+  etag?: string;
+};
 
 /** How many entities' scorecards are computed together by an evaluation pass. */
 const BATCH = 250;
@@ -82,8 +87,12 @@ export class ScorecardViews {
     options: { gzip?: boolean } = {},
   ): Promise<StoredAnswer | undefined> {
     const view = await this.servable(entityRef, options.gzip ? 'gzip' : 'json');
-    if (view?.bodyGzip) return { gzip: view.bodyGzip };
-    return view?.body ? { json: view.body } : undefined;
+    if (!view) return undefined;
+    const etag = `W/"${view.generation}-${Date.parse(view.computedAt!).toString(
+      36,
+    )}-${view.tracksKey!.slice(0, 8)}"`;
+    if (view.bodyGzip) return { gzip: view.bodyGzip, etag };
+    return view.body ? { json: view.body, etag } : undefined;
   }
 
   /** A scorecard as `GET /scorecards/...` answers it: the evaluations named by track, with the definitions' version. */
