@@ -44,6 +44,21 @@ describe('GroupedCalls', () => {
     expect(answered).toEqual(['A', 'B', 'C', 'D']);
   });
 
+  it('runs up to `concurrency` groups at once', async () => {
+    const { groups, run } = controlledRun();
+    const calls = new GroupedCalls(run, { concurrency: 2 });
+    const answers = ['a', 'b', 'c', 'd'].map(i => calls.call(i));
+    await tick();
+    // Two started at once, alone; the rest wait for one of them to finish, together.
+    expect(groups.map(g => g.items)).toEqual([['a'], ['b']]);
+    groups[1].finish();
+    await tick();
+    expect(groups.map(g => g.items)).toEqual([['a'], ['b'], ['c', 'd']]);
+    groups[0].finish();
+    groups[2].finish();
+    await expect(Promise.all(answers)).resolves.toEqual(['A', 'B', 'C', 'D']);
+  });
+
   it('runs each item of a failed group alone, so only the bad one fails', async () => {
     const run = jest.fn(async (items: string[]) => {
       if (items.includes('bad')) throw new Error(`bad among ${items}`);

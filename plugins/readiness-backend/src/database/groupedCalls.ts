@@ -1,8 +1,8 @@
 /**
- * Group commit for a store's single-item statements. A call made while nothing runs starts at once, alone (no waiting
- * when idle); calls made while a group runs wait and go together into the next group — one statement, one round trip
- * and one commit for many requests under load, instead of one each. A group never includes a call made after it
- * started, so what a call reads or writes happens after the call was made.
+ * Group commit for a store's single-item statements. A call made while fewer than `concurrency` groups run (one by
+ * default) starts at once, alone (no waiting when idle); calls made meanwhile wait and go together into the next
+ * group — one statement, one round trip and one commit for many requests under load, instead of one each. A group
+ * never includes a call made after it started, so what a call reads or writes happens after the call was made.
  *
  * `run` answers one result per item, in order, and writes all of a group or none of it (one transaction or one
  * statement): if a group of several fails, each of its items runs again alone (all at once), so a bad item fails only
@@ -14,29 +14,35 @@ export class GroupedCalls<I, O> {
     resolve: (out: O) => void;
     reject: (error: unknown) => void;
   }> = [];
-  private running = false;
+  /** Groups running now. */
+  private running = 0;
 
   constructor(
     private readonly run: (items: I[]) => Promise<O[]>,
-    private readonly options: { maxGroup?: number } = {},
+    private readonly options: {
+      /** At most this many items in a group (default 500). */
+      maxGroup?: number;
+      /** At most this many groups running at once (default 1); a call waits only when this many run. */
+      concurrency?: number;
+    } = {},
   ) {}
 
   call(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (!this.running) void this.drain();
+      if (this.running < (this.options.concurrency ?? 1)) void this.drain();
     });
   }
 
   private async drain() {
-    this.running = true;
+    this.running += 1;
     try {
       while (this.waiting.length > 0) {
         const group = this.waiting.splice(0, this.options.maxGroup ?? 500);
         await this.runGroup(group);
       }
     } finally {
-      this.running = false;
+      this.running -= 1;
     }
   }
 

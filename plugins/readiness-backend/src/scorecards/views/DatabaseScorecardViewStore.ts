@@ -63,20 +63,23 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
   }
 
   private groupedReads(body: 'body' | 'body_gzip') {
-    return new GroupedCalls<string, Row | undefined>(async refs => {
-      const rows: Row[] = await this.knex(TABLE)
-        .select(
-          'entity_ref',
-          'generation',
-          'tracks_key',
-          'entity_etag',
-          'computed_at',
-          body,
-        )
-        .whereIn('entity_ref', [...new Set(refs)]);
-      const byRef = new Map(rows.map(r => [r.entity_ref, r]));
-      return refs.map(r => byRef.get(r));
-    });
+    return new GroupedCalls<string, Row | undefined>(
+      async refs => {
+        const rows: Row[] = await this.knex(TABLE)
+          .select(
+            'entity_ref',
+            'generation',
+            'tracks_key',
+            'entity_etag',
+            'computed_at',
+            body,
+          )
+          .whereIn('entity_ref', [...new Set(refs)]);
+        const byRef = new Map(rows.map(r => [r.entity_ref, r]));
+        return refs.map(r => byRef.get(r));
+      },
+      { concurrency: 2 },
+    );
   }
 
   async getMany(entityRefs: string[]): Promise<Map<string, StoredView>> {
