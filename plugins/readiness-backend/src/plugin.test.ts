@@ -214,6 +214,19 @@ describe('readiness backend plugin', () => {
       const cached = await get({ 'If-None-Match': etag });
       expect(cached.status).toBe(304);
       expect(cached.text).toBeFalsy();
+      // Sent as stored, with its length; HEAD gets the same headers and no body.
+      expect(Number(plain.headers['content-length'])).toBe(
+        Buffer.byteLength(plain.text),
+      );
+      const head = await request(server)
+        .head(url)
+        .set({ Authorization: maria.header(), 'Accept-Encoding': 'identity' });
+      expect(head.status).toBe(200);
+      expect(head.headers['content-length']).toBe(
+        plain.headers['content-length'],
+      );
+      expect(head.headers.etag).toBe(etag);
+      expect(head.text).toBeFalsy();
 
       const pushed = await request(server)
         .post('/api/readiness/evidence')

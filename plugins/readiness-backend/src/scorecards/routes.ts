@@ -67,6 +67,7 @@ export function registerScorecardRoutes(
     const credentials = await authorize(ctx, req, readinessReadPermission);
     // A ScorecardAnswer: the stored view's body as it is kept, compressed when the caller accepts gzip.
     sendStoredJson(
+      req,
       res,
       await ctx.scorecards.getScorecardAnswer(
         entityRefKey(req.params),
