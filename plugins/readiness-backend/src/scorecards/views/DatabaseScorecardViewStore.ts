@@ -23,6 +23,15 @@ type Row = {
   body_gzip?: Buffer | null;
 };
 
+/** What is read of a view besides its body. */
+const VIEW_COLUMNS = [
+  'entity_ref',
+  'generation',
+  'tracks_key',
+  'entity_etag',
+  'computed_at',
+] as const;
+
 const storedView = (row: Row): StoredView => ({
   generation: Number(row.generation),
   ...(row.tracks_key ? { tracksKey: row.tracks_key } : {}),
@@ -66,14 +75,7 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
     return new GroupedCalls<string, Row | undefined>(
       async refs => {
         const rows: Row[] = await this.knex(TABLE)
-          .select(
-            'entity_ref',
-            'generation',
-            'tracks_key',
-            'entity_etag',
-            'computed_at',
-            body,
-          )
+          .select(...VIEW_COLUMNS, body)
           .whereIn('entity_ref', [...new Set(refs)]);
         const byRef = new Map(rows.map(r => [r.entity_ref, r]));
         return refs.map(r => byRef.get(r));
@@ -86,13 +88,7 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
     const views = new Map<string, StoredView>();
     for (let i = 0; i < entityRefs.length; i += CHUNK) {
       const rows: Row[] = await this.knex(TABLE)
-        .select(
-          'entity_ref',
-          'generation',
-          'tracks_key',
-          'entity_etag',
-          'computed_at',
-        )
+        .select(...VIEW_COLUMNS)
         .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK));
       for (const row of rows) views.set(row.entity_ref, storedView(row));
     }
