@@ -55,7 +55,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     return new DatabaseEvidenceStore(knex);
   }
 
-  /** Concurrent pushes are written together: one transaction, one insert, one fold into the latest facts. */
+  /** Concurrent pushes are written together ({@link DatabaseEvidenceStore.recordGroup}). */
   private readonly writes = new GroupedCalls<
     EvidenceItem,
     { evidence: StoredEvidence; created: boolean } | Error
@@ -121,15 +121,17 @@ export class DatabaseEvidenceStore implements EvidenceStore {
   ) {
     const ours = new Set(inserted.map(r => (typeof r === 'string' ? r : r.id)));
     const turnedAway = items.filter(i => !ours.has(i.row.id));
-    const holders = new Map(
+    // Answered, not thrown, when it fails: the group's rows are written by then, and a group that throws is run
+    // again item by item — the pushes that went in would be answered as repeats.
+    const holders =
       turnedAway.length === 0
-        ? []
-        : (
-            await db<EvidenceRow>('readiness_evidence').whereIn('external_id', [
+        ? new Map<string | null, EvidenceRow>()
+        : await db<EvidenceRow>('readiness_evidence')
+            .whereIn('external_id', [
               ...new Set(turnedAway.map(i => i.row.external_id!)),
             ])
-          ).map(r => [r.external_id, r]),
-    );
+            .then(rows => new Map(rows.map(r => [r.external_id, r])))
+            .catch((error: Error) => error);
     const created: StoredEvidence[] = [];
     const results = items.map(({ row, evidence }) => {
       if (ours.has(row.id)) {
@@ -137,9 +139,10 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         created.push(stored);
         return { evidence: stored, created: true };
       }
+      if (holders instanceof Error) return holders;
       const holder = holders.get(row.external_id);
       if (!holder)
-        throw new Error(
+        return new Error(
           `evidence ${row.external_id} was turned away but no row holds it`,
         );
       const stored = this.fromRow(holder);
