@@ -287,11 +287,14 @@ describe.each(databases.eachSupportedId())(
           );
         }
       }
-      const many = await deployments.recentMany(
-        [api, web, 'component:default/rag-retriever'],
-        [staging, production],
-        4,
+      const pairs = [api, web, 'component:default/rag-retriever'].flatMap(
+        entityRef =>
+          [staging, production].map(environment => ({
+            entityRef,
+            environment,
+          })),
       );
+      const many = await deployments.recentMany(pairs, 4);
       const key = (e: string, env: string) => `${e}\u0000${env}`;
       expect([...many.keys()].sort()).toEqual(
         [key(api, production), key(api, staging), key(web, staging)].sort(),
@@ -316,7 +319,21 @@ describe.each(databases.eachSupportedId())(
         '1.1.0',
         '1.0.0',
       ]);
-      expect((await deployments.recentMany([], [staging], 4)).size).toBe(0);
+      expect((await deployments.recentMany([], 4)).size).toBe(0);
+      // Only the pairs asked for: web to production has none; api to production is not asked.
+      const some = await deployments.recentMany(
+        [
+          { entityRef: api, environment: staging },
+          { entityRef: web, environment: production },
+          { entityRef: api, environment: staging },
+        ],
+        2,
+      );
+      expect([...some.keys()]).toEqual([key(api, staging)]);
+      expect(some.get(key(api, staging))!.map(d => d.version)).toEqual([
+        '1.6.0',
+        '1.5.0',
+      ]);
     });
   },
 );

@@ -241,36 +241,47 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   }
 
   async recentMany(
-    entityRefs: string[],
-    environments: string[],
+    pairs: Array<{ entityRef: string; environment: string }>,
     limit: number,
   ) {
     const result = new Map<string, Deployment[]>();
-    if (entityRefs.length === 0 || environments.length === 0) return result;
-    for (let i = 0; i < entityRefs.length; i += 500) {
-      const chunk = entityRefs.slice(i, i + 500);
+    const key = (entityRef: string, environment: string) =>
+      `${entityRef}\u0000${environment}`;
+    const wanted = [
+      ...new Map(pairs.map(p => [key(p.entityRef, p.environment), p])).values(),
+    ];
+    for (let i = 0; i < wanted.length; i += 500) {
+      const chunk = wanted.slice(i, i + 500);
       const rows: DeploymentRow[] = isPostgres(this.knex)
-        ? // The newest `limit` of each entity and environment, each read from the end of the index: the cost does not
-          // grow with the history of deployments.
+        ? // The newest `limit` of each pair, each read from the end of its index: the cost does not grow with the
+          // history of deployments.
           (
             await this.knex.raw(
-              `SELECT d.* FROM unnest(?::text[]) AS e(entity_ref)
-               CROSS JOIN unnest(?::text[]) AS v(environment)
+              `SELECT d.* FROM unnest(?::text[], ?::text[]) AS k(entity_ref, environment)
                CROSS JOIN LATERAL (
                  SELECT * FROM readiness_deployments x
-                 WHERE x.entity_ref = e.entity_ref AND x.environment = v.environment
+                 WHERE x.entity_ref = k.entity_ref AND x.environment = k.environment
                  ORDER BY x.started_at DESC, x.id DESC
                  LIMIT ?) d
                ORDER BY d.entity_ref, d.environment, d.started_at DESC, d.id DESC`,
-              [chunk, environments, limit],
+              [
+                chunk.map(p => p.entityRef),
+                chunk.map(p => p.environment),
+                limit,
+              ],
             )
           ).rows
-        : // The same, numbered by a window function (SQLite ≥ 3.25 has no LATERAL).
+        : // The same, numbered by a window function (SQLite ≥ 3.25 has no LATERAL), of the chunk's entities and
+          // environments; pairs not asked for are left out below.
           await this.knex
             .from(
               this.knex<DeploymentRow>('readiness_deployments')
-                .whereIn('entity_ref', chunk)
-                .whereIn('environment', environments)
+                .whereIn('entity_ref', [
+                  ...new Set(chunk.map(p => p.entityRef)),
+                ])
+                .whereIn('environment', [
+                  ...new Set(chunk.map(p => p.environment)),
+                ])
                 .select(
                   '*',
                   this.knex.raw(
@@ -285,11 +296,13 @@ export class DatabaseDeploymentStore implements DeploymentStore {
               { column: 'environment', order: 'asc' },
               { column: 'recent_rank', order: 'asc' },
             ]);
+      const asked = new Set(chunk.map(p => key(p.entityRef, p.environment)));
       for (const row of rows) {
-        const key = `${row.entity_ref}\u0000${row.environment}`;
-        const list = result.get(key);
+        const k = key(row.entity_ref, row.environment);
+        if (!asked.has(k)) continue;
+        const list = result.get(k);
         if (list) list.push(fromRow(row));
-        else result.set(key, [fromRow(row)]);
+        else result.set(k, [fromRow(row)]);
       }
     }
     return result;

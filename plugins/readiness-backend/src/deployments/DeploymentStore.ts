@@ -61,12 +61,11 @@ export interface DeploymentStore {
     limit: number,
   ): Promise<Deployment[]>;
   /**
-   * The most recent deployments of many entities to many environments at once (each entity to each environment),
-   * newest first, keyed `entityRef` + NUL + `environment`; pairs without deployments are absent.
+   * The most recent deployments of many entities, each to the environments asked for it, at once: newest first,
+   * keyed `entityRef` + NUL + `environment`; pairs without deployments are absent.
    */
   recentMany(
-    entityRefs: string[],
-    environments: string[],
+    pairs: Array<{ entityRef: string; environment: string }>,
     limit: number,
   ): Promise<Map<string, Deployment[]>>;
 }

@@ -54,8 +54,12 @@ export function createDeploymentsFactSource(
       });
       // One query for every entity and environment, not one per fact.
       const recent = await store.recentMany(
-        wantedFor.map(w => w.entityRef),
-        [...new Set(wantedFor.flatMap(w => w.wanted.map(x => x.environment)))],
+        wantedFor.flatMap(w =>
+          w.wanted.map(x => ({
+            entityRef: w.entityRef,
+            environment: x.environment,
+          })),
+        ),
         RECENT,
       );
       const facts: Fact[] = [];
