@@ -288,14 +288,17 @@ async function main() {
         const outcomes = [];
         let running = true;
         let n = 0;
-        const worker = async w => {
+        let turn = 0;
+        const worker = async () => {
           while (running) {
             const id = `replicas-roll-${n++}`;
             // Round-robin over the replicas in rotation, as a Kubernetes Service does: a stopping replica stays in
             // it until it is gone (the endpoint's removal races with SIGTERM), a starting one joins when its
             // readiness probe passes.
+            // One counter for all workers: requests answered together (pushes written as one group) resume the workers
+            // in step, and a choice that mixed in the worker's number would then send them all to one replica.
             const pool = replicas.filter(x => inRotation.has(x));
-            const r = pool[(n + w) % pool.length];
+            const r = pool[turn++ % pool.length];
             try {
               const res = await pushEvidence(
                 r,
