@@ -65,3 +65,19 @@ export class GroupedCalls<I, O> {
     group.forEach((g, i) => g.resolve(out[i]));
   }
 }
+
+/**
+ * Grouped reads of rows by key: each group reads its distinct keys in one query (`readMany`); each call gets the row
+ * of its key, or undefined.
+ */
+export function groupedReads<R>(
+  readMany: (keys: string[]) => Promise<R[]>,
+  keyOf: (row: R) => string,
+  options?: ConstructorParameters<typeof GroupedCalls>[1],
+): GroupedCalls<string, R | undefined> {
+  return new GroupedCalls(async keys => {
+    const rows = await readMany([...new Set(keys)]);
+    const byKey = new Map(rows.map(r => [keyOf(r), r]));
+    return keys.map(k => byKey.get(k));
+  }, options);
+}

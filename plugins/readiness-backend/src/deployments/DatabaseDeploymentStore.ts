@@ -73,7 +73,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       | undefined
     > = new Array(items.length);
     // The first event of each externalId (and every event without one) can go in one INSERT … ON CONFLICT DO
-    // NOTHING; whatever the unique index turns away is an update, handled by record() in order afterwards.
+    // NOTHING; whatever the unique index turns away is an update of the row that holds it, made in order afterwards.
     const seen = new Set<string>();
     const firsts: number[] = [];
     items.forEach((d, i) => {
@@ -94,7 +94,8 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     for (let i = 0; i < items.length; i++) {
       if (results[i]) continue;
       try {
-        results[i] = await this.record(items[i], recordedBy);
+        // Every event left is a repeat of an externalId held by now (turned away above, or after its first).
+        results[i] = await this.updateHeld(items[i], now);
       } catch (error) {
         results[i] = { error: error as Error };
       }
@@ -113,6 +114,11 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       return { deployment: fromRow(row), created: true };
     if (!d.externalId)
       throw new Error(`a deployment without externalId was not inserted`);
+    return this.updateHeld(d, now);
+  }
+
+  /** A repeat of an externalId already held: the row that holds it, locked, updated as the transitions allow. */
+  private updateHeld(d: NewDeployment, now: Date) {
     return this.knex.transaction(async tx => {
       let query = tx<DeploymentRow>('readiness_deployments').where({
         external_id: d.externalId,

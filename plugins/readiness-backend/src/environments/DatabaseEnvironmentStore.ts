@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { ReadinessEnvironment } from '@readiness-io/plugin-readiness-common';
 import { toIsoString } from '../database/dates';
-import { GroupedCalls } from '../database/groupedCalls';
+import { groupedReads } from '../database/groupedCalls';
 import { EnvironmentStore, NewEnvironment } from './EnvironmentStore';
 
 type Row = {
@@ -27,15 +27,10 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     return new DatabaseEnvironmentStore(knex);
   }
 
-  /** Every deployment reads its environment's status: concurrent reads are one query (refs unique in a group). */
-  private readonly reads = new GroupedCalls<string, Row | undefined>(
-    async refs => {
-      const rows = await this.knex<Row>(TABLE).whereIn('entity_ref', [
-        ...new Set(refs),
-      ]);
-      const byRef = new Map(rows.map(r => [r.entity_ref, r]));
-      return refs.map(r => byRef.get(r));
-    },
+  /** Every deployment reads its environment's status: concurrent reads are one query. */
+  private readonly reads = groupedReads(
+    refs => this.knex<Row>(TABLE).whereIn('entity_ref', refs),
+    row => row.entity_ref,
   );
 
   private constructor(private readonly knex: Knex) {}

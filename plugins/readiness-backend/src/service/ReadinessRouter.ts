@@ -31,7 +31,8 @@ export function createReadinessRouter() {
  * Answers with a value already serialized as JSON (a stored scorecard, kept as it is answered): the text as it is,
  * or its gzip-compressed bytes as they are (`Content-Encoding: gzip`, which the root router's compression leaves
  * alone) — what `res.json` would send for the value, without parsing, serializing or compressing it again. Either
- * way the answer varies by `Accept-Encoding`.
+ * way the answer varies by `Accept-Encoding`. An answer that names its own ETag (a stored view's) is sent with it:
+ * 304 to a client that has it.
  */
 export function sendStoredJson(
   req: express.Request,

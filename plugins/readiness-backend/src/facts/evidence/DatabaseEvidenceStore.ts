@@ -25,8 +25,15 @@ type EvidenceRow = {
 
 const CHUNK = 500;
 
-/** A push to record: its row, and what was pushed (to compare with the row that holds its externalId). */
-type EvidenceItem = { row: EvidenceRow; evidence: NewEvidence };
+/**
+ * A push to record: its row, the evidence as stored when the row goes in, and what was pushed (to compare with the
+ * row that holds its externalId when it does not).
+ */
+type EvidenceItem = {
+  row: EvidenceRow;
+  stored: StoredEvidence;
+  evidence: NewEvidence;
+};
 
 /**
  * PostgreSQL, in `ON CONFLICT (entity_ref) DO UPDATE` of readiness_latest_facts (aliased `l`): the stored facts with
@@ -77,7 +84,11 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       external_id: evidence.externalId ?? null,
       demo: evidence.demo ?? false,
     };
-    const result = await this.writes.call({ row, evidence });
+    const result = await this.writes.call({
+      row,
+      stored: this.fromRow(row),
+      evidence,
+    });
     if (result instanceof Error) throw result;
     return result;
   }
@@ -133,11 +144,10 @@ export class DatabaseEvidenceStore implements EvidenceStore {
             .then(rows => new Map(rows.map(r => [r.external_id, r])))
             .catch((error: Error) => error);
     const created: StoredEvidence[] = [];
-    const results = items.map(({ row, evidence }) => {
+    const results = items.map(({ row, stored: ourStored, evidence }) => {
       if (ours.has(row.id)) {
-        const stored = this.fromRow(row);
-        created.push(stored);
-        return { evidence: stored, created: true };
+        created.push(ourStored);
+        return { evidence: ourStored, created: true };
       }
       if (holders instanceof Error) return holders;
       const holder = holders.get(row.external_id);
@@ -161,15 +171,12 @@ export class DatabaseEvidenceStore implements EvidenceStore {
    * unless that one is newer. Entities' rows are locked in one order (two replicas' groups do not deadlock).
    */
   private async insertAndFoldOnPostgres(items: EvidenceItem[]) {
-    const entries = items.map(({ row }) => {
-      const e = this.fromRow(row);
-      return {
-        id: e.id,
-        entity_ref: e.entityRef,
-        type: e.type,
-        entry: entryOf(e),
-      };
-    });
+    const entries = items.map(({ stored: e }) => ({
+      id: e.id,
+      entity_ref: e.entityRef,
+      type: e.type,
+      entry: entryOf(e),
+    }));
     const { rows } = await this.knex.raw<{ rows: Array<{ id: string }> }>(
       `WITH ins AS (?),
        entries AS (

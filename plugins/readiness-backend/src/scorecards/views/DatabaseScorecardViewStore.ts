@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { isPostgres } from '../../database/bulkInsert';
 import { toIsoString } from '../../database/dates';
-import { GroupedCalls } from '../../database/groupedCalls';
+import { groupedReads } from '../../database/groupedCalls';
 import {
   ScorecardView,
   ScorecardViewScope,
@@ -72,14 +72,12 @@ export class DatabaseScorecardViewStore implements ScorecardViewStore {
   }
 
   private groupedReads(body: 'body' | 'body_gzip') {
-    return new GroupedCalls<string, Row | undefined>(
-      async refs => {
-        const rows: Row[] = await this.knex(TABLE)
+    return groupedReads(
+      (refs): Promise<Row[]> =>
+        this.knex(TABLE)
           .select(...VIEW_COLUMNS, body)
-          .whereIn('entity_ref', [...new Set(refs)]);
-        const byRef = new Map(rows.map(r => [r.entity_ref, r]));
-        return refs.map(r => byRef.get(r));
-      },
+          .whereIn('entity_ref', refs),
+      row => row.entity_ref,
       { concurrency: 2 },
     );
   }
